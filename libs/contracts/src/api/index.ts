@@ -1,0 +1,2 @@
+export * from './ingest.dto';
+export * from './scores.dto';

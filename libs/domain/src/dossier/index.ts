@@ -1,0 +1,3 @@
+export * from './dossier-facts';
+export * from './evolve-dossier';
+export * from './on-time';

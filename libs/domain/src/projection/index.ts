@@ -1,0 +1,3 @@
+export * from './subject-projection';
+export * from './dossier-projection';
+export * from './registry';

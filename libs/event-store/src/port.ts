@@ -1,0 +1,48 @@
+import type { DomainEvent, RecordedEvent } from '@idx/domain';
+
+/** A reader's place in the global order: the (transaction id, position) pair of the last event seen. */
+export interface Checkpoint {
+  readonly transactionId: bigint;
+  readonly position: bigint;
+}
+
+export const START: Checkpoint = { transactionId: 0n, position: 0n };
+
+export interface StoredEvent extends RecordedEvent<DomainEvent> {
+  readonly transactionId: bigint;
+}
+
+export type AppendOutcome =
+  | { readonly status: 'accepted'; readonly globalPosition: bigint; readonly streamVersion: number }
+  | { readonly status: 'duplicate' };
+
+/** -1 = the stream must not exist yet; a number = the stream's current version; 'any' = no check. */
+export type ExpectedVersion = number | 'any';
+
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly event: DomainEvent;
+}
+
+export class WrongExpectedVersionError extends Error {
+  constructor(readonly streamId: string, readonly expected: number, readonly actual: number) {
+    super(`stream ${streamId} is at version ${actual}, expected ${expected}`);
+  }
+}
+
+export interface ReadBatch {
+  readonly events: readonly StoredEvent[];
+  /** Where to read on from: the last event's checkpoint, or the input one when nothing was read. */
+  readonly checkpoint: Checkpoint;
+}
+
+/** The event store port (DESIGN.md §3). The PostgreSQL adapter is the default. */
+export interface EventStore {
+  /** Appends to one stream with optimistic concurrency; events already stored answer duplicate. */
+  appendToStream(streamId: string, events: readonly DomainEvent[], expected?: ExpectedVersion): Promise<AppendOutcome[]>;
+  /** Appends events of many streams at once (ingest), no version check; one outcome per input. */
+  appendMany(items: readonly StreamAppend[]): Promise<AppendOutcome[]>;
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  /** Events after a checkpoint in gap-free global order (only committed, never overtaken). */
+  readAll(after: Checkpoint, limit: number): Promise<ReadBatch>;
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+
+export interface HashedContent {
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly recordedAt: string;
+  readonly payload: unknown;
+}
+
+/** hash = sha256(previous hash of the stream ‖ canonical content). The first event chains from ''. */
+export function chainHash(prevHash: string, content: HashedContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+}
+
+export interface ChainLink extends HashedContent {
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Checks a stream's links in version order; answers the first broken version, or null. */
+export function firstBrokenLink(links: readonly ChainLink[]): number | null {
+  let prev = '';
+  for (const link of links) {
+    if (link.prevHash !== prev || chainHash(prev, link) !== link.hash) return link.streamVersion;
+    prev = link.hash;
+  }
+  return null;
+}

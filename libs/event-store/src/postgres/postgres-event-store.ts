@@ -1,0 +1,162 @@
+import type { DomainEvent } from '@idx/domain';
+import type { Pool, PoolClient } from 'pg';
+import {
+  type AppendOutcome,
+  type Checkpoint,
+  type EventStore,
+  type ExpectedVersion,
+  type ReadBatch,
+  type StoredEvent,
+  type StreamAppend,
+  WrongExpectedVersionError,
+} from '../port';
+import { chainHash } from './hash-chain';
+import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
+
+export const EVENTS_APPENDED_CHANNEL = 'events_appended';
+
+interface StreamHead {
+  version: number;
+  lastHash: string;
+}
+
+/** Raised inside a transaction when a concurrent writer stored one of our event ids first. */
+class ConcurrentDuplicate extends Error {}
+
+/**
+ * PostgreSQL event store. Appends lock the touched stream rows (in a fixed order, so concurrent
+ * batches cannot deadlock), skip event ids already stored, chain hashes per stream and notify
+ * subscribers on commit. Readers see only transactions below the oldest one still running.
+ */
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly pool: Pool) {}
+
+  async appendToStream(streamId: string, events: readonly DomainEvent[], expected: ExpectedVersion = 'any'): Promise<AppendOutcome[]> {
+    return this.append(events.map((event) => ({ streamId, event })), expected);
+  }
+
+  async appendMany(items: readonly StreamAppend[]): Promise<AppendOutcome[]> {
+    return this.append(items, 'any');
+  }
+
+  private async append(items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
+    if (items.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const outcomes = await this.appendInTransaction(client, items, expected);
+        await client.query('COMMIT');
+        return outcomes;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (!(error instanceof ConcurrentDuplicate) || attempt >= 5) throw error;
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
+    const streamIds = [...new Set(items.map((i) => i.streamId))].sort();
+    await client.query(
+      `INSERT INTO streams (stream_id, version, last_hash) SELECT unnest($1::text[]), 0, '' ON CONFLICT DO NOTHING`,
+      [streamIds],
+    );
+    const locked = await client.query<{ stream_id: string; version: number; last_hash: string }>(
+      'SELECT stream_id, version, last_hash FROM streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+      [streamIds],
+    );
+    const heads = new Map<string, StreamHead>(locked.rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
+
+    const ids = items.map((i) => i.event.eventId);
+    const existing = await client.query<{ event_id: string }>('SELECT event_id::text FROM events WHERE event_id = ANY($1::uuid[])', [ids]);
+    const seen = new Set(existing.rows.map((r) => r.event_id.toLowerCase()));
+
+    const fresh: number[] = [];
+    const outcomes: (AppendOutcome | undefined)[] = items.map((item, index) => {
+      const key = item.event.eventId.toLowerCase();
+      if (seen.has(key)) return { status: 'duplicate' };
+      seen.add(key);
+      fresh.push(index);
+      return undefined;
+    });
+
+    if (expected !== 'any' && fresh.length > 0) {
+      const head = heads.get(items[fresh[0]].streamId) as StreamHead;
+      if (head.version !== expected) throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
+    }
+    if (fresh.length === 0) return outcomes as AppendOutcome[];
+
+    const recordedAt = new Date();
+    const recordedIso = recordedAt.toISOString();
+    const cols = {
+      eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[],
+      schemaVersion: [] as number[], unit: [] as string[], source: [] as string[], occurred: [] as string[],
+      payload: [] as string[], prevHash: [] as string[], hash: [] as string[],
+    };
+    for (const index of fresh) {
+      const { streamId, event } = items[index];
+      const head = heads.get(streamId) as StreamHead;
+      const streamVersion = head.version + 1;
+      const hash = chainHash(head.lastHash, { streamId, streamVersion, recordedAt: recordedIso, payload: event });
+      cols.eventId.push(event.eventId); cols.streamId.push(streamId); cols.version.push(streamVersion);
+      cols.type.push(event.type); cols.schemaVersion.push(event.schemaVersion); cols.unit.push(event.unitCode);
+      cols.source.push(event.sourceSystem); cols.occurred.push(event.occurredAt); cols.payload.push(JSON.stringify(event));
+      cols.prevHash.push(head.lastHash); cols.hash.push(hash);
+      heads.set(streamId, { version: streamVersion, lastHash: hash });
+    }
+    const inserted = await client.query<{ global_position: string; stream_id: string; stream_version: number }>(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
+                           occurred_at, recorded_at, payload, prev_hash, hash)
+       SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.unit_code, e.source_system,
+              e.occurred_at, $12, e.payload, e.prev_hash, e.hash
+       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[],
+                   $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[])
+            AS e(event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
+                 occurred_at, payload, prev_hash, hash)
+       ON CONFLICT (event_id) DO NOTHING
+       RETURNING global_position, stream_id, stream_version`,
+      [cols.eventId, cols.streamId, cols.version, cols.type, cols.schemaVersion, cols.unit, cols.source,
+        cols.occurred, cols.payload, cols.prevHash, cols.hash, recordedAt],
+    );
+    if (inserted.rowCount !== fresh.length) throw new ConcurrentDuplicate();
+    const positions = new Map(inserted.rows.map((r) => [`${r.stream_id}\u0000${r.stream_version}`, r.global_position]));
+    fresh.forEach((index, n) => {
+      const key = `${cols.streamId[n]}\u0000${cols.version[n]}`;
+      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: cols.version[n] };
+    });
+
+    const touched = [...heads.entries()];
+    await client.query(
+      `UPDATE streams s SET version = v.version, last_hash = v.last_hash
+       FROM unnest($1::text[], $2::int[], $3::text[]) AS v(stream_id, version, last_hash)
+       WHERE s.stream_id = v.stream_id`,
+      [touched.map(([id]) => id), touched.map(([, h]) => h.version), touched.map(([, h]) => h.lastHash)],
+    );
+    await client.query(`SELECT pg_notify('${EVENTS_APPENDED_CHANNEL}', '')`);
+    return outcomes as AppendOutcome[];
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return result.rows.map(toStoredEvent);
+  }
+
+  async readAll(after: Checkpoint, limit: number): Promise<ReadBatch> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [after.transactionId.toString(), after.position.toString(), limit],
+    );
+    const events = result.rows.map(toStoredEvent);
+    const last = events[events.length - 1];
+    return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : after };
+  }
+}

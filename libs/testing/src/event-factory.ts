@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel, DossierLifecycleEvent, UnitLevel, UnitRegistered } from '@idx/domain';
+
+/** Builds valid wire events for tests and tools, in local time (+07:00). */
+export function at(localIso: string): string {
+  return localIso.includes('+') || localIso.endsWith('Z') ? localIso : `${localIso}+07:00`;
+}
+
+const base = (unitCode: string, occurredAt: string) => ({
+  eventId: randomUUID(), schemaVersion: 1, occurredAt: at(occurredAt), sourceSystem: 'test-one-stop', unitCode,
+});
+
+export const dossierEvents = (unitCode: string, dossierCode: string) => ({
+  received: (occurredAt: string, dueAt: string, channel: Channel = 'in-person', procedureCode = 'P-1'): DossierLifecycleEvent => ({
+    ...base(unitCode, occurredAt), type: 'dossier.received', dossierCode, data: { procedureCode, channel, dueAt: at(dueAt) },
+  }),
+  supplementRequested: (occurredAt: string): DossierLifecycleEvent => ({
+    ...base(unitCode, occurredAt), type: 'dossier.supplement-requested', dossierCode, data: {},
+  }),
+  supplementSupplied: (occurredAt: string, newDueAt?: string): DossierLifecycleEvent => ({
+    ...base(unitCode, occurredAt), type: 'dossier.supplement-supplied', dossierCode, data: newDueAt ? { newDueAt: at(newDueAt) } : {},
+  }),
+  processed: (occurredAt: string): DossierLifecycleEvent => ({ ...base(unitCode, occurredAt), type: 'dossier.processed', dossierCode, data: {} }),
+  returned: (occurredAt: string): DossierLifecycleEvent => ({ ...base(unitCode, occurredAt), type: 'dossier.result-returned', dossierCode, data: {} }),
+  withdrawn: (occurredAt: string): DossierLifecycleEvent => ({ ...base(unitCode, occurredAt), type: 'dossier.withdrawn', dossierCode, data: {} }),
+});
+
+export function unitRegistered(unitCode: string, name: string, level: UnitLevel, parentCode?: string, occurredAt = '2024-01-01T00:00:00'): UnitRegistered {
+  return { ...base(unitCode, occurredAt), type: 'unit.registered', data: { name, level, ...(parentCode ? { parentCode } : {}) } };
+}
