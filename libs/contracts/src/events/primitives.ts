@@ -12,7 +12,7 @@ export const code = z
   .string()
   .min(1, { message: 'must not be empty' })
   .max(100, { message: 'must be at most 100 characters' })
-  .regex(/^[\p{L}\p{N}._:\/-]+$/u, { message: 'may hold letters, digits and . _ : / - only' });
+  .regex(/^[\p{L}\p{N}._:/-]+$/u, { message: 'may hold letters, digits and . _ : / - only' });
 
 const CHANNEL_CODES: Record<string, 'in-person' | 'online' | 'postal'> = { '1': 'in-person', '2': 'online', '3': 'postal' };
 

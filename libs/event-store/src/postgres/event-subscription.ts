@@ -62,13 +62,12 @@ export class PostgresEventSubscription {
   private waitForAppend(): Promise<void> {
     if (this.pendingWake || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.idleWaitMs);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.options.idleWaitMs);
       this.wake = done;
     });
   }

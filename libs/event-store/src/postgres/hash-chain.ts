@@ -10,7 +10,9 @@ export interface HashedContent {
 
 /** hash = sha256(previous hash of the stream ‖ canonical content). The first event chains from ''. */
 export function chainHash(prevHash: string, content: HashedContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  const { streamId, streamVersion, recordedAt, payload } = content;
+  const canonical = canonicalJson({ streamId, streamVersion, recordedAt, payload });
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
 export interface ChainLink extends HashedContent {

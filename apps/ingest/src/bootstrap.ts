@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { migrateOnStart } from '@idx/read-models';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { raw } from 'express';
+import { ingestConfig } from './config';
+import { IngestModule } from './ingest.module';
+
+/** Builds the ingest HTTP app: raw bodies (so rejected bytes are kept as sent), OpenAPI at /api/docs. */
+export async function createIngestApp(): Promise<INestApplication> {
+  const config = ingestConfig();
+  await migrateOnStart(config.databaseUrl, (m) => new Logger('ingest').log(m));
+  const app = await NestFactory.create(IngestModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  app.use('/api/v1/events', raw({ type: () => true, limit: config.maxBodyBytes }));
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').build());
+  SwaggerModule.setup('api/docs', app, doc);
+  return app;
+}
+
+export async function startIngest(): Promise<INestApplication> {
+  const app = await createIngestApp();
+  const { port } = ingestConfig();
+  await app.listen(port, '0.0.0.0');
+  new Logger('ingest').log(`listening on http://localhost:${port} (POST /api/v1/events)`);
+  return app;
+}

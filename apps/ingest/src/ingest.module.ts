@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure.module';
+import { EventsController } from './record-events/events.controller';
+import { RecordEventsHandler } from './record-events/record-events.handler';
+
+@Module({
+  imports: [CqrsModule.forRoot(), InfrastructureModule],
+  controllers: [EventsController, HealthController],
+  providers: [RecordEventsHandler],
+})
+export class IngestModule {}

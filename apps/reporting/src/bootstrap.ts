@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { migrateOnStart } from '@idx/read-models';
+import { reportingConfig } from './config';
+import { ReportingModule } from './reporting.module';
+import { serveConsole } from './web/serve-console';
+
+export async function createReportingApp(): Promise<INestApplication> {
+  const config = reportingConfig();
+  await migrateOnStart(config.databaseUrl, (m) => new Logger('reporting').log(m));
+  const app = await NestFactory.create<NestExpressApplication>(ReportingModule, { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('QĐ 766 reporting').setDescription('Scores, rankings and the live stream').setVersion('1').build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc);
+  if (config.webDir) serveConsole(app, config.webDir);
+  return app;
+}
+
+export async function startReporting(): Promise<INestApplication> {
+  const app = await createReportingApp();
+  const { port, webDir } = reportingConfig();
+  await app.listen(port, '0.0.0.0');
+  new Logger('reporting').log(`API on http://localhost:${port}/api/v1 (docs: /api/docs)${webDir ? `; console on http://localhost:${port}/` : '; console not built'}`);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createReadModelClient, type ReadModelClient, ScoreQueries } from '@idx/read-models';
+import { Pool } from 'pg';
+import { type ReportingConfig, reportingConfig } from './config';
+import { CONFIG } from './tokens';
+
+const READ_MODELS = Symbol('ReadModelClient');
+
+@Injectable()
+class ConnectionsCloser implements OnApplicationShutdown {
+  constructor(@Inject(Pool) private readonly pool: Pool, @Inject(READ_MODELS) private readonly prisma: ReadModelClient) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.prisma.$disconnect();
+    await this.pool.end();
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: CONFIG, useFactory: () => reportingConfig() },
+    { provide: Pool, inject: [CONFIG], useFactory: (c: ReportingConfig) => new Pool({ connectionString: c.databaseUrl, max: 4 }) },
+    { provide: READ_MODELS, inject: [CONFIG], useFactory: (c: ReportingConfig) => createReadModelClient(c.databaseUrl, 8) },
+    { provide: ScoreQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ScoreQueries(prisma) },
+    ConnectionsCloser,
+  ],
+  exports: [CONFIG, Pool, ScoreQueries],
+})
+export class InfrastructureModule {}

@@ -1,0 +1,6 @@
+import { startReporting } from './bootstrap';
+
+startReporting().catch((error) => {
+  console.error('reporting failed to start:', error);
+  process.exit(1);
+});

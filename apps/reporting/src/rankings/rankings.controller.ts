@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { RankingDto } from '@idx/contracts';
+import { periodParam } from '../period-param';
+import { GetRankingQuery } from './get-ranking.query';
+
+@ApiTags('rankings')
+@Controller('api/v1/rankings')
+export class RankingsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Units ranked by total for a period (ties share a rank)' })
+  @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: current month' })
+  @ApiQuery({ name: 'level', required: false, enum: ['province', 'department', 'district', 'commune'] })
+  @ApiQuery({ name: 'parent', required: false, description: 'only units under this parent unit code' })
+  ranking(@Query('period') period?: string, @Query('level') level?: string, @Query('parent') parent?: string): Promise<RankingDto> {
+    return this.queries.execute(new GetRankingQuery(periodParam(period), { level, parent }));
+  }
+}

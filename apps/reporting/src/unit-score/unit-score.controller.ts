@@ -1,0 +1,22 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { UnitScoreDto } from '@idx/contracts';
+import { periodParam } from '../period-param';
+import { GetUnitScoreQuery } from './get-unit-score.query';
+
+@ApiTags('scores')
+@Controller('api/v1/units')
+export class UnitScoreController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':unitCode/scores')
+  @ApiOperation({ summary: "A unit's score for a period: every criterion (numerator, denominator, ratio, points, max), groups and total" })
+  @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: current month' })
+  async score(@Param('unitCode') unitCode: string, @Query('period') period?: string): Promise<UnitScoreDto> {
+    const key = periodParam(period);
+    const score = await this.queries.execute(new GetUnitScoreQuery(unitCode, key));
+    if (!score) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });
+    return score;
+  }
+}

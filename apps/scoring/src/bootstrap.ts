@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { migrateOnStart } from '@idx/read-models';
+import { scoringConfig } from './config';
+import { ScoringModule } from './scoring.module';
+
+export async function startScoring(): Promise<INestApplication> {
+  await migrateOnStart(scoringConfig().databaseUrl, (m) => new Logger('scoring').log(m));
+  const app = await NestFactory.create(ScoringModule, { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  const { port, partition } = scoringConfig();
+  await app.listen(port, '0.0.0.0');
+  new Logger('scoring').log(`partition ${partition.index}/${partition.count}, health on http://localhost:${port}/health`);
+  return app;
+}

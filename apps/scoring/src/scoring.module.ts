@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { HealthController } from './health/health.controller';
+import { InfrastructureModule } from './infrastructure.module';
+import { ProjectionRunner } from './projection/projection-runner';
+import { ScoresChangedHandler } from './projection/scores-changed.handler';
+
+@Module({
+  imports: [CqrsModule.forRoot(), InfrastructureModule],
+  controllers: [HealthController],
+  providers: [ProjectionRunner, ScoresChangedHandler],
+})
+export class ScoringModule {}

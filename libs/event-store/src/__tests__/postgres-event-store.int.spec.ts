@@ -1,0 +1,76 @@
+import { streamIdOf } from '@idx/domain';
+import { migrateDatabase } from '@idx/read-models';
+import { createTestDatabase, dossierEvents, type TestDatabase } from '@idx/testing';
+import { firstBrokenLink } from '../postgres/hash-chain';
+import { PostgresEventStore } from '../postgres/postgres-event-store';
+import { PostgresEventSubscription } from '../postgres/event-subscription';
+import { START, WrongExpectedVersionError, type StoredEvent } from '../port';
+
+describe('PostgreSQL event store (real server)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('es');
+    await migrateDatabase(db.pool);
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(() => db.drop());
+
+  it('stores a re-sent event once and answers duplicate', async () => {
+    const e = dossierEvents('HY', 'D-dup').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const first = await store.appendMany([{ streamId: streamIdOf(e), event: e }]);
+    const again = await store.appendMany([{ streamId: streamIdOf(e), event: e }, { streamId: streamIdOf(e), event: e }]);
+    expect(first[0].status).toBe('accepted');
+    expect(again.map((o) => o.status)).toEqual(['duplicate', 'duplicate']);
+    expect(await store.readStream(streamIdOf(e))).toHaveLength(1);
+  });
+
+  it('enforces the expected stream version', async () => {
+    const d = dossierEvents('HY', 'D-ver');
+    await store.appendToStream('dossier-HY-D-ver', [d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00')], 0);
+    await expect(store.appendToStream('dossier-HY-D-ver', [d.processed('2025-03-04T08:00:00')], 0)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    const ok = await store.appendToStream('dossier-HY-D-ver', [d.processed('2025-03-04T08:00:00')], 1);
+    expect(ok[0]).toMatchObject({ status: 'accepted', streamVersion: 2 });
+  });
+
+  it('chains hashes per stream so a rewritten event is detected', async () => {
+    const d = dossierEvents('HY', 'D-hash');
+    await store.appendToStream('dossier-HY-D-hash', [d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d.processed('2025-03-05T08:00:00')]);
+    const linksOf = async () => (await db.pool.query(
+      `SELECT stream_id AS "streamId", stream_version AS "streamVersion", to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
+              payload, prev_hash AS "prevHash", hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, ['dossier-HY-D-hash'])).rows;
+    expect(firstBrokenLink(await linksOf())).toBeNull();
+    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, ['dossier-HY-D-hash']);
+    expect(firstBrokenLink(await linksOf())).toBe(2);
+  });
+
+  it('lets a live subscriber see every event exactly once while 8 appenders race', async () => {
+    const before = (await store.readAll(START, 1_000_000)).checkpoint;
+    const seen: StoredEvent[] = [];
+    const subscription = new PostgresEventSubscription(db.pool, store, { batchSize: 50, idleWaitMs: 200 });
+    const running = subscription.run(before, async (batch) => { seen.push(...batch.events); });
+
+    const writers = 8;
+    const perWriter = 60;
+    await Promise.all(Array.from({ length: writers }, async (_, w) => {
+      for (let i = 0; i < perWriter; i += 3) {
+        const batch = [0, 1, 2].map((k) => dossierEvents('HY', `race-${w}-${i + k}`).received('2025-03-03T08:00:00', '2025-03-10T17:00:00'));
+        await store.appendMany(batch.map((event) => ({ streamId: streamIdOf(event), event })));
+      }
+    }));
+
+    const expected = writers * perWriter;
+    const deadline = Date.now() + 20000;
+    while (seen.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    subscription.stop();
+    await running;
+
+    const ids = seen.map((e) => e.event.eventId);
+    expect(new Set(ids).size).toBe(expected);
+    expect(ids).toHaveLength(expected);
+    const order = seen.map((e) => [e.transactionId, e.globalPosition] as const);
+    const sorted = [...order].sort((a, b) => (a[0] === b[0] ? Number(a[1] - b[1]) : Number(a[0] - b[0])));
+    expect(order).toEqual(sorted);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './split-batch';
+export * from './ingestion-service';

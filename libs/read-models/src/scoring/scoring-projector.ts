@@ -1,0 +1,133 @@
+import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
+import { type DomainEvent, monthKeyOf, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
+import type { Prisma } from '../generated/prisma/client';
+import type { ReadModelClient } from '../prisma-client';
+import { type ScoreChange, recomputeUnitPeriod } from './recompute-score';
+import { notifyScoreChanges } from './score-notifications';
+import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
+import { monthsOfWindow, periodsOfMonths } from './touched-periods';
+import { applyUnitEvents } from './unit-directory';
+import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
+
+export interface ScoringProjectorOptions {
+  readonly name?: string;
+  readonly partition?: UnitPartition;
+  readonly clock?: () => number;
+  readonly projections?: readonly SubjectProjection[];
+}
+
+/**
+ * The scoring projection (DESIGN.md §4): folds each batch of events into subject facts, recomputes
+ * the figures of every unit-period they touch, and writes both with the checkpoint in one
+ * transaction, so a crash replays the batch exactly once in effect.
+ */
+export class ScoringProjector {
+  readonly name: string;
+  private readonly partition: UnitPartition;
+  private readonly clock: () => number;
+  private readonly projections: readonly SubjectProjection[];
+
+  constructor(private readonly prisma: ReadModelClient, options: ScoringProjectorOptions = {}) {
+    this.partition = options.partition ?? SINGLE_PARTITION;
+    this.name = partitionName(options.name ?? 'scoring', this.partition);
+    this.clock = options.clock ?? Date.now;
+    this.projections = options.projections ?? SUBJECT_PROJECTIONS;
+  }
+
+  async checkpoint(): Promise<Checkpoint> {
+    const row = await this.prisma.projectionCheckpoint.findUnique({ where: { name: this.name } });
+    return row ? { transactionId: row.transactionId, position: row.position } : START;
+  }
+
+  /** Applies one batch; answers the unit-periods whose figures changed. */
+  async handle(batch: ReadBatch): Promise<ScoreChange[]> {
+    const mine = batch.events.filter((e) => ownsUnit(this.partition, e.event.unitCode));
+    const position = batch.checkpoint.position;
+    const now = this.clock();
+    return this.prisma.$transaction(async (tx) => {
+      await applyUnitEvents(tx, mine.map((e) => e.event));
+      const touched = await this.foldSubjects(tx, mine.map((e) => ({ event: e.event, position: e.globalPosition })), now);
+      const changes = await this.recompute(tx, touched, position, now);
+      await tx.projectionCheckpoint.upsert({
+        where: { name: this.name },
+        create: { name: this.name, transactionId: batch.checkpoint.transactionId, position },
+        update: { transactionId: batch.checkpoint.transactionId, position, updatedAt: new Date() },
+      });
+      await notifyScoreChanges(tx, changes);
+      return changes;
+    }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
+  /**
+   * Re-evaluates the open month (and the quarter, half and year around it) of every unit that has a
+   * score there: pending dossiers become overdue with the clock, not with an event.
+   */
+  async refreshOpenPeriods(): Promise<ScoreChange[]> {
+    const now = this.clock();
+    const periods = periodsContainingMonth(monthKeyOf(now));
+    const rows = await this.prisma.unitPeriodScore.findMany({
+      where: { period: { in: periods.map((p) => p.key) } },
+      select: { unitCode: true, lastPosition: true },
+      distinct: ['unitCode'],
+    });
+    const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode));
+    if (units.length === 0) return [];
+    return this.prisma.$transaction(async (tx) => {
+      const changes: ScoreChange[] = [];
+      for (const { unitCode, lastPosition } of units) {
+        for (const period of periods) {
+          const change = await recomputeUnitPeriod(tx, unitCode, period, lastPosition, now);
+          if (change) changes.push(change);
+        }
+      }
+      await notifyScoreChanges(tx, changes);
+      return changes;
+    }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
+  private async foldSubjects(
+    tx: Prisma.TransactionClient,
+    events: readonly { event: DomainEvent; position: bigint }[],
+    now: number,
+  ): Promise<Map<string, Set<string>>> {
+    const routed = events
+      .map(({ event, position }) => ({ event, position, projection: projectionFor(event, this.projections) }))
+      .filter((r): r is typeof r & { projection: SubjectProjection } => r.projection !== undefined)
+      .map((r) => ({ ...r, key: r.projection.keyOf(r.event) }));
+    const ids = [...new Map(routed.map((r) => [`${r.projection.kind}\u0000${r.key}`, { kind: r.projection.kind, key: r.key }])).values()];
+    const before = await loadSubjects(tx, ids);
+    const state = new Map<string, { projection: SubjectProjection; key: string; facts: unknown; position: bigint }>();
+    for (const r of routed) {
+      const id = `${r.projection.kind}\u0000${r.key}`;
+      const current = state.get(id)?.facts ?? before.get(id);
+      state.set(id, { projection: r.projection, key: r.key, facts: r.projection.evolve(current, r.event), position: r.position });
+    }
+    const touched = new Map<string, Set<string>>(); // unit → months
+    const rows: SubjectRow[] = [];
+    for (const [id, s] of state) {
+      const unitCode = s.projection.unitOf(s.facts);
+      const old = before.get(id);
+      const months = new Set([...monthsOfWindow(s.projection.windowOf(s.facts), now), ...(old === undefined ? [] : monthsOfWindow(s.projection.windowOf(old), now))]);
+      const set = touched.get(unitCode) ?? new Set<string>();
+      months.forEach((m) => set.add(m));
+      touched.set(unitCode, set);
+      rows.push({ kind: s.projection.kind, key: s.key, unitCode, window: s.projection.windowOf(s.facts), facts: s.facts, lastPosition: s.position });
+    }
+    await saveSubjects(tx, rows);
+    return touched;
+  }
+
+  private async recompute(
+    tx: Prisma.TransactionClient,
+    touched: ReadonlyMap<string, ReadonlySet<string>>, position: bigint, now: number,
+  ): Promise<ScoreChange[]> {
+    const changes: ScoreChange[] = [];
+    for (const [unitCode, months] of touched) {
+      for (const period of periodsOfMonths(months)) {
+        const change = await recomputeUnitPeriod(tx, unitCode, period, position, now);
+        if (change) changes.push(change);
+      }
+    }
+    return changes;
+  }
+}
