@@ -1,1 +1,4 @@
+export * from './zone';
 export * from './periods';
+export * from './local-date';
+export * from './working-days';

@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestDatabase, type TestDatabase } from '@idx/testing';
+import { startIngest } from '../../apps/ingest/src/bootstrap';
+import { startReporting } from '../../apps/reporting/src/bootstrap';
+import { startScoring } from '../../apps/scoring/src/bootstrap';
+
+export interface RunningPlatform {
+  readonly db: TestDatabase;
+  readonly ingestUrl: string;
+  readonly reportingUrl: string;
+  readonly scoringUrl: string;
+  stop(): Promise<void>;
+}
+
+async function urlOf(app: INestApplication): Promise<string> {
+  const address = app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** The three services, as `npm start` runs them, on a fresh database of the real test PostgreSQL. */
+export async function startPlatform(): Promise<RunningPlatform> {
+  const db = await createTestDatabase('e2e');
+  Object.assign(process.env, {
+    DATABASE_URL: db.url, INGEST_PORT: '0', SCORING_PORT: '0', REPORTING_PORT: '0', SCORING_REFRESH_MS: '600000',
+    WEB_DIST_DIR: '/nonexistent',
+  });
+  const apps: INestApplication[] = [];
+  apps.push(await startIngest(), await startScoring(), await startReporting());
+  const [ingestUrl, scoringUrl, reportingUrl] = await Promise.all(apps.map(urlOf));
+  return {
+    db, ingestUrl, scoringUrl, reportingUrl,
+    async stop() {
+      for (const app of apps.reverse()) await app.close();
+      await db.drop();
+    },
+  };
+}
