@@ -1,4 +1,5 @@
 import type { CriterionRule, GroupRule, RuleSet } from './rule-set';
+import { VIETNAM_WORKING_CALENDAR_2022_2026 } from './vietnam-working-calendar';
 
 const groups: GroupRule[] = [
   { id: 'transparency', nameVi: 'Công khai, minh bạch', nameEn: 'Publicity and transparency', max: 18 },
@@ -12,11 +13,13 @@ const groups: GroupRule[] = [
 type Row = [number, CriterionRule['group'], string, string, number, number, CriterionRule['whenEmpty']?];
 
 // DOMAIN.md §2 table, row for row: id, group, Vietnamese name, English name, max, target, empty-denominator policy.
+// Criterion 4's empty denominator falls back to last year's monthly average (§4). Criterion 15's
+// denominator counts units competent to certify: none means the criterion does not concern the unit.
 const rows: Row[] = [
   [1, 'transparency', 'Tỷ lệ TTHC công bố đúng hạn', 'Procedures announced on time', 6, 1],
   [2, 'transparency', 'Tỷ lệ TTHC được cập nhật, công khai đúng hạn', 'Procedures published on time', 4, 1],
   [3, 'transparency', 'Tỷ lệ TTHC công khai đầy đủ nội dung', 'Procedures published in full', 2, 1],
-  [4, 'transparency', 'Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG', 'Dossiers synced to the national portal', 6, 1],
+  [4, 'transparency', 'Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG', 'Dossiers synced to the national portal', 6, 1, 'fallback-average'],
   [5, 'progress', 'Tỷ lệ hồ sơ xử lý đúng hạn', 'Dossiers processed on time', 20, 1],
   [6, 'online-service', 'Tỷ lệ TTHC cung cấp DVCTT', 'Procedures offered online', 2, 0.8],
   [7, 'online-service', 'Tỷ lệ DVCTT có phát sinh hồ sơ', 'Online services actually used', 4, 1],
@@ -27,7 +30,7 @@ const rows: Row[] = [
   [12, 'digitisation', 'Tỷ lệ hồ sơ có cấp kết quả điện tử', 'Dossiers with an electronic result', 6, 1],
   [13, 'digitisation', 'Tỷ lệ hồ sơ thực hiện số hóa', 'Dossiers digitised', 4, 1],
   [14, 'digitisation', 'Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa', 'Dossiers re-using digitised data', 2, 0.8],
-  [15, 'digitisation', 'Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính', 'Units issuing e-certified copies', 2, 1],
+  [15, 'digitisation', 'Tỷ lệ cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính', 'Units issuing e-certified copies', 2, 1, 'not-applicable'],
   [16, 'digitisation', 'Tỷ lệ hồ sơ số hóa kết nối, đồng bộ với kho dữ liệu cá nhân trên Cổng DVCQG', "Dossiers linked to the citizen's data store", 4, 1],
   [17, 'digitisation', 'Tỷ lệ TTHC triển khai kết nối, chia sẻ dữ liệu dân cư', 'Procedures using the population database', 2, 1],
   [18, 'digitisation', 'Tỷ lệ hồ sơ TTHC có sử dụng dữ liệu dân cư', 'Dossiers using population data', 2, 1],
@@ -36,8 +39,16 @@ const rows: Row[] = [
   [21, 'satisfaction', 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC', 'Satisfaction with dossier handling', 6, 0.9, 'zero'],
 ];
 
+/** §4 "not applicable" policies: criterion 2 is a provincial duty; payment criteria need fees. */
+const applicability: Readonly<Record<number, Pick<CriterionRule, 'appliesToLevels' | 'notApplicableWhen'>>> = {
+  2: { appliesToLevels: ['province'] },
+  9: { notApplicableWhen: 'no-fee-bearing-procedures' },
+  10: { notApplicableWhen: 'no-fee-bearing-procedures' },
+  11: { notApplicableWhen: 'no-fee-bearing-procedures' },
+};
+
 const criteria: CriterionRule[] = rows.map(([id, group, nameVi, nameEn, max, target, whenEmpty]) => ({
-  id, group, nameVi, nameEn, max, target, whenEmpty: whenEmpty ?? 'no-data',
+  id, group, nameVi, nameEn, max, target, whenEmpty: whenEmpty ?? 'no-data', ...applicability[id],
 }));
 
 /** Decision 766/QĐ-TTg of 23 June 2022, as DOMAIN.md describes it: the default rule set. */
@@ -47,6 +58,17 @@ export const QD766_2022: RuleSet = {
   groups,
   criteria,
   dossier: { maxSupplementRequestsOnTime: 1, missingHandlerIsLate: false },
+  deadlines: { announcementLeadWorkingDays: 5, publicationWorkingDays: 5, petitionDefaultWorkingDays: 10 },
+  procedure: {
+    // Decree 63/2010 art. 8 items a–g: the seven parts every published procedure must show.
+    mandatoryParts: ['name', 'steps', 'method', 'components', 'time-limit', 'applicants', 'authority'],
+    // Most procedures end in a document (licence, certificate, decision); say otherwise per procedure.
+    resultIsDocumentByDefault: true,
+    // Counting a procedure as citizen-facing needs a statement; unknown ones stay out of criterion 17.
+    citizenFacingByDefault: false,
+    paymentIntegrationEvidence: 'dossier-fee-data',
+  },
+  calendar: VIETNAM_WORKING_CALENDAR_2022_2026,
   rescaleNotApplicable: true,
   bands: [
     { labelVi: 'Xuất sắc', labelEn: 'Excellent', min: 90 },

@@ -1,6 +1,7 @@
 import { QD766_2022 } from './qd766-2022';
 import type { RuleSet } from './rule-set';
-import { VIETNAM_OFFSET_MS } from '../time/periods';
+import type { Period } from '../time/periods';
+import { VIETNAM_OFFSET_MS } from '../time/zone';
 
 /** Every rule set the platform knows, in any order. Adding a revision = adding its data here. */
 export const RULE_SETS: readonly RuleSet[] = [QD766_2022];
@@ -22,4 +23,9 @@ export function ruleSetById(id: string, ruleSets: readonly RuleSet[] = RULE_SETS
   const found = ruleSets.find((r) => r.id === id);
   if (!found) throw new RangeError(`unknown rule set "${id}"`);
   return found;
+}
+
+/** The rule set that scores a period: the one in force at the period's first instant. */
+export function ruleSetForPeriod(period: Period, ruleSets: readonly RuleSet[] = RULE_SETS): RuleSet {
+  return ruleSetInForce(period.start, ruleSets);
 }

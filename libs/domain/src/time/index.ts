@@ -1,4 +1,3 @@
-export * from './zone';
 export * from './periods';
 export * from './local-date';
 export * from './working-days';

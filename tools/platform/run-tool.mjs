@@ -1,0 +1,25 @@
+// `npm run simulate` / `npm run bench -- <name>`: builds the tools if needed and runs one.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runStep } from './processes.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [tool, ...rest] = process.argv.slice(2);
+const entries = {
+  simulate: 'tools/simulator/simulate.js',
+  bench: `tools/bench/${rest.shift() ?? 'http-ingest'}.js`,
+};
+if (!entries[tool]) {
+  console.error(`unknown tool "${tool}"; one of: ${Object.keys(entries).join(', ')}`);
+  process.exit(2);
+}
+const entry = join(root, 'dist/tools/cli', entries[tool]);
+if (!existsSync(entry) || process.env.REBUILD_TOOLS !== '0') {
+  await runStep(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tools/tsconfig.tools.json')], { cwd: root });
+}
+if (!existsSync(entry)) {
+  console.error(`no such tool: ${entries[tool]}`);
+  process.exit(2);
+}
+await runStep(process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), entry, ...rest], { cwd: root });

