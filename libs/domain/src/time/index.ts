@@ -1,3 +1,4 @@
 export * from './periods';
 export * from './local-date';
 export * from './working-days';
+export * from './dated-value';

@@ -1,0 +1,2 @@
+export * from './procedure-facts';
+export * from './evolve-procedure';
