@@ -8,7 +8,7 @@ import { runStep } from '../platform/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
-const nx = (...args) => runStep(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), ...args, '--output-style=stream'], { cwd: root, env });
+const nx = (...args) => runStep(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), ...args, '--output-style=stream'], { cwd: root, env });
 const step = (name) => console.log(`\n=== ${name}`);
 
 try {

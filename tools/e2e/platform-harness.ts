@@ -22,7 +22,7 @@ export async function startPlatform(): Promise<RunningPlatform> {
   const db = await createTestDatabase('e2e');
   Object.assign(process.env, {
     DATABASE_URL: db.url, INGEST_PORT: '0', SCORING_PORT: '0', REPORTING_PORT: '0', SCORING_REFRESH_MS: '600000',
-    WEB_DIST_DIR: '/nonexistent',
+    WEB_DIST_DIR: '/nonexistent', LOG_LEVELS: 'error,warn',
   });
   const apps: INestApplication[] = [];
   apps.push(await startIngest(), await startScoring(), await startReporting());

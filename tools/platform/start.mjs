@@ -24,7 +24,7 @@ async function build() {
   const missing = !existsSync(join(root, 'dist/apps/web/browser/index.html')) || !existsSync(join(root, 'dist/apps/reporting'));
   if (args.has('--no-build') && !missing) return;
   log('building the apps and the console (cached after the first time)…');
-  await runStep(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', `--projects=${targets.join(',')}`, '--parallel=1', '--output-style=stream-without-prefixes'], {
+  await runStep(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', `--projects=${targets.join(',')}`, '--parallel=1', '--output-style=stream-without-prefixes'], {
     cwd: root, env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
   });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { migrateOnStart } from '@idx/read-models';
+import { logLevels, migrateOnStart } from '@idx/read-models';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import { ingestConfig } from './config';
@@ -11,7 +11,7 @@ import { IngestModule } from './ingest.module';
 export async function createIngestApp(): Promise<INestApplication> {
   const config = ingestConfig();
   await migrateOnStart(config.databaseUrl, (m) => new Logger('ingest').log(m));
-  const app = await NestFactory.create(IngestModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(IngestModule, { bodyParser: false, logger: logLevels() });
   app.use('/api/v1/events', raw({ type: () => true, limit: config.maxBodyBytes }));
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').build());
@@ -23,6 +23,6 @@ export async function startIngest(): Promise<INestApplication> {
   const app = await createIngestApp();
   const { port } = ingestConfig();
   await app.listen(port, '0.0.0.0');
-  new Logger('ingest').log(`listening on http://localhost:${port} (POST /api/v1/events)`);
+  new Logger('ingest').log(`listening on ${await app.getUrl()} (POST /api/v1/events)`);
   return app;
 }

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { IngestionService } from '@idx/ingestion';
 import { PostgresDeadLetters, PostgresEventStore } from '@idx/event-store';
 import { Pool } from 'pg';
+import { watchPool } from '@idx/event-store';
 import { ingestConfig } from './config';
 
 export const CONFIG = Symbol('IngestConfig');
@@ -18,7 +19,7 @@ class PoolCloser implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: CONFIG, useFactory: () => ingestConfig() },
-    { provide: Pool, inject: [CONFIG], useFactory: (c: ReturnType<typeof ingestConfig>) => new Pool({ connectionString: c.databaseUrl, max: 16 }) },
+    { provide: Pool, inject: [CONFIG], useFactory: (c: ReturnType<typeof ingestConfig>) => watchPool(new Pool({ connectionString: c.databaseUrl, max: 16 })) },
     { provide: PostgresEventStore, inject: [Pool], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
     { provide: PostgresDeadLetters, inject: [Pool], useFactory: (pool: Pool) => new PostgresDeadLetters(pool) },
     {

@@ -3,7 +3,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { migrateOnStart } from '@idx/read-models';
+import { logLevels, migrateOnStart } from '@idx/read-models';
 import { reportingConfig } from './config';
 import { ReportingModule } from './reporting.module';
 import { serveConsole } from './web/serve-console';
@@ -11,7 +11,7 @@ import { serveConsole } from './web/serve-console';
 export async function createReportingApp(): Promise<INestApplication> {
   const config = reportingConfig();
   await migrateOnStart(config.databaseUrl, (m) => new Logger('reporting').log(m));
-  const app = await NestFactory.create<NestExpressApplication>(ReportingModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create<NestExpressApplication>(ReportingModule, { logger: logLevels() });
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,

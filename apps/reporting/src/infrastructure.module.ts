@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { createReadModelClient, type ReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
+import { watchPool } from '@idx/event-store';
 import { type ReportingConfig, reportingConfig } from './config';
 import { CONFIG } from './tokens';
 
@@ -19,7 +20,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: CONFIG, useFactory: () => reportingConfig() },
-    { provide: Pool, inject: [CONFIG], useFactory: (c: ReportingConfig) => new Pool({ connectionString: c.databaseUrl, max: 4 }) },
+    { provide: Pool, inject: [CONFIG], useFactory: (c: ReportingConfig) => watchPool(new Pool({ connectionString: c.databaseUrl, max: 4 })) },
     { provide: READ_MODELS, inject: [CONFIG], useFactory: (c: ReportingConfig) => createReadModelClient(c.databaseUrl, 8) },
     { provide: ScoreQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ScoreQueries(prisma) },
     ConnectionsCloser,

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { migrateOnStart } from '@idx/read-models';
+import { logLevels, migrateOnStart } from '@idx/read-models';
 import { scoringConfig } from './config';
 import { ScoringModule } from './scoring.module';
 
 export async function startScoring(): Promise<INestApplication> {
   await migrateOnStart(scoringConfig().databaseUrl, (m) => new Logger('scoring').log(m));
-  const app = await NestFactory.create(ScoringModule, { logger: ['error', 'warn', 'log'] });
+  const app = await NestFactory.create(ScoringModule, { logger: logLevels() });
   app.enableShutdownHooks();
   const { port, partition } = scoringConfig();
   await app.listen(port, '0.0.0.0');

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { PostgresEventStore } from '@idx/event-store';
 import { createReadModelClient, type ReadModelClient, ScoringProjector } from '@idx/read-models';
 import { Pool } from 'pg';
+import { watchPool } from '@idx/event-store';
 import { type ScoringConfig, scoringConfig } from './config';
 import { CONFIG } from './tokens';
 
@@ -20,7 +21,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: CONFIG, useFactory: () => scoringConfig() },
-    { provide: Pool, inject: [CONFIG], useFactory: (c: ScoringConfig) => new Pool({ connectionString: c.databaseUrl, max: 4 }) },
+    { provide: Pool, inject: [CONFIG], useFactory: (c: ScoringConfig) => watchPool(new Pool({ connectionString: c.databaseUrl, max: 4 })) },
     { provide: READ_MODELS, inject: [CONFIG], useFactory: (c: ScoringConfig) => createReadModelClient(c.databaseUrl, 4) },
     { provide: PostgresEventStore, inject: [Pool], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
     {

@@ -6,3 +6,4 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/event-subscription';
 export * from './postgres/migrations';
 export * from './postgres/dead-letters';
+export * from './postgres/watch-pool';

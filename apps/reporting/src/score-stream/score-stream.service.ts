@@ -13,8 +13,27 @@ export class ScoreStreamService implements OnApplicationBootstrap, OnApplication
 
   constructor(@Inject(Pool) private readonly pool: Pool) {}
 
+  private stopped = false;
+
   async onApplicationBootstrap(): Promise<void> {
-    this.client = await this.pool.connect();
+    await this.listen();
+  }
+
+  /** LISTENs on a dedicated connection; when that connection is lost, tries again every 2 s. */
+  private async listen(): Promise<void> {
+    try {
+      this.client = await this.pool.connect();
+    } catch (error) {
+      this.logger.warn(`cannot listen for score changes yet: ${(error as Error).message}`);
+      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
+      return;
+    }
+    this.client.on('error', (error) => {
+      this.logger.warn(`score-change listener lost its connection: ${error.message}`);
+      this.client?.release(error);
+      this.client = undefined;
+      if (!this.stopped) setTimeout(() => void this.listen(), 2000);
+    });
     this.client.on('notification', (message) => {
       try {
         const changedAt = new Date().toISOString();
@@ -29,6 +48,7 @@ export class ScoreStreamService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     this.changes.complete();
     if (this.client) {
       await this.client.query(`UNLISTEN ${SCORE_CHANGED_CHANNEL}`).catch(() => undefined);

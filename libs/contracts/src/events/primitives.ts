@@ -21,3 +21,33 @@ export const channel = z.preprocess(
   (v) => (v === undefined || v === null ? 'in-person' : (CHANNEL_CODES[String(v)] ?? v)),
   z.enum(['in-person', 'online', 'postal'], { message: 'must be in-person, online or postal (or national code 1, 2, 3)' }),
 );
+
+/** A calendar date in Vietnam (YYYY-MM-DD): decision dates, effective dates. */
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, e.g. 2025-03-04' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: 'is not a real calendar date' });
+
+/** An amount of money in VND (đồng). */
+export const amountVnd = z
+  .number({ message: 'must be a number of đồng' })
+  .finite({ message: 'must be a finite number of đồng' })
+  .nonnegative({ message: 'must not be negative' });
+
+/** A count of things (components, copies). */
+export const positiveCount = z.number({ message: 'must be a whole number' }).int({ message: 'must be a whole number' }).positive({ message: 'must be at least 1' });
+
+export const workingDays = z
+  .number({ message: 'must be a whole number of working days' })
+  .int({ message: 'must be a whole number of working days' })
+  .min(0, { message: 'must not be negative' })
+  .max(365, { message: 'must be at most 365 working days' });
+
+export const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'unsatisfied'], {
+  message: 'must be very-satisfied, satisfied or unsatisfied',
+});
+
+export const freeText = z.string().max(2000, { message: 'must be at most 2000 characters' });

@@ -28,7 +28,7 @@ export function validateEvent(input: unknown): ValidationResult {
   if (typeof type !== 'string' || type.length === 0) {
     return { ok: false, eventId, reason: `type: is required; known types: ${KNOWN_EVENT_TYPES.join(', ')}` };
   }
-  const versions = EVENT_SCHEMAS[type];
+  const versions = Object.hasOwn(EVENT_SCHEMAS, type) ? (EVENT_SCHEMAS as Readonly<Record<string, Readonly<Record<number, z.ZodType>>>>)[type] : undefined;
   if (!versions) {
     return { ok: false, eventId, reason: `type: unknown event type "${type}"; known types: ${KNOWN_EVENT_TYPES.join(', ')}` };
   }

@@ -1,13 +1,27 @@
-import type { DomainEvent, DossierLifecycleEvent } from '../events';
-import { type DossierFacts, endOf } from '../dossier/dossier-facts';
+import { completedAt, type DossierFacts, endOf } from '../dossier/dossier-facts';
 import { evolveDossier } from '../dossier/evolve-dossier';
-import type { SubjectProjection } from './subject-projection';
+import type { DomainEvent, DossierStreamEvent } from '../events';
+import { subjectKindOf } from '../events/streams';
+import type { ActiveWindow, SubjectProjection } from './subject-projection';
+
+/**
+ * From reception until the last instant any criterion selects the dossier by: its end, its
+ * completion, processing start, fee data or an online payment (which may follow the result).
+ * Open while the dossier is pending: criterion 5 counts it in every period until it ends.
+ */
+export function dossierWindow(s: DossierFacts): ActiveWindow | undefined {
+  if (s.receivedAt === undefined) return undefined;
+  const end = endOf(s);
+  if (end === undefined) return { from: s.receivedAt };
+  const instants = [end, completedAt(s), s.processingStartedAt, s.feeDataAt, ...(s.onlinePaymentsAt ?? [])];
+  return { from: s.receivedAt, to: Math.max(...instants.filter((x): x is number => x !== undefined)) };
+}
 
 export const dossierProjection: SubjectProjection<DossierFacts> = {
   kind: 'dossier',
-  handles: (e: DomainEvent) => e.type.startsWith('dossier.'),
-  keyOf: (e: DomainEvent) => `${e.unitCode}/${(e as DossierLifecycleEvent).dossierCode}`,
-  evolve: (s, e) => evolveDossier(s, e as DossierLifecycleEvent),
+  handles: (e: DomainEvent) => subjectKindOf(e) === 'dossier',
+  keyOf: (e: DomainEvent) => `${e.unitCode}/${e.dossierCode as string}`,
+  evolve: (s, e) => evolveDossier(s, e as DossierStreamEvent),
   unitOf: (s) => s.unitCode,
-  windowOf: (s) => (s.receivedAt === undefined ? undefined : { from: s.receivedAt, to: endOf(s) }),
+  windowOf: dossierWindow,
 };

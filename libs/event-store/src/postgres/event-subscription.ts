@@ -20,6 +20,7 @@ export class PostgresEventSubscription {
   private listener?: PoolClient;
   private wake?: () => void;
   private pendingWake = false;
+  private connectionError?: Error;
 
   constructor(
     private readonly pool: Pool,
@@ -30,10 +31,16 @@ export class PostgresEventSubscription {
   async run(from: Checkpoint, handle: BatchHandler): Promise<void> {
     this.listener = await this.pool.connect();
     this.listener.on('notification', () => this.notify());
+    // A lost LISTEN connection must end the run (the caller restarts from its checkpoint), not the process.
+    this.listener.on('error', (error) => {
+      this.connectionError = error;
+      this.notify();
+    });
     await this.listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
     let checkpoint = from;
     try {
       while (!this.stopped) {
+        if (this.connectionError) throw this.connectionError;
         this.pendingWake = false;
         const batch = await this.store.readAll(checkpoint, this.options.batchSize);
         if (batch.events.length > 0) {
@@ -43,8 +50,8 @@ export class PostgresEventSubscription {
         if (batch.events.length < this.options.batchSize) await this.waitForAppend();
       }
     } finally {
-      await this.listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`).catch(() => undefined);
-      this.listener.release();
+      if (!this.connectionError) await this.listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`).catch(() => undefined);
+      this.listener.release(this.connectionError);
       this.listener = undefined;
     }
   }

@@ -1,0 +1,33 @@
+import type { DomainEventType } from '@idx/domain';
+import { EVENT_DOCS } from './event-docs';
+
+const EXAMPLE_CODES = {
+  dossierCode: 'H31.39-250303-0001',
+  procedureCode: '1.001612',
+  petitionCode: 'PAKN-250310-0004',
+} as const;
+
+/** A complete, valid wire envelope for an event type, as shown in docs/events.md. */
+export function wireExampleOf(type: DomainEventType): Record<string, unknown> {
+  const doc = EVENT_DOCS[type];
+  const index = Object.keys(EVENT_DOCS).indexOf(type) + 1;
+  const subject: Record<string, string> = {};
+  if (doc.subject.includes('dossierCode')) subject['dossierCode'] = EXAMPLE_CODES.dossierCode;
+  if (doc.subject.includes('procedureCode')) subject['procedureCode'] = EXAMPLE_CODES.procedureCode;
+  if (doc.subject.includes('petitionCode')) subject['petitionCode'] = EXAMPLE_CODES.petitionCode;
+  return {
+    eventId: `6f1c2a40-8d3e-4b7a-9c21-${String(index).padStart(12, '0')}`,
+    type,
+    schemaVersion: 1,
+    occurredAt: `${doc.exampleAt}+07:00`,
+    sourceSystem: 'motcua-hungyen',
+    unitCode: doc.exampleUnit ?? 'HY-VANLAM',
+    ...subject,
+    data: doc.exampleData,
+  };
+}
+
+/** One example per event type, in catalogue order. */
+export function wireExamples(): Record<string, unknown>[] {
+  return (Object.keys(EVENT_DOCS) as DomainEventType[]).map(wireExampleOf);
+}

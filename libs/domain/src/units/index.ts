@@ -1,0 +1,6 @@
+export * from './unit-facts';
+export * from './evolve-unit';
+export * from './unit-tree';
+export * from './reference-units';
+export * from './reference-unit-events';
+export * from './peers';
