@@ -27,4 +27,21 @@ export default [
       ],
     },
   },
+  {
+    // Tests of any project may use the testing lib (real databases, waits, event builders).
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: '*', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:testing'] },
+          ],
+        },
+      ],
+    },
+  },
 ];

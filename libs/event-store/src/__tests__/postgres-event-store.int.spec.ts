@@ -1,7 +1,8 @@
 import { streamIdOf } from '@idx/domain';
-import { migrateDatabase } from '@idx/read-models';
 import { createTestDatabase, dossierEvents, type TestDatabase } from '@idx/testing';
 import { firstBrokenLink } from '../postgres/hash-chain';
+import { applySqlMigrations } from '../postgres/migrations';
+import { eventStoreMigrationsDir } from '../workspace-root';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { PostgresEventSubscription } from '../postgres/event-subscription';
 import { START, WrongExpectedVersionError, type StoredEvent } from '../port';
@@ -12,7 +13,7 @@ describe('PostgreSQL event store (real server)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('es');
-    await migrateDatabase(db.pool);
+    await applySqlMigrations(db.pool, [eventStoreMigrationsDir()]);
     store = new PostgresEventStore(db.pool);
   });
   afterAll(() => db.drop());
