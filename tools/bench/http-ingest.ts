@@ -55,12 +55,13 @@ async function main(): Promise<void> {
   const prisma = createReadModelClient(db.url, 4);
   const projector = new ScoringProjector(prisma, { name: 'bench' });
   const store = new PostgresEventStore(pool);
-  const subscription = new PostgresEventSubscription(pool, store, { batchSize: arg('projectBatch', 10_000), idleWaitMs: 100 });
+  const projectBatch = arg('projectBatch', 10_000);
+  const subscription = new PostgresEventSubscription(pool, store, { batchSize: projectBatch, idleWaitMs: 100 });
   let projected = 0;
   const projectStarted = Date.now();
   await subscription.run(START, async (batch) => {
-    await projector.handle(batch);
     projected += batch.events.length;
+    await projector.handle(batch, { deferRecompute: batch.events.length >= projectBatch && projected < total });
     progress('projection catch-up', projected, total, projectStarted);
     if (projected >= total) subscription.stop();
   });

@@ -65,7 +65,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         this.logger.log(`${this.projector.name}: catching up from position ${this.checkpoint.position}`);
         this.subscription = new PostgresEventSubscription(this.pool, this.store, { batchSize: this.config.batchSize, idleWaitMs: 1000 });
         await this.subscription.run(this.checkpoint, async (batch) => {
-          const changes = await this.projector.handle(batch);
+          // A full batch means more is waiting: note the touched unit-periods, recompute once caught up.
+          const changes = await this.projector.handle(batch, { deferRecompute: batch.events.length >= this.config.batchSize });
           this.checkpoint = batch.checkpoint;
           this.eventsProjected += batch.events.length;
           this.lastError = undefined;

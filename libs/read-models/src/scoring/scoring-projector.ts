@@ -1,8 +1,9 @@
 import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
-import { type DomainEvent, monthKeyOf, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
+import { type DomainEvent, monthKeyOf, parsePeriod, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { ReadModelClient } from '../prisma-client';
 import { type ScoreChange, recomputeUnitPeriod } from './recompute-score';
+import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
 import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
@@ -39,15 +40,23 @@ export class ScoringProjector {
     return row ? { transactionId: row.transactionId, position: row.position } : START;
   }
 
-  /** Applies one batch; answers the unit-periods whose figures changed. */
-  async handle(batch: ReadBatch): Promise<ScoreChange[]> {
+  /**
+   * Applies one batch; answers the unit-periods whose figures changed. With `deferRecompute` (the
+   * reader is behind and more batches follow) the touched unit-periods are only noted, in the same
+   * transaction, and recomputed once by the first batch that is not deferred.
+   */
+  async handle(batch: ReadBatch, { deferRecompute = false }: { deferRecompute?: boolean } = {}): Promise<ScoreChange[]> {
     const mine = batch.events.filter((e) => ownsUnit(this.partition, e.event.unitCode));
     const position = batch.checkpoint.position;
     const now = this.clock();
     return this.prisma.$transaction(async (tx) => {
       await applyUnitEvents(tx, mine.map((e) => e.event));
       const touched = await this.foldSubjects(tx, mine.map((e) => ({ event: e.event, position: e.globalPosition })), now);
-      const changes = await this.recompute(tx, touched, position, now);
+      const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
+      if (deferRecompute) {
+        await notePending(tx, this.name, keys);
+      }
+      const changes = deferRecompute ? [] : await this.recompute(tx, [...keys, ...(await takePending(tx, this.name))], position, now);
       await tx.projectionCheckpoint.upsert({
         where: { name: this.name },
         create: { name: this.name, transactionId: batch.checkpoint.transactionId, position },
@@ -118,15 +127,13 @@ export class ScoringProjector {
   }
 
   private async recompute(
-    tx: Prisma.TransactionClient,
-    touched: ReadonlyMap<string, ReadonlySet<string>>, position: bigint, now: number,
+    tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
   ): Promise<ScoreChange[]> {
     const changes: ScoreChange[] = [];
-    for (const [unitCode, months] of touched) {
-      for (const period of periodsOfMonths(months)) {
-        const change = await recomputeUnitPeriod(tx, unitCode, period, position, now);
-        if (change) changes.push(change);
-      }
+    const unique = new Map(keys.map((k) => [`${k.unitCode}\u0000${k.period}`, k]));
+    for (const { unitCode, period } of unique.values()) {
+      const change = await recomputeUnitPeriod(tx, unitCode, parsePeriod(period), position, now);
+      if (change) changes.push(change);
     }
     return changes;
   }

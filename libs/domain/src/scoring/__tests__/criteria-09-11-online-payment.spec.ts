@@ -4,7 +4,8 @@ import { QD766_2022 } from '../../rules/qd766-2022';
 import type { RuleSet } from '../../rules/rule-set';
 import { formatCriterionRate, formatGroup } from '../display';
 import { poolFigures } from '../pool-figures';
-import { scoreCriterion, scoreUnit } from '../score';
+import type { Figure } from '../figures';
+import { type GroupScore, scoreCriterion, scoreUnit } from '../score';
 
 const due = '2025-03-31T17:00';
 const feeProcedure = (code: string) => procedure(code).fee('2025-01-02T08:00', true);
@@ -90,9 +91,9 @@ describe('payment criteria are N/A for a unit without fee-bearing procedures', (
     const payment = score.criteria.filter((c) => c.group === 'online-payment');
     expect(payment.map((c) => [c.status, c.points])).toEqual([['not-applicable', null], ['not-applicable', null], ['not-applicable', null]]);
     expect(formatCriterionRate(payment[0], QD766_2022)).toBe('TTHC không có phí, lệ phí');
-    const group = score.groups.find((g) => g.id === 'online-payment');
+    const group = score.groups.find((g) => g.id === 'online-payment') as GroupScore;
     expect(group).toMatchObject({ notApplicable: true, applicableMax: 0, points: 0, rate: null });
-    expect(formatGroup(group!, QD766_2022)).toEqual({ score: 'N/A', rate: 'N/A' });
+    expect(formatGroup(group, QD766_2022)).toEqual({ score: 'N/A', rate: 'N/A' });
     // Out of 100 − 10 (payment) − 4 (criterion 2 at commune level) − 2 (criterion 15: this unit is not
     // competent to certify copies) = 84 applicable points, rescaled to 100.
     expect(score.applicableMax).toBe(84);
@@ -105,7 +106,7 @@ describe('payment criteria are N/A for a unit without fee-bearing procedures', (
     const figures = figuresOf(facts, '2025-03');
     expect(figures.get(9)).toEqual({ numerator: 0, denominator: 0 });
     expect(figures.get(11)).toEqual({ numerator: 0, denominator: 1 });
-    expect(scoreCriterion(criterionRule(QD766_2022, 9), figures.get(9)!)).toMatchObject({ status: 'no-data' });
+    expect(scoreCriterion(criterionRule(QD766_2022, 9), figures.get(9) as Figure)).toMatchObject({ status: 'no-data' });
   });
 
   it('survives pooling only when every pooled unit is N/A', () => {

@@ -1,6 +1,7 @@
 import { dossier, figureOf, figuresOf, given, petition } from '../../__fixtures__/scenario';
 import { criterionRule } from '../../rules/check-rule-set';
 import { QD766_2022 } from '../../rules/qd766-2022';
+import type { Figure } from '../figures';
 import { scoreCriterion, scoreUnit } from '../score';
 
 const rule = (id: number) => criterionRule(QD766_2022, id);
@@ -51,7 +52,7 @@ describe('criterion 19 — petitions handled on time (working-day deadlines)', (
     const figures = figuresOf(given(), '2025-03');
     for (const id of [19, 20]) {
       expect(figures.get(id)).toEqual({ numerator: 0, denominator: 0 });
-      expect(scoreCriterion(rule(id), figures.get(id)!)).toMatchObject({ status: 'ok', points: 6, ratio: null, flags: ['empty-full-points'] });
+      expect(scoreCriterion(rule(id), figures.get(id) as Figure)).toMatchObject({ status: 'ok', points: 6, ratio: null, flags: ['empty-full-points'] });
     }
   });
 });

@@ -7,7 +7,7 @@ import type { Figure } from '../figures';
 import { figuresFromRecord, figuresToRecord } from '../figures-json';
 import { poolFigures } from '../pool-figures';
 import { roundHalfUp } from '../rounding';
-import { scoreUnit } from '../score';
+import { type CriterionScore, scoreUnit } from '../score';
 
 const full = (): Map<number, Figure> => new Map(QD766_2022.criteria.map((c) => [c.id, { numerator: 1, denominator: 1 }]));
 
@@ -31,7 +31,7 @@ describe('unit score', () => {
     expect(byId.get(3)).toMatchObject({ status: 'no-data', points: 0, ratio: null });
     expect(byId.get(9)).toMatchObject({ status: 'not-applicable', points: null, ratio: null });
     expect(byId.get(14)).toMatchObject({ status: 'ok', points: 0, ratio: 0 });
-    expect([3, 9, 14].map((id) => formatCriterionRate(byId.get(id)!, QD766_2022))).toEqual([
+    expect([3, 9, 14].map((id) => formatCriterionRate(byId.get(id) as CriterionScore, QD766_2022))).toEqual([
       'Chưa có dữ liệu', 'TTHC không có phí, lệ phí', '0,00%',
     ]);
   });
