@@ -61,8 +61,10 @@ async function main(): Promise<void> {
   const projectStarted = Date.now();
   await subscription.run(START, async (batch) => {
     projected += batch.events.length;
-    await projector.handle(batch, { deferRecompute: batch.events.length >= projectBatch && projected < total });
+    await projector.handle(batch, { deferRecompute: batch.events.length >= projectBatch });
     progress('projection catch-up', projected, total, projectStarted);
+  }, async () => {
+    await projector.flushPending();
     if (projected >= total) subscription.stop();
   });
   const projectSeconds = (Date.now() - projectStarted) / 1000;

@@ -71,6 +71,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
           this.eventsProjected += batch.events.length;
           this.lastError = undefined;
           this.events.publish(new ScoresChangedEvent(changes, batch.checkpoint.position));
+        }, async () => {
+          const changes = await this.projector.flushPending();
+          if (changes.length > 0) this.events.publish(new ScoresChangedEvent(changes, this.checkpoint?.position ?? 0n));
         });
         return;
       } catch (error) {

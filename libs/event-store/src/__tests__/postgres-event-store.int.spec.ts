@@ -7,6 +7,21 @@ import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { PostgresEventSubscription } from '../postgres/event-subscription';
 import { START, WrongExpectedVersionError, type StoredEvent } from '../port';
 
+/**
+ * Moves the cluster's transaction counter to just below the next power of ten, so that the appenders
+ * that follow cross a digit boundary (999 → 1000): an order that compared ids as text would break there.
+ * Each BEGIN … EXCEPTION block that writes is a subtransaction with an id of its own.
+ */
+async function burnTransactionIdsToDigitBoundary(pool: TestDatabase['pool']): Promise<void> {
+  const now = Number((await pool.query<{ x: string }>('SELECT pg_current_xact_id()::text AS x')).rows[0].x);
+  const target = 10 ** String(now).length - 30;
+  if (target <= now) return;
+  await pool.query('CREATE TEMP TABLE IF NOT EXISTS xid_burner (n int)');
+  await pool.query(`DO $$ BEGIN FOR i IN 1..${target - now} LOOP
+      BEGIN INSERT INTO xid_burner VALUES (i); EXCEPTION WHEN others THEN NULL; END;
+    END LOOP; END $$`);
+}
+
 describe('PostgreSQL event store (real server)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
@@ -46,7 +61,8 @@ describe('PostgreSQL event store (real server)', () => {
     expect(firstBrokenLink(await linksOf())).toBe(2);
   });
 
-  it('lets a live subscriber see every event exactly once while 8 appenders race', async () => {
+  it('lets a live subscriber see every event exactly once, in order, while 8 appenders race across a transaction-id digit boundary', async () => {
+    await burnTransactionIdsToDigitBoundary(db.pool);
     const before = (await store.readAll(START, 1_000_000)).checkpoint;
     const seen: StoredEvent[] = [];
     const subscription = new PostgresEventSubscription(db.pool, store, { batchSize: 50, idleWaitMs: 200 });

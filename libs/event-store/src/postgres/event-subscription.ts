@@ -10,6 +10,8 @@ export interface SubscriptionOptions {
 }
 
 export type BatchHandler = (batch: ReadBatch) => Promise<void>;
+/** Called each time a read finds the reader caught up (fewer events than a full batch). */
+export type IdleHandler = () => Promise<void>;
 
 /**
  * Catch-up-then-live subscription: reads full batches back to back while behind, then sleeps on
@@ -28,7 +30,7 @@ export class PostgresEventSubscription {
     private readonly options: SubscriptionOptions = { batchSize: 2000, idleWaitMs: 1000 },
   ) {}
 
-  async run(from: Checkpoint, handle: BatchHandler): Promise<void> {
+  async run(from: Checkpoint, handle: BatchHandler, onCaughtUp?: IdleHandler): Promise<void> {
     this.listener = await this.pool.connect();
     this.listener.on('notification', () => this.notify());
     // A lost LISTEN connection must end the run (the caller restarts from its checkpoint), not the process.
@@ -47,7 +49,10 @@ export class PostgresEventSubscription {
           await handle(batch);
           checkpoint = batch.checkpoint;
         }
-        if (batch.events.length < this.options.batchSize) await this.waitForAppend();
+        if (batch.events.length < this.options.batchSize) {
+          await onCaughtUp?.();
+          await this.waitForAppend();
+        }
       }
     } finally {
       if (!this.connectionError) await this.listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`).catch(() => undefined);

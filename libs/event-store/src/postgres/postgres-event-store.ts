@@ -149,9 +149,10 @@ export class PostgresEventStore implements EventStore {
   async readAll(after: Checkpoint, limit: number): Promise<ReadBatch> {
     const result = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, global_position
+       WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
+         AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       -- Qualified: the select list aliases transaction_id as text, and a bare name would sort as text.
+       ORDER BY events.transaction_id, events.global_position
        LIMIT $3`,
       [after.transactionId.toString(), after.position.toString(), limit],
     );

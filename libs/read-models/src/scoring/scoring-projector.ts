@@ -67,6 +67,19 @@ export class ScoringProjector {
     }, { timeout: 300_000, maxWait: 60_000 });
   }
 
+  /** Recomputes what deferred batches left owing; the reader calls it when it has caught up. */
+  async flushPending(): Promise<ScoreChange[]> {
+    const now = this.clock();
+    return this.prisma.$transaction(async (tx) => {
+      const owed = await takePending(tx, this.name);
+      if (owed.length === 0) return [];
+      const row = await tx.projectionCheckpoint.findUnique({ where: { name: this.name } });
+      const changes = await this.recompute(tx, owed, row?.position ?? 0n, now);
+      await notifyScoreChanges(tx, changes);
+      return changes;
+    }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
   /**
    * Re-evaluates the open month (and the quarter, half and year around it) of every unit that has a
    * score there: pending dossiers become overdue with the clock, not with an event.

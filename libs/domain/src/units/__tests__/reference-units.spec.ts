@@ -14,7 +14,7 @@ const levelsUnder = (code: string, at: string) => {
 
 describe('reference units', () => {
   it('holds every unit of shared/data/units-2024.csv, with the same names', () => {
-    const csv = readFileSync(join(__dirname, '../../../../../../shared/data/units-2024.csv'), 'utf8');
+    const csv = readFileSync(join(__dirname, '../data/units-2024.csv'), 'utf8');
     const rows = csv.trim().split('\n').slice(1).map((line) => {
       const m = /^([^,]+),([^,]+),(?:"([^"]+)"|(.+))$/.exec(line) as RegExpExecArray;
       return { province: m[1], level: m[2], name: m[3] ?? m[4] };
