@@ -49,7 +49,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     expect(score.criteria.find((c) => c.id === 8)).toMatchObject({ numerator: 2, denominator: 4, ratio: 0.5, points: 6, max: 6, status: 'ok' });
     expect(score.groups.find((g) => g.id === 'progress')).toMatchObject({ points: 15, max: 20 });
 
-    const ranking = await json<RankingDto>(`${platform.reportingUrl}/api/v1/rankings?period=2025-03`);
+    const ranking = await json<RankingDto>(`${platform.reportingUrl}/api/v1/rankings?period=2025-03&level=department`);
     expect(ranking.body.rows[0]).toMatchObject({ rank: 1, unit: { code: 'HY-STP' } });
 
     const bad = await json<{ reason: string }>(`${platform.reportingUrl}/api/v1/rankings?period=2025-13`);

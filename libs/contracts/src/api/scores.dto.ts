@@ -12,6 +12,8 @@ export interface CriterionScoreDto {
   readonly max: number;
   readonly target: number;
   readonly status: CriterionStatusDto;
+  /** Data-quality notes, e.g. fallback-denominator, no-fee-bearing-procedures. */
+  readonly flags: readonly string[];
 }
 
 export interface GroupScoreDto {
@@ -20,6 +22,8 @@ export interface GroupScoreDto {
   readonly nameEn: string;
   readonly points: number;
   readonly max: number;
+  /** Every criterion of the group is N/A for the unit: shown as N/A, never as 0. */
+  readonly notApplicable: boolean;
 }
 
 export interface UnitRefDto {
@@ -37,12 +41,22 @@ export interface UnitScoreDto {
   readonly band: { readonly labelVi: string; readonly labelEn: string };
   readonly groups: readonly GroupScoreDto[];
   readonly criteria: readonly CriterionScoreDto[];
+  /** Max of the applicable criteria; the total is rescaled to 100 over it when `rescaled`. */
+  readonly applicableMax: number;
+  readonly rescaled: boolean;
+  /** Units whose data is pooled into this score: the unit itself and, for a province, all its sub-units. */
+  readonly pooledUnits: readonly string[];
+  /** Rank among peers (provinces nationally; departments, districts, communes inside their province). */
+  readonly rank: { readonly rank: number | null; readonly of: number; readonly peerGroup: string } | null;
   /** Record time of the newest event reflected in this score. */
   readonly updatedAt: string;
 }
 
 export interface RankingRowDto {
-  readonly rank: number;
+  /** Competition rank among peers (1, 2, 2, 4); null when the unit has no total. */
+  readonly rank: number | null;
+  readonly of: number;
+  readonly peerGroup: string;
   readonly unit: UnitRefDto;
   readonly total: number;
   readonly band: { readonly labelVi: string; readonly labelEn: string };
@@ -50,8 +64,18 @@ export interface RankingRowDto {
   readonly updatedAt: string;
 }
 
+export interface AverageDto {
+  /** Unweighted mean over the ranked units (national average for provinces). */
+  readonly total: number | null;
+  readonly groups: Readonly<Record<string, number>>;
+  readonly count: number;
+}
+
 export interface RankingDto {
   readonly period: string;
+  readonly level: string;
+  readonly parent: string | null;
+  readonly average: AverageDto;
   readonly rows: readonly RankingRowDto[];
 }
 

@@ -116,7 +116,7 @@ export function foldSubjects(events: Iterable<DomainEvent>, stored = new Map<str
   return stored;
 }
 
-export function given(...events: DomainEvent[]): SubjectFacts & { readonly stored: StoredSubject[] } {
+export function given(...events: DomainEvent[]): Required<SubjectFacts> & { readonly stored: StoredSubject[] } {
   const stored = [...foldSubjects(events).values()];
   return { ...groupSubjects(stored), stored };
 }

@@ -1,66 +1,76 @@
-import type { RankingDto, RankingRowDto, UnitScoreDto } from '@idx/contracts';
-import { type Figure, parsePeriod, ruleSetInForce, scoreUnit, type UnitScore } from '@idx/domain';
+import type { AverageDto, RankingDto, UnitScoreDto } from '@idx/contracts';
+import { averageOf, type Averages, peerGroupOf, rankWithinPeers, ruleSetInForce } from '@idx/domain';
 import type { ReadModelClient } from '../prisma-client';
-import { bandDto, criterionDtos, groupDtos, type UnitRow, unitRef } from './score-dto';
+import { PeriodScores, type ScoredUnit } from './period-scores';
+import { bandDto, criterionDtos, groupDtos, unitRef } from './score-dto';
 
 export interface RankingFilter {
+  /** province (default) | department | district | commune */
   readonly level?: string;
+  /** Only units inside this unit (a province). */
   readonly parent?: string;
 }
 
-function figuresFromJson(json: unknown): Map<number, Figure> {
-  return new Map(Object.entries(json as Record<string, Figure>).map(([id, f]) => [Number(id), f]));
+/** Display precision of totals: units shown with the same total share a rank. */
+const RANK_DECIMALS = 2;
+
+function averageDto(a: Averages): AverageDto {
+  return { total: a.total, groups: { ...a.groups } as Record<string, number>, count: a.count };
 }
 
 /** What the reporting API answers, read from the scoring projection's tables. */
 export class ScoreQueries {
-  constructor(private readonly prisma: ReadModelClient) {}
+  constructor(private readonly prisma: ReadModelClient, private readonly clock: () => number = Date.now) {}
 
   async unitScore(unitCode: string, periodKey: string): Promise<UnitScoreDto | undefined> {
-    const period = parsePeriod(periodKey);
-    const [row, unit] = await Promise.all([
-      this.prisma.unitPeriodScore.findUnique({ where: { unitCode_period: { unitCode, period: period.key } } }),
-      this.prisma.unit.findUnique({ where: { code: unitCode } }),
-    ]);
-    if (!row && !unit) return undefined;
-    const ruleSet = ruleSetInForce(period.start);
-    const score = scoreUnit(row ? figuresFromJson(row.figures) : new Map(), ruleSet);
+    const scores = await PeriodScores.load(this.prisma, periodKey, this.clock());
+    if (!scores.has(unitCode)) return undefined;
+    const scored = scores.score(unitCode);
+    const peerGroup = peerGroupOf(scores.tree, unitCode, scores.at);
+    const peers = peerGroup === undefined ? [] : scores.unitCodes().filter((c) => peerGroupOf(scores.tree, c, scores.at) === peerGroup).map((c) => scores.score(c));
+    const ranked = rankWithinPeers(peers.map((p) => p.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
+    const mine = ranked.find((r) => r.unitCode === unitCode);
+    const ruleSet = ruleSetInForce(scores.period.start);
     return {
-      unit: unitRef(unit ?? undefined, unitCode),
-      period: period.key,
-      ruleSetId: score.ruleSetId,
-      total: score.total,
-      band: bandDto(score),
-      groups: groupDtos(score, ruleSet),
-      criteria: criterionDtos(score, ruleSet),
-      updatedAt: (row?.updatedAt ?? new Date(0)).toISOString(),
+      unit: unitRef(scored.unit, unitCode),
+      period: scores.period.key,
+      ruleSetId: scored.score.ruleSetId,
+      total: scored.score.total,
+      band: bandDto(scored.score),
+      groups: groupDtos(scored.score, ruleSet),
+      criteria: criterionDtos(scored.score, ruleSet),
+      applicableMax: scored.score.applicableMax,
+      rescaled: scored.score.rescaled === true,
+      pooledUnits: scored.pooledUnits,
+      rank: mine ? { rank: mine.rank, of: mine.of, peerGroup: mine.peerGroup } : null,
+      updatedAt: scored.updatedAt.toISOString(),
     };
   }
 
   async ranking(periodKey: string, filter: RankingFilter = {}): Promise<RankingDto> {
-    const period = parsePeriod(periodKey);
-    const ruleSet = ruleSetInForce(period.start);
-    const rows = await this.prisma.unitPeriodScore.findMany({ where: { period: period.key } });
-    const units = new Map<string, UnitRow>(
-      (await this.prisma.unit.findMany({ where: { code: { in: rows.map((r) => r.unitCode) } } })).map((u) => [u.code, u]),
-    );
-    const scored = rows
-      .map((r) => ({ row: r, unit: units.get(r.unitCode), score: scoreUnit(figuresFromJson(r.figures), ruleSet) }))
-      .filter(({ unit }) => (!filter.level || unit?.level === filter.level) && (!filter.parent || unit?.parentCode === filter.parent))
-      .sort((a, b) => b.score.total - a.score.total || a.row.unitCode.localeCompare(b.row.unitCode));
-    return { period: period.key, rows: withSharedRanks(scored.map(({ row, unit, score }) => toRankingRow(row.unitCode, unit, score, ruleSet, row.updatedAt))) };
+    const scores = await PeriodScores.load(this.prisma, periodKey, this.clock());
+    const level = filter.level ?? 'province';
+    const ruleSet = ruleSetInForce(scores.period.start);
+    const inScope = (s: ScoredUnit): boolean => {
+      if ((s.unit?.level ?? 'unknown') !== level) return false;
+      if (!filter.parent) return true;
+      return s.unit?.parentCode === filter.parent || (peerGroupOf(scores.tree, s.code, scores.at) ?? '').startsWith(`${filter.parent}/`);
+    };
+    const listed = scores.unitCodes().map((c) => scores.score(c)).filter(inScope);
+    const byCode = new Map(listed.map((s) => [s.code, s]));
+    const ranked = rankWithinPeers(listed.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
+    return {
+      period: scores.period.key,
+      level,
+      parent: filter.parent ?? null,
+      average: averageDto(averageOf(listed.map((s) => s.row))),
+      rows: ranked.map((r) => {
+        const s = byCode.get(r.unitCode) as ScoredUnit;
+        return {
+          rank: r.rank, of: r.of, peerGroup: r.peerGroup, unit: unitRef(s.unit, s.code), total: s.score.total,
+          band: bandDto(s.score), groups: groupDtos(s.score, ruleSet), updatedAt: s.updatedAt.toISOString(),
+        };
+      }),
+    };
   }
-}
-
-function toRankingRow(code: string, unit: UnitRow | undefined, score: UnitScore, ruleSet: ReturnType<typeof ruleSetInForce>, updatedAt: Date): Omit<RankingRowDto, 'rank'> {
-  return { unit: unitRef(unit, code), total: score.total, band: bandDto(score), groups: groupDtos(score, ruleSet), updatedAt: updatedAt.toISOString() };
-}
-
-/** Ties share a rank (1, 2, 2, 4); input is sorted by total, highest first. */
-function withSharedRanks(rows: readonly Omit<RankingRowDto, 'rank'>[]): RankingRowDto[] {
-  return rows.map((row, i) => {
-    let first = i;
-    while (first > 0 && rows[first - 1].total === row.total) first--;
-    return { ...row, rank: first + 1 };
-  });
 }

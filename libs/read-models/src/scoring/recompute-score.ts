@@ -1,4 +1,4 @@
-import { computeFigures, type Figure, groupSubjects, type Period, ruleSetInForce, scoreUnit } from '@idx/domain';
+import { computeFigures, figuresToRecord, groupSubjects, type Period, ruleSetInForce, scoreUnit } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { subjectsOverlapping } from './subject-rows';
 
@@ -6,10 +6,6 @@ export interface ScoreChange {
   readonly unitCode: string;
   readonly period: string;
   readonly total: number;
-}
-
-export function figuresToJson(figures: ReadonlyMap<number, Figure>): Record<string, Figure> {
-  return Object.fromEntries([...figures.entries()].sort(([a], [b]) => a - b).map(([id, f]) => [String(id), f]));
 }
 
 /**
@@ -21,6 +17,7 @@ export async function recomputeUnitPeriod(
 ): Promise<ScoreChange | undefined> {
   const subjects = await subjectsOverlapping(tx, unitCode, period.start, period.end);
   const ruleSet = ruleSetInForce(period.start);
+  // Criterion 4's fallback (last year's average) is added when a score is read, not stored here.
   const figures = computeFigures({ subjects: groupSubjects(subjects), period, asOf: now, ruleSet });
   const score = scoreUnit(figures, ruleSet);
   const changed = await tx.$queryRawUnsafe<{ total: number }[]>(
@@ -31,7 +28,7 @@ export async function recomputeUnitPeriod(
      WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
         OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
      RETURNING total`,
-    unitCode, period.key, period.kind, ruleSet.id, JSON.stringify(figuresToJson(figures)), JSON.stringify(score),
+    unitCode, period.key, period.kind, ruleSet.id, JSON.stringify(figuresToRecord(figures)), JSON.stringify(score),
     score.total, position.toString(),
   );
   return changed.length > 0 ? { unitCode, period: period.key, total: score.total } : undefined;

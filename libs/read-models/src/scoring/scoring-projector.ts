@@ -1,5 +1,5 @@
 import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
-import { type DomainEvent, monthKeyOf, parsePeriod, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
+import { type ActiveWindow, type DomainEvent, monthKeyOf, parsePeriod, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { ReadModelClient } from '../prisma-client';
 import { type ScoreChange, recomputeUnitPeriod } from './recompute-score';
@@ -7,8 +7,14 @@ import { notePending, takePending, type UnitPeriodKey } from './pending-recomput
 import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
-import { applyUnitEvents } from './unit-directory';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
+
+/** The part of a window from `from` on (the whole window when `from` is -∞). */
+function clip(window: ActiveWindow | undefined, from: number): ActiveWindow | undefined {
+  if (!window || !Number.isFinite(from) || from <= window.from) return window;
+  if (window.to !== undefined && window.to < from) return undefined;
+  return { from, ...(window.to === undefined ? {} : { to: window.to }) };
+}
 
 export interface ScoringProjectorOptions {
   readonly name?: string;
@@ -50,7 +56,6 @@ export class ScoringProjector {
     const position = batch.checkpoint.position;
     const now = this.clock();
     return this.prisma.$transaction(async (tx) => {
-      await applyUnitEvents(tx, mine.map((e) => e.event));
       const touched = await this.foldSubjects(tx, mine.map((e) => ({ event: e.event, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
       if (deferRecompute) {
@@ -118,18 +123,26 @@ export class ScoringProjector {
       .map((r) => ({ ...r, key: r.projection.keyOf(r.event) }));
     const ids = [...new Map(routed.map((r) => [`${r.projection.kind}\u0000${r.key}`, { kind: r.projection.kind, key: r.key }])).values()];
     const before = await loadSubjects(tx, ids);
-    const state = new Map<string, { projection: SubjectProjection; key: string; facts: unknown; position: bigint }>();
+    const state = new Map<string, { projection: SubjectProjection; key: string; facts: unknown; position: bigint; from: number }>();
     for (const r of routed) {
       const id = `${r.projection.kind}\u0000${r.key}`;
-      const current = state.get(id)?.facts ?? before.get(id);
-      state.set(id, { projection: r.projection, key: r.key, facts: r.projection.evolve(current, r.event), position: r.position });
+      const previous = state.get(id);
+      const current = previous?.facts ?? before.get(id);
+      const facts = r.projection.evolve(current, r.event);
+      // The earliest business instant this batch's events can move, where the projection can say so.
+      const span = r.projection.touchedBy?.(current, facts, r.event);
+      const from = Math.min(previous?.from ?? Number.POSITIVE_INFINITY, span ? span.from : Number.NEGATIVE_INFINITY);
+      state.set(id, { projection: r.projection, key: r.key, facts, position: r.position, from });
     }
     const touched = new Map<string, Set<string>>(); // unit → months
     const rows: SubjectRow[] = [];
     for (const [id, s] of state) {
       const unitCode = s.projection.unitOf(s.facts);
       const old = before.get(id);
-      const months = new Set([...monthsOfWindow(s.projection.windowOf(s.facts), now), ...(old === undefined ? [] : monthsOfWindow(s.projection.windowOf(old), now))]);
+      const months = new Set([
+        ...monthsOfWindow(clip(s.projection.windowOf(s.facts), s.from), now),
+        ...(old === undefined ? [] : monthsOfWindow(clip(s.projection.windowOf(old), s.from), now)),
+      ]);
       const set = touched.get(unitCode) ?? new Set<string>();
       months.forEach((m) => set.add(m));
       touched.set(unitCode, set);
