@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runStep } from '../platform/processes.mjs';
+import { ensureSystemPackages } from './ensure-system-packages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
@@ -16,7 +17,9 @@ try {
   await nx('run-many', '-t', 'lint', 'typecheck', '--parallel=2');
   step('build (apps, console, tools)');
   await nx('run-many', '-t', 'build', '--parallel=1');
-  step('tests (Jest: unit, PostgreSQL integration, end-to-end)');
+  step('system packages the tests drive (Chromium, kcat)');
+  ensureSystemPackages();
+  step('tests (Jest: unit, PostgreSQL integration, Kafka, end-to-end, browser)');
   const report = join(tmpdir(), `qd766-jest-${process.pid}.json`);
   const jest = runStep(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, env });
   await jest.finally(() => {

@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createReadModelClient, type ReadModelClient, ScoreQueries } from '@idx/read-models';
+import { AuditService, createReadModelClient, ExplainQueries, type ReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
-import { watchPool } from '@idx/event-store';
+import { PostgresHistoryReader, watchPool } from '@idx/event-store';
 import { type ReportingConfig, reportingConfig } from './config';
 import { CONFIG } from './tokens';
 
@@ -22,9 +22,20 @@ class ConnectionsCloser implements OnApplicationShutdown {
     { provide: CONFIG, useFactory: () => reportingConfig() },
     { provide: Pool, inject: [CONFIG], useFactory: (c: ReportingConfig) => watchPool(new Pool({ connectionString: c.databaseUrl, max: 4 })) },
     { provide: READ_MODELS, inject: [CONFIG], useFactory: (c: ReportingConfig) => createReadModelClient(c.databaseUrl, 8) },
-    { provide: ScoreQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ScoreQueries(prisma) },
+    { provide: PostgresHistoryReader, inject: [Pool], useFactory: (pool: Pool) => new PostgresHistoryReader(pool) },
+    {
+      provide: ScoreQueries,
+      inject: [READ_MODELS, PostgresHistoryReader],
+      useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader) => new ScoreQueries(prisma, history),
+    },
+    { provide: ExplainQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ExplainQueries(prisma) },
+    {
+      provide: AuditService,
+      inject: [READ_MODELS, PostgresHistoryReader],
+      useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader) => new AuditService(prisma, history),
+    },
     ConnectionsCloser,
   ],
-  exports: [CONFIG, Pool, ScoreQueries],
+  exports: [CONFIG, Pool, ScoreQueries, ExplainQueries, AuditService, PostgresHistoryReader],
 })
 export class InfrastructureModule {}

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditController } from './audit/audit.controller';
+import { AUDIT_HANDLERS } from './audit/audit.handlers';
+import { ExplainCriterionController } from './explain-criterion/explain-criterion.controller';
+import { ExplainCriterionHandler } from './explain-criterion/explain-criterion.handler';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
 import { GetRankingHandler } from './rankings/get-ranking.handler';
@@ -8,10 +12,20 @@ import { ScoreStreamController } from './score-stream/score-stream.controller';
 import { ScoreStreamService } from './score-stream/score-stream.service';
 import { GetUnitScoreHandler } from './unit-score/get-unit-score.handler';
 import { UnitScoreController } from './unit-score/unit-score.controller';
+import { StreamHistoryController } from './stream-history/stream-history.controller';
+import { StreamHistoryHandler } from './stream-history/stream-history.handler';
+import { GetUnitTrendHandler } from './unit-trend/get-unit-trend.handler';
+import { UnitTrendController } from './unit-trend/unit-trend.controller';
 
 @Module({
   imports: [CqrsModule.forRoot(), InfrastructureModule],
-  controllers: [UnitScoreController, RankingsController, ScoreStreamController, HealthController],
-  providers: [GetUnitScoreHandler, GetRankingHandler, ScoreStreamService],
+  controllers: [
+    UnitScoreController, RankingsController, ScoreStreamController, HealthController,
+    UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,
+  ],
+  providers: [
+    GetUnitScoreHandler, GetRankingHandler, ScoreStreamService,
+    GetUnitTrendHandler, ExplainCriterionHandler, StreamHistoryHandler, ...AUDIT_HANDLERS,
+  ],
 })
 export class ReportingModule {}

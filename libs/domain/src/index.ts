@@ -8,3 +8,4 @@ export * from './units';
 export * from './scoring';
 export * from './ranking';
 export * from './projection';
+export * from './explain';

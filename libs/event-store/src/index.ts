@@ -7,3 +7,4 @@ export * from './postgres/event-subscription';
 export * from './postgres/migrations';
 export * from './postgres/dead-letters';
 export * from './postgres/watch-pool';
+export * from './postgres/history-reader';

@@ -2,3 +2,5 @@ export * from './prisma-client';
 export * from './migrations';
 export * from './scoring';
 export * from './queries/score-queries';
+export * from './queries/explain-queries';
+export * from './audit';

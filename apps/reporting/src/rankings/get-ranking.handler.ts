@@ -7,7 +7,7 @@ import { GetRankingQuery } from './get-ranking.query';
 export class GetRankingHandler implements IQueryHandler<GetRankingQuery, RankingDto> {
   constructor(private readonly scores: ScoreQueries) {}
 
-  execute({ period, filter }: GetRankingQuery): Promise<RankingDto> {
-    return this.scores.ranking(period, filter);
+  execute({ period, filter, asOf }: GetRankingQuery): Promise<RankingDto> {
+    return this.scores.ranking(period, filter, asOf);
   }
 }

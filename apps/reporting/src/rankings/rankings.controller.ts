@@ -1,8 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { RankingDto } from '@idx/contracts';
 import { periodParam } from '../period-param';
+import { instantParam } from '../request-params';
+
+const LEVELS = ['province', 'department', 'district', 'commune'];
 import { GetRankingQuery } from './get-ranking.query';
 
 @ApiTags('rankings')
@@ -15,7 +18,9 @@ export class RankingsController {
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: current month' })
   @ApiQuery({ name: 'level', required: false, enum: ['province', 'department', 'district', 'commune'] })
   @ApiQuery({ name: 'parent', required: false, description: 'only units under this parent unit code' })
-  ranking(@Query('period') period?: string, @Query('level') level?: string, @Query('parent') parent?: string): Promise<RankingDto> {
-    return this.queries.execute(new GetRankingQuery(periodParam(period), { level, parent }));
+  @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the ranking as it stood then, recomputed from the events (ISO-8601)' })
+  ranking(@Query('period') period?: string, @Query('level') level?: string, @Query('parent') parent?: string, @Query('asOf') asOf?: string): Promise<RankingDto> {
+    if (level !== undefined && !LEVELS.includes(level)) throw new BadRequestException({ reason: `level: "${level}" is not one of ${LEVELS.join(', ')}` });
+    return this.queries.execute(new GetRankingQuery(periodParam(period), { level, parent }, instantParam('asOf', asOf)));
   }
 }

@@ -7,7 +7,7 @@ import { GetUnitScoreQuery } from './get-unit-score.query';
 export class GetUnitScoreHandler implements IQueryHandler<GetUnitScoreQuery, UnitScoreDto | undefined> {
   constructor(private readonly scores: ScoreQueries) {}
 
-  execute({ unitCode, period }: GetUnitScoreQuery): Promise<UnitScoreDto | undefined> {
-    return this.scores.unitScore(unitCode, period);
+  execute({ unitCode, period, asOf }: GetUnitScoreQuery): Promise<UnitScoreDto | undefined> {
+    return this.scores.unitScore(unitCode, period, asOf);
   }
 }

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitScoreDto } from '@idx/contracts';
 import { periodParam } from '../period-param';
+import { instantParam } from '../request-params';
 import { GetUnitScoreQuery } from './get-unit-score.query';
 
 @ApiTags('scores')
@@ -12,10 +13,11 @@ export class UnitScoreController {
 
   @Get(':unitCode/scores')
   @ApiOperation({ summary: "A unit's score for a period: every criterion (numerator, denominator, ratio, points, max), groups and total" })
-  @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: current month' })
-  async score(@Param('unitCode') unitCode: string, @Query('period') period?: string): Promise<UnitScoreDto> {
+  @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd; default: current month' })
+  @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the score as it stood then, recomputed from the events (ISO-8601)' })
+  async score(@Param('unitCode') unitCode: string, @Query('period') period?: string, @Query('asOf') asOf?: string): Promise<UnitScoreDto> {
     const key = periodParam(period);
-    const score = await this.queries.execute(new GetUnitScoreQuery(unitCode, key));
+    const score = await this.queries.execute(new GetUnitScoreQuery(unitCode, key, instantParam('asOf', asOf)));
     if (!score) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });
     return score;
   }

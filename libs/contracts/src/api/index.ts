@@ -1,2 +1,5 @@
 export * from './ingest.dto';
 export * from './scores.dto';
+export * from './trend.dto';
+export * from './explain.dto';
+export * from './audit.dto';

@@ -36,6 +36,8 @@ export interface UnitRefDto {
 export interface UnitScoreDto {
   readonly unit: UnitRefDto;
   readonly period: string;
+  /** Set when the score was recomputed from the events recorded up to this instant (as-of). */
+  readonly asOf?: string;
   readonly ruleSetId: string;
   readonly total: number;
   readonly band: { readonly labelVi: string; readonly labelEn: string };
@@ -61,6 +63,8 @@ export interface RankingRowDto {
   readonly total: number;
   readonly band: { readonly labelVi: string; readonly labelEn: string };
   readonly groups: readonly GroupScoreDto[];
+  /** The unit's total in the previous period of the same kind (change since then); null when unknown. */
+  readonly previousTotal: number | null;
   readonly updatedAt: string;
 }
 

@@ -4,3 +4,4 @@ export * from './procedure-projection';
 export * from './petition-projection';
 export * from './unit-projection';
 export * from './registry';
+export * from './fold-events';

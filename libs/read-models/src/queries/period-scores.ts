@@ -1,11 +1,11 @@
 import {
-  type Figure, figuresFromRecord, monthlyAverageReceived, type Period, parsePeriod, previousYearMonthKeys, withReceivedFallback, poolFigures, type RankableRow, rankableRowOf, ruleSetInForce,
-  scoreUnit, type UnitScore, type UnitSnapshot, type UnitTree, unitAt, poolMembersAt,
+  type Figure, figuresFromRecord, monthlyAverageReceived, type Period, parsePeriod, poolFigures, poolMembersAt, previousYearMonthKeys,
+  type RankableRow, rankableRowOf, ruleSetInForce, scoreUnit, type UnitScore, type UnitSnapshot, type UnitTree, unitAt, withReceivedFallback,
 } from '@idx/domain';
 import type { ReadModelClient } from '../prisma-client';
 import { loadUnitTree } from './unit-tree-loader';
 
-const toFigures = (json: unknown): Map<number, Figure> => figuresFromRecord(json as Record<string, Figure>);
+export const toFigures = (json: unknown): Map<number, Figure> => figuresFromRecord(json as Record<string, Figure>);
 
 export interface ScoredUnit {
   readonly code: string;
@@ -16,33 +16,43 @@ export interface ScoredUnit {
   readonly row: RankableRow;
 }
 
+export interface OwnFigures {
+  readonly figures: ReadonlyMap<number, Figure>;
+  readonly updatedAt: Date;
+}
+
+/** Adds criterion 4's fallback (last year's monthly average) to each unit's own figures. */
+export function withLastYearFallback(
+  period: Period, own: ReadonlyMap<string, OwnFigures>, lastYear: ReadonlyMap<string, readonly ReadonlyMap<number, Figure>[]>,
+): Map<string, OwnFigures> {
+  return new Map([...own].map(([unit, o]) => [unit, { ...o, figures: withReceivedFallback(o.figures, monthlyAverageReceived(lastYear.get(unit) ?? []), period) }]));
+}
+
 /**
  * Every unit's score for one period, as the structure stood then: each unit's own figures pooled
  * with its sub-units' (a province is scored on all its data, not on an average of its children).
+ * Built from the projection's stored figures, or from a replay of the events (as-of).
  */
 export class PeriodScores {
-  private constructor(
+  constructor(
     readonly period: Period,
+    /** The instant the structure and the pending items are judged at. */
     readonly at: number,
     readonly tree: UnitTree,
-    private readonly own: ReadonlyMap<string, { figures: Map<number, Figure>; updatedAt: Date }>,
+    private readonly own: ReadonlyMap<string, OwnFigures>,
   ) {}
 
   static async load(prisma: ReadModelClient, periodKey: string, now = Date.now()): Promise<PeriodScores> {
     const period = parsePeriod(periodKey);
-    const [tree, rows, lastYear] = await Promise.all([
+    const [tree, rows, lastYearRows] = await Promise.all([
       loadUnitTree(prisma),
       prisma.unitPeriodScore.findMany({ where: { period: period.key }, select: { unitCode: true, figures: true, updatedAt: true } }),
       prisma.unitPeriodScore.findMany({ where: { period: { in: previousYearMonthKeys(period) } }, select: { unitCode: true, figures: true } }),
     ]);
-    const monthsByUnit = new Map<string, Map<number, Figure>[]>();
-    for (const r of lastYear) monthsByUnit.set(r.unitCode, [...(monthsByUnit.get(r.unitCode) ?? []), toFigures(r.figures)]);
-    const own = new Map(rows.map((r) => [r.unitCode, {
-      figures: withReceivedFallback(toFigures(r.figures), monthlyAverageReceived(monthsByUnit.get(r.unitCode) ?? []), period),
-      updatedAt: r.updatedAt,
-    }]));
-    // The structure valid at the period's end (or now, for the open period).
-    return new PeriodScores(period, Math.min(period.end - 1, now), tree, own);
+    const lastYear = new Map<string, Map<number, Figure>[]>();
+    for (const r of lastYearRows) lastYear.set(r.unitCode, [...(lastYear.get(r.unitCode) ?? []), toFigures(r.figures)]);
+    const own = new Map(rows.map((r) => [r.unitCode, { figures: toFigures(r.figures), updatedAt: r.updatedAt }]));
+    return new PeriodScores(period, Math.min(period.end - 1, now), tree, withLastYearFallback(period, own, lastYear));
   }
 
   unitCodes(): string[] {
@@ -53,13 +63,23 @@ export class PeriodScores {
     return this.own.has(code) || this.tree[code] !== undefined;
   }
 
+  /** Whether any unit pooled into `code` has figures for the period. */
+  hasData(code: string): boolean {
+    const members = this.tree[code] ? poolMembersAt(this.tree, code, this.at) : [code];
+    return members.some((m) => this.own.has(m));
+  }
+
+  ownFigures(code: string): ReadonlyMap<number, Figure> | undefined {
+    return this.own.get(code)?.figures;
+  }
+
   score(code: string): ScoredUnit {
     const unit = unitAt(this.tree, code, this.at);
     const members = this.tree[code] ? poolMembersAt(this.tree, code, this.at) : [code];
     const present = members.filter((m) => this.own.has(m));
-    const figures = poolFigures(present.map((m) => this.own.get(m)?.figures as Map<number, Figure>));
+    const figures = poolFigures(present.map((m) => this.own.get(m)?.figures as ReadonlyMap<number, Figure>));
     const score = scoreUnit(figures, ruleSetInForce(this.period.start), { level: unit?.level });
-    const updatedAt = new Date(Math.max(0, ...present.map((m) => (this.own.get(m)?.updatedAt as Date).getTime())));
+    const updatedAt = new Date(Math.max(0, ...present.map((m) => (this.own.get(m) as OwnFigures).updatedAt.getTime())));
     return { code, unit, score, pooledUnits: members, updatedAt, row: rankableRowOf(code, score) };
   }
 }

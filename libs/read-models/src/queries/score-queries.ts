@@ -1,76 +1,53 @@
-import type { AverageDto, RankingDto, UnitScoreDto } from '@idx/contracts';
-import { averageOf, type Averages, peerGroupOf, rankWithinPeers, ruleSetInForce } from '@idx/domain';
+import type { RankingDto, UnitScoreDto } from '@idx/contracts';
+import { type Period, periodContaining, poolMembersAt, resolvePeriod } from '@idx/domain';
+import type { PostgresHistoryReader } from '@idx/event-store';
+import { replayPeriodScores } from '../audit/replayed-period-scores';
 import type { ReadModelClient } from '../prisma-client';
-import { PeriodScores, type ScoredUnit } from './period-scores';
-import { bandDto, criterionDtos, groupDtos, unitRef } from './score-dto';
+import { PeriodScores } from './period-scores';
+import { type RankingFilter, rankingView, unitScoreView } from './score-views';
+import { loadUnitTree } from './unit-tree-loader';
 
-export interface RankingFilter {
-  /** province (default) | department | district | commune */
-  readonly level?: string;
-  /** Only units inside this unit (a province). */
-  readonly parent?: string;
+export type { RankingFilter } from './score-views';
+
+function previousOf(period: Period): Period {
+  return periodContaining(period.kind, period.start - 1);
 }
 
-/** Display precision of totals: units shown with the same total share a rank. */
-const RANK_DECIMALS = 2;
-
-function averageDto(a: Averages): AverageDto {
-  return { total: a.total, groups: { ...a.groups } as Record<string, number>, count: a.count };
-}
-
-/** What the reporting API answers, read from the scoring projection's tables. */
+/**
+ * What the reporting API answers: from the scoring projection's tables, or — with `asOf` — from
+ * the events recorded up to that instant, recomputed.
+ */
 export class ScoreQueries {
-  constructor(private readonly prisma: ReadModelClient, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly prisma: ReadModelClient,
+    private readonly history?: PostgresHistoryReader,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
-  async unitScore(unitCode: string, periodKey: string): Promise<UnitScoreDto | undefined> {
-    const scores = await PeriodScores.load(this.prisma, periodKey, this.clock());
+  async unitScore(unitCode: string, periodKey: string, asOf?: Date): Promise<UnitScoreDto | undefined> {
+    const { period } = resolvePeriod(periodKey, this.clock());
+    const scores = asOf ? await this.replayed(period.key, asOf, unitCode) : await PeriodScores.load(this.prisma, period.key, this.clock());
     if (!scores.has(unitCode)) return undefined;
-    const scored = scores.score(unitCode);
-    const peerGroup = peerGroupOf(scores.tree, unitCode, scores.at);
-    const peers = peerGroup === undefined ? [] : scores.unitCodes().filter((c) => peerGroupOf(scores.tree, c, scores.at) === peerGroup).map((c) => scores.score(c));
-    const ranked = rankWithinPeers(peers.map((p) => p.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
-    const mine = ranked.find((r) => r.unitCode === unitCode);
-    const ruleSet = ruleSetInForce(scores.period.start);
-    return {
-      unit: unitRef(scored.unit, unitCode),
-      period: scores.period.key,
-      ruleSetId: scored.score.ruleSetId,
-      total: scored.score.total,
-      band: bandDto(scored.score),
-      groups: groupDtos(scored.score, ruleSet),
-      criteria: criterionDtos(scored.score, ruleSet),
-      applicableMax: scored.score.applicableMax,
-      rescaled: scored.score.rescaled === true,
-      pooledUnits: scored.pooledUnits,
-      rank: mine ? { rank: mine.rank, of: mine.of, peerGroup: mine.peerGroup } : null,
-      updatedAt: scored.updatedAt.toISOString(),
-    };
+    return unitScoreView(scores, unitCode, asOf);
   }
 
-  async ranking(periodKey: string, filter: RankingFilter = {}): Promise<RankingDto> {
-    const scores = await PeriodScores.load(this.prisma, periodKey, this.clock());
-    const level = filter.level ?? 'province';
-    const ruleSet = ruleSetInForce(scores.period.start);
-    const inScope = (s: ScoredUnit): boolean => {
-      if ((s.unit?.level ?? 'unknown') !== level) return false;
-      if (!filter.parent) return true;
-      return s.unit?.parentCode === filter.parent || (peerGroupOf(scores.tree, s.code, scores.at) ?? '').startsWith(`${filter.parent}/`);
-    };
-    const listed = scores.unitCodes().map((c) => scores.score(c)).filter(inScope);
-    const byCode = new Map(listed.map((s) => [s.code, s]));
-    const ranked = rankWithinPeers(listed.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
-    return {
-      period: scores.period.key,
-      level,
-      parent: filter.parent ?? null,
-      average: averageDto(averageOf(listed.map((s) => s.row))),
-      rows: ranked.map((r) => {
-        const s = byCode.get(r.unitCode) as ScoredUnit;
-        return {
-          rank: r.rank, of: r.of, peerGroup: r.peerGroup, unit: unitRef(s.unit, s.code), total: s.score.total,
-          band: bandDto(s.score), groups: groupDtos(s.score, ruleSet), updatedAt: s.updatedAt.toISOString(),
-        };
-      }),
-    };
+  async ranking(periodKey: string, filter: RankingFilter = {}, asOf?: Date): Promise<RankingDto> {
+    const { period } = resolvePeriod(periodKey, this.clock());
+    const [scores, previous] = asOf
+      ? await Promise.all([this.replayed(period.key, asOf), this.replayed(previousOf(period).key, asOf)])
+      : await Promise.all([PeriodScores.load(this.prisma, period.key, this.clock()), PeriodScores.load(this.prisma, previousOf(period).key, this.clock())]);
+    return rankingView(scores, previous, filter);
+  }
+
+  /** Scores recomputed from the events recorded up to `asOf`: one unit's pool, or every unit. */
+  private async replayed(periodKey: string, asOf: Date, unitCode?: string): Promise<PeriodScores> {
+    if (!this.history) throw new Error('as-of queries need the event history reader');
+    const tree = await loadUnitTree(this.prisma);
+    const period = resolvePeriod(periodKey, this.clock()).period;
+    const at = Math.min(period.end - 1, asOf.getTime());
+    const units = unitCode
+      ? (tree[unitCode] ? poolMembersAt(tree, unitCode, at) : [unitCode])
+      : [...new Set([...Object.keys(tree), ...(await this.prisma.unitPeriodScore.findMany({ select: { unitCode: true }, distinct: ['unitCode'] })).map((r) => r.unitCode)])];
+    return (await replayPeriodScores(this.history, tree, units, period.key, asOf)).scores;
   }
 }

@@ -1,0 +1,55 @@
+import { ConflictException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler, type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import { AuditService, PeriodAlreadyClosedError } from '@idx/read-models';
+import { ClosePeriodCommand } from './close-period.command';
+import { ScoreDiffQuery } from './score-diff.query';
+import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
+import { VerifyUnitPeriodCommand } from './verify-unit-period.command';
+
+@QueryHandler(ScoreDiffQuery)
+export class ScoreDiffHandler implements IQueryHandler<ScoreDiffQuery, ScoreDiffDto> {
+  constructor(private readonly audit: AuditService) {}
+  execute({ unitCode, period, from, to }: ScoreDiffQuery): Promise<ScoreDiffDto> {
+    return this.audit.diff(unitCode, period, from, to);
+  }
+}
+
+@CommandHandler(VerifyUnitPeriodCommand)
+export class VerifyUnitPeriodHandler implements ICommandHandler<VerifyUnitPeriodCommand, VerifyReportDto> {
+  constructor(private readonly audit: AuditService) {}
+  execute({ unitCode, period }: VerifyUnitPeriodCommand): Promise<VerifyReportDto> {
+    return this.audit.verify(unitCode, period);
+  }
+}
+
+@CommandHandler(ClosePeriodCommand)
+export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand, PeriodSnapshotDto> {
+  constructor(private readonly audit: AuditService) {}
+  async execute({ period, closedBy }: ClosePeriodCommand): Promise<PeriodSnapshotDto> {
+    try {
+      return await this.audit.close(period, closedBy);
+    } catch (error) {
+      if (error instanceof PeriodAlreadyClosedError) throw new ConflictException({ reason: error.message });
+      throw error;
+    }
+  }
+}
+
+@QueryHandler(SnapshotQuery)
+export class SnapshotHandler implements IQueryHandler<SnapshotQuery, PeriodSnapshotDto | undefined> {
+  constructor(private readonly audit: AuditService) {}
+  execute({ period }: SnapshotQuery): Promise<PeriodSnapshotDto | undefined> {
+    return this.audit.snapshot(period);
+  }
+}
+
+@QueryHandler(CheckSnapshotQuery)
+export class CheckSnapshotHandler implements IQueryHandler<CheckSnapshotQuery, SnapshotCheckDto | undefined> {
+  constructor(private readonly audit: AuditService) {}
+  execute({ period }: CheckSnapshotQuery): Promise<SnapshotCheckDto | undefined> {
+    return this.audit.checkSnapshot(period);
+  }
+}
+
+export const AUDIT_HANDLERS = [ScoreDiffHandler, VerifyUnitPeriodHandler, ClosePeriodHandler, SnapshotHandler, CheckSnapshotHandler];

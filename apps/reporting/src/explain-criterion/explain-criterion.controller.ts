@@ -1,0 +1,24 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { ExplainDto } from '@idx/contracts';
+import { periodParam } from '../period-param';
+import { criterionParam } from '../request-params';
+import { ExplainCriterionQuery } from './explain-criterion.query';
+
+@ApiTags('explain')
+@Controller('api/v1/units')
+export class ExplainCriterionController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':unitCode/explain')
+  @ApiOperation({ summary: "The dossiers, procedures or petitions behind one criterion's numerator and denominator, those that cost points first" })
+  @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd' })
+  @ApiQuery({ name: 'criterion', required: true, description: '1–21' })
+  async explain(@Param('unitCode') unitCode: string, @Query('period') period?: string, @Query('criterion') criterion?: string): Promise<ExplainDto> {
+    const key = periodParam(period);
+    const found = await this.queries.execute(new ExplainCriterionQuery(unitCode, key, criterionParam(criterion)));
+    if (!found) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });
+    return found;
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { StreamEventsDto } from '@idx/contracts';
+import { StreamHistoryQuery } from './stream-history.query';
+
+@ApiTags('audit')
+@Controller('api/v1/streams')
+export class StreamHistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':streamId/events')
+  @ApiOperation({ summary: "A dossier's, procedure's, petition's or unit's event history, with its hash chain checked" })
+  async events(@Param('streamId') streamId: string): Promise<StreamEventsDto> {
+    const found = await this.queries.execute(new StreamHistoryQuery(streamId));
+    if (!found) throw new NotFoundException({ reason: `no stream ${streamId}` });
+    return found;
+  }
+}

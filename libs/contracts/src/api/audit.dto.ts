@@ -1,0 +1,65 @@
+import type { UnitScoreDto } from './scores.dto';
+
+/** Per-criterion change between two record-time moments. */
+export interface CriterionDiffDto {
+  readonly id: number;
+  readonly before: { readonly numerator: number; readonly denominator: number; readonly points: number | null };
+  readonly after: { readonly numerator: number; readonly denominator: number; readonly points: number | null };
+}
+
+/** GET /api/v1/units/{code}/scores/diff?period=…&from=ISO&to=ISO: what late-arriving events changed. */
+export interface ScoreDiffDto {
+  readonly unitCode: string;
+  readonly period: string;
+  readonly from: string;
+  readonly to: string;
+  readonly totalBefore: number;
+  readonly totalAfter: number;
+  readonly criteria: readonly CriterionDiffDto[];
+  /** Events recorded between the two moments whose business time falls in the period. */
+  readonly events: readonly {
+    readonly recordedAt: string;
+    readonly occurredAt: string;
+    readonly type: string;
+    readonly unitCode: string;
+    readonly subject: string | null;
+    readonly globalPosition: string;
+  }[];
+}
+
+/** POST /api/v1/audit/verify {unitCode, period}: stored projection vs. a recomputation from the raw events. */
+export interface VerifyReportDto {
+  readonly unitCode: string;
+  readonly period: string;
+  readonly match: boolean;
+  readonly eventsReplayed: number;
+  readonly streamsChecked: number;
+  readonly brokenStreams: readonly { readonly streamId: string; readonly brokenAt: number }[];
+  /** Criteria whose stored figures differ from the recomputed ones (empty when they match). */
+  readonly differences: readonly {
+    readonly unitCode: string;
+    readonly criterion: number;
+    readonly stored: { readonly numerator: number; readonly denominator: number } | null;
+    readonly recomputed: { readonly numerator: number; readonly denominator: number } | null;
+  }[];
+}
+
+/** A closed month: "số liệu tại thời điểm …", reproducible from the events up to `position`. */
+export interface PeriodSnapshotDto {
+  readonly period: string;
+  readonly closedAt: string;
+  /** Record-time cut: every event recorded at or before this instant, none after. */
+  readonly asOf: string;
+  readonly position: string;
+  readonly closedBy: string;
+  readonly scores: readonly UnitScoreDto[];
+}
+
+/** GET /api/v1/periods/{period}/snapshot/check: is the published snapshot still what the events give? */
+export interface SnapshotCheckDto {
+  readonly period: string;
+  readonly asOf: string;
+  readonly match: boolean;
+  readonly unitsChecked: number;
+  readonly differences: readonly { readonly unitCode: string; readonly published: number; readonly recomputed: number | null }[];
+}

@@ -1,0 +1,51 @@
+import type { CriterionScoreDto } from './scores.dto';
+
+/** One dossier, procedure, petition or unit behind a criterion's numerator and denominator. */
+export interface ExplainItemDto {
+  readonly kind: 'dossier' | 'procedure' | 'petition' | 'unit';
+  /** The subject's code (dossier code, procedure code, petition code, unit code). */
+  readonly code: string;
+  readonly unitCode: string;
+  readonly inNumerator: boolean;
+  readonly inDenominator: boolean;
+  /** In the denominator but not the numerator: this subject costs the unit points. */
+  readonly costsPoints: boolean;
+  /** Why it costs points, in words (e.g. "finished 2 days 3 hours after the due time"). */
+  readonly reasonVi: string | null;
+  readonly reasonEn: string | null;
+  /** How late, for on-time criteria (5, 19); null otherwise. */
+  readonly lateByMs: number | null;
+  /** Key facts to show (received, due, finished, channel …), as display-ready values. */
+  readonly facts: Readonly<Record<string, string | number | boolean | null>>;
+  /** The event stream holding the subject's history: GET /api/v1/streams/{streamId}/events. */
+  readonly streamId: string;
+}
+
+/** GET /api/v1/units/{code}/explain?period=…&criterion=N: the ones that cost points first. */
+export interface ExplainDto {
+  readonly unitCode: string;
+  readonly period: string;
+  readonly criterion: CriterionScoreDto;
+  readonly items: readonly ExplainItemDto[];
+}
+
+export interface StreamEventDto {
+  readonly globalPosition: string;
+  readonly streamVersion: number;
+  readonly recordedAt: string;
+  readonly occurredAt: string;
+  readonly type: string;
+  readonly eventId: string;
+  readonly sourceSystem: string;
+  readonly data: unknown;
+  readonly hash: string;
+}
+
+/** GET /api/v1/streams/{streamId}/events: a subject's history, with the hash chain checked. */
+export interface StreamEventsDto {
+  readonly streamId: string;
+  readonly chainIntact: boolean;
+  /** First stream version whose hash does not match, when the chain is broken. */
+  readonly brokenAt: number | null;
+  readonly events: readonly StreamEventDto[];
+}

@@ -1,0 +1,51 @@
+import { CALCULATORS } from '../scoring/calculators';
+import type { CriterionCalculator, ScoringInput, SubjectFacts } from '../scoring/figures';
+import { evaluationInstant } from '../time/periods';
+import { CRITERION_SUBJECT_KIND } from './criterion-subjects';
+import { codeOf, type FactValue, streamIdOfSubject, type SubjectOfAnyKind, summaryOf } from './subject-summary';
+import { whyNotCounted } from './why-not-counted';
+
+export interface ExplainedSubject {
+  readonly kind: SubjectOfAnyKind['kind'];
+  readonly code: string;
+  readonly unitCode: string;
+  readonly inNumerator: boolean;
+  readonly inDenominator: boolean;
+  readonly costsPoints: boolean;
+  readonly reason: { readonly vi: string; readonly en: string } | null;
+  readonly lateByMs: number | null;
+  readonly facts: Readonly<Record<string, FactValue>>;
+  readonly streamId: string;
+}
+
+const LIST_OF: Readonly<Record<SubjectOfAnyKind['kind'], keyof SubjectFacts>> = {
+  dossier: 'dossiers', procedure: 'procedures', petition: 'petitions', unit: 'units',
+};
+
+/**
+ * The subjects behind a criterion's figure: each one of the counted kind is run through the same
+ * calculator alone (the other kinds kept whole, for criteria that join them), so what is listed is
+ * exactly what the figure counts. Those that cost points come first, the latest first.
+ */
+export function explainCriterion(criterion: number, input: ScoringInput, calculators: readonly CriterionCalculator[] = CALCULATORS): ExplainedSubject[] {
+  const calculator = calculators.find((c) => c.id === criterion);
+  const kind = CRITERION_SUBJECT_KIND[criterion];
+  if (!calculator || !kind) throw new RangeError(`criterion ${criterion} is not one of 1–21`);
+  const list = LIST_OF[kind];
+  const evaluatedAt = evaluationInstant(input.period, input.asOf);
+  const explained: ExplainedSubject[] = [];
+  for (const subject of (input.subjects[list] ?? []) as readonly SubjectOfAnyKind[]) {
+    const alone = calculator.compute({ ...input, subjects: { ...input.subjects, [list]: [subject] } });
+    if (alone.denominator <= 0 && alone.numerator <= 0) continue;
+    const inNumerator = alone.numerator > 0;
+    const inDenominator = alone.denominator > 0;
+    const costsPoints = inDenominator && !inNumerator;
+    const reason = costsPoints ? whyNotCounted(criterion, subject, evaluatedAt, input.ruleSet) : null;
+    explained.push({
+      kind: subject.kind, code: codeOf(subject), unitCode: subject.unitCode, inNumerator, inDenominator, costsPoints,
+      reason: reason ? { vi: reason.vi, en: reason.en } : null, lateByMs: reason?.lateByMs ?? null,
+      facts: summaryOf(subject), streamId: streamIdOfSubject(subject),
+    });
+  }
+  return explained.sort((a, b) => Number(b.costsPoints) - Number(a.costsPoints) || (b.lateByMs ?? -1) - (a.lateByMs ?? -1) || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,4 @@
+export * from './criterion-subjects';
+export * from './subject-summary';
+export * from './why-not-counted';
+export * from './explain-criterion';

@@ -1,0 +1,3 @@
+export * from './audit-service';
+export * from './replayed-period-scores';
+export * from './stream-history';

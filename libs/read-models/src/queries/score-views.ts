@@ -1,0 +1,68 @@
+import type { RankingDto, UnitScoreDto } from '@idx/contracts';
+import { averageOf, peerGroupOf, rankWithinPeers, ruleSetInForce } from '@idx/domain';
+import type { PeriodScores, ScoredUnit } from './period-scores';
+import { bandDto, criterionDtos, groupDtos, unitRef } from './score-dto';
+
+export interface RankingFilter {
+  /** province (default) | department | district | commune */
+  readonly level?: string;
+  /** Only units inside this unit (a province). */
+  readonly parent?: string;
+}
+
+/** Display precision of totals: units shown with the same total share a rank. */
+const RANK_DECIMALS = 2;
+
+/** One unit's score with its rank among its peers. */
+export function unitScoreView(scores: PeriodScores, unitCode: string, asOf?: Date): UnitScoreDto {
+  const scored = scores.score(unitCode);
+  const peerGroup = peerGroupOf(scores.tree, unitCode, scores.at);
+  const peers = peerGroup === undefined ? [] : scores.unitCodes().filter((c) => peerGroupOf(scores.tree, c, scores.at) === peerGroup).map((c) => scores.score(c));
+  const mine = rankWithinPeers(peers.map((p) => p.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS }).find((r) => r.unitCode === unitCode);
+  const ruleSet = ruleSetInForce(scores.period.start);
+  return {
+    unit: unitRef(scored.unit, unitCode),
+    period: scores.period.key,
+    ...(asOf ? { asOf: asOf.toISOString() } : {}),
+    ruleSetId: scored.score.ruleSetId,
+    total: scored.score.total,
+    band: bandDto(scored.score),
+    groups: groupDtos(scored.score, ruleSet),
+    criteria: criterionDtos(scored.score, ruleSet),
+    applicableMax: scored.score.applicableMax,
+    rescaled: scored.score.rescaled === true,
+    pooledUnits: scored.pooledUnits,
+    rank: mine ? { rank: mine.rank, of: mine.of, peerGroup: mine.peerGroup } : null,
+    updatedAt: scored.updatedAt.toISOString(),
+  };
+}
+
+/** Units of a level (inside a parent) ranked among their peers, with the average and the change since `previous`. */
+export function rankingView(scores: PeriodScores, previous: PeriodScores | undefined, filter: RankingFilter): RankingDto {
+  const level = filter.level ?? 'province';
+  const ruleSet = ruleSetInForce(scores.period.start);
+  const inScope = (s: ScoredUnit): boolean => {
+    if ((s.unit?.level ?? 'unknown') !== level) return false;
+    if (!filter.parent) return true;
+    return s.unit?.parentCode === filter.parent || (peerGroupOf(scores.tree, s.code, scores.at) ?? '').startsWith(`${filter.parent}/`);
+  };
+  const listed = scores.unitCodes().map((c) => scores.score(c)).filter(inScope);
+  const byCode = new Map(listed.map((s) => [s.code, s]));
+  const ranked = rankWithinPeers(listed.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
+  const average = averageOf(listed.map((s) => s.row));
+  return {
+    period: scores.period.key,
+    level,
+    parent: filter.parent ?? null,
+    average: { total: average.total, groups: { ...average.groups } as Record<string, number>, count: average.count },
+    rows: ranked.map((r) => {
+      const s = byCode.get(r.unitCode) as ScoredUnit;
+      return {
+        rank: r.rank, of: r.of, peerGroup: r.peerGroup, unit: unitRef(s.unit, s.code), total: s.score.total,
+        band: bandDto(s.score), groups: groupDtos(s.score, ruleSet),
+        previousTotal: previous?.hasData(s.code) ? previous.score(s.code).score.total : null,
+        updatedAt: s.updatedAt.toISOString(),
+      };
+    }),
+  };
+}
