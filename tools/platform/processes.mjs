@@ -4,7 +4,10 @@ import { spawn } from 'node:child_process';
 export function runStep(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve();
+      reject(Object.assign(new Error(`${command} ${args.join(' ')} exited with ${code}`), { exitCode: code }));
+    });
   });
 }
 

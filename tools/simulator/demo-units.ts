@@ -1,24 +1,32 @@
-import type { UnitLevel } from '@idx/domain';
+import { referenceUnitTree, treeAt, type UnitLevel } from '@idx/domain';
+import { seededRandom } from './seeded';
 
 export interface DemoUnit {
   readonly code: string;
   readonly name: string;
   readonly level: UnitLevel;
   readonly parentCode?: string;
-  /** Share of dossiers finished on time, and share filed online: units differ so rankings move. */
+  /** How well the unit serves (shares between 0 and 1): units differ so rankings mean something. */
   readonly onTime: number;
   readonly online: number;
+  readonly digital: number;
+  readonly paysOnline: number;
+  readonly satisfied: number;
 }
 
-/** A handful of Hưng Yên's units as published in 2024 (shared/data/units-2024.csv). */
-export const DEMO_UNITS: readonly DemoUnit[] = [
-  { code: 'HY', name: 'UBND tỉnh Hưng Yên', level: 'province', onTime: 0.97, online: 0.7 },
-  { code: 'HY-STP', name: 'Sở Tư pháp', level: 'department', parentCode: 'HY', onTime: 0.99, online: 0.8 },
-  { code: 'HY-SXD', name: 'Sở Xây dựng', level: 'department', parentCode: 'HY', onTime: 0.9, online: 0.55 },
-  { code: 'HY-SYT', name: 'Sở Y tế', level: 'department', parentCode: 'HY', onTime: 0.95, online: 0.35 },
-  { code: 'HY-STNMT', name: 'Sở Tài nguyên và Môi trường', level: 'department', parentCode: 'HY', onTime: 0.8, online: 0.3 },
-  { code: 'HY-SKHDT', name: 'Sở Kế hoạch và Đầu tư', level: 'department', parentCode: 'HY', onTime: 0.98, online: 0.9 },
-  { code: 'HY-TPHY', name: 'UBND thành phố Hưng Yên', level: 'district', parentCode: 'HY', onTime: 0.93, online: 0.45 },
-  { code: 'HY-HVG', name: 'UBND huyện Văn Giang', level: 'district', parentCode: 'HY', onTime: 0.88, online: 0.4 },
-  { code: 'HY-TXMH', name: 'UBND thị xã Mỹ Hào', level: 'district', parentCode: 'HY', onTime: 0.96, online: 0.6 },
-];
+/** A unit's service profile, stable across runs (seeded by its code). */
+export function profileOf(code: string, name: string, level: UnitLevel, parentCode?: string): DemoUnit {
+  const r = seededRandom(`profile:${code}`);
+  const between = (lo: number, hi: number) => lo + (hi - lo) * r();
+  return {
+    code, name, level, ...(parentCode ? { parentCode } : {}),
+    onTime: between(0.82, 0.995), online: between(0.3, 0.9), digital: between(0.5, 0.98), paysOnline: between(0.4, 0.95), satisfied: between(0.9, 0.995),
+  };
+}
+
+/** The reference units (shared/data: Hưng Yên and Huế, with the 2025 reform) as they stand at `at`. */
+export function demoUnitsAt(at: number): DemoUnit[] {
+  return treeAt(referenceUnitTree(), at).map((u) => profileOf(u.code, u.name, u.level ?? 'commune', u.parentCode));
+}
+
+export const DEMO_UNITS: readonly DemoUnit[] = demoUnitsAt(Date.now());

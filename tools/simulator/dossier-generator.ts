@@ -1,44 +1,88 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '@idx/domain';
+import type { Channel, DomainEvent } from '@idx/domain';
 import type { DemoUnit } from './demo-units';
+import { proceduresOf } from './procedures';
+import { HOUR, localIso } from './seeded';
 
-const HOUR = 3_600_000;
-const PROCEDURES = ['1.001234', '1.002345', '2.000123', '1.004567', '2.001890', '1.008765'];
+export { localIso } from './seeded';
 
-/** Local ISO-8601 (+07:00) for an instant, as a one-stop system would send it. */
-export function localIso(ms: number): string {
-  return `${new Date(ms + 7 * HOUR).toISOString().slice(0, 19)}+07:00`;
+export interface GeneratorOptions {
+  readonly random?: () => number;
+  /** Event ids: random by default; a stable function makes a replayed history idempotent. */
+  readonly idFor?: (name: string) => string;
+  readonly sourceSystem?: string;
 }
 
+/**
+ * Realistic dossier lives for a unit, shaped by its profile: reception (online or at the desk),
+ * sync to the national portal, digitisation, population data, fees paid online or not, processing
+ * on time or late, an electronic result, the citizen's rating.
+ */
 export class DossierGenerator {
   private seq = 0;
-  constructor(private readonly random: () => number = Math.random, private readonly sourceSystem = 'simulator-mot-cua') {}
+  private readonly random: () => number;
+  private readonly idFor: (name: string) => string;
+  private readonly sourceSystem: string;
 
-  private envelope(unit: DemoUnit, dossierCode: string, occurredAt: number) {
-    return { eventId: randomUUID(), schemaVersion: 1, occurredAt: localIso(occurredAt), sourceSystem: this.sourceSystem, unitCode: unit.code, dossierCode };
+  constructor(options: GeneratorOptions = {}) {
+    this.random = options.random ?? Math.random;
+    this.idFor = options.idFor ?? (() => randomUUID());
+    this.sourceSystem = options.sourceSystem ?? 'simulator-mot-cua';
   }
 
-  /**
-   * One dossier's life: received at `receivedAt`, due `dueInMs` later, processed on time with the
-   * unit's on-time share, else late; events that lie after `now` are left for later.
-   */
-  dossier(unit: DemoUnit, receivedAt: number, dueInMs: number, now: number): { due: DomainEvent[]; later: DomainEvent[] } {
-    const code = `${unit.code}-${Date.now().toString(36)}-${(this.seq++).toString(36)}`;
-    const channel = this.random() < unit.online ? 'online' : 'in-person';
+  /** One dossier's events; those after `now` are handed back as `later`, to be sent when their time comes. */
+  dossier(unit: DemoUnit, receivedAt: number, dueInMs: number, now: number, codePrefix = `${Date.now().toString(36)}`): { due: DomainEvent[]; later: DomainEvent[] } {
+    const r = this.random;
+    const code = `${unit.code}-${codePrefix}-${(this.seq++).toString(36)}`;
+    const procedures = proceduresOf(unit);
+    const procedure = procedures.length > 0 ? procedures[Math.floor(r() * procedures.length)] : { code: '1.001193', online: 'full', feeBearing: false };
+    const channel: Channel = procedure.online !== 'none' && r() < unit.online ? 'online' : r() < 0.05 ? 'postal' : 'in-person';
     const dueAt = receivedAt + dueInMs;
-    const onTime = this.random() < unit.onTime;
-    const doneAt = onTime ? receivedAt + dueInMs * (0.2 + 0.75 * this.random()) : dueAt + dueInMs * (0.05 + 0.5 * this.random());
-    const events: DomainEvent[] = [
-      { ...this.envelope(unit, code, receivedAt), type: 'dossier.received', data: { procedureCode: PROCEDURES[this.seq % PROCEDURES.length], channel, dueAt: localIso(dueAt) } },
-      { ...this.envelope(unit, code, doneAt), type: 'dossier.processed', data: {} },
-      { ...this.envelope(unit, code, doneAt + HOUR / 2), type: 'dossier.result-returned', data: {} },
-    ];
-    return { due: events.filter((e) => Date.parse(e.occurredAt) <= now), later: events.filter((e) => Date.parse(e.occurredAt) > now) };
+    const onTime = r() < unit.onTime;
+    const doneAt = onTime ? receivedAt + dueInMs * (0.2 + 0.75 * r()) : dueAt + dueInMs * (0.05 + 0.5 * r());
+    let n = 0;
+    const e = (type: string, at: number, data: object = {}): DomainEvent => ({
+      eventId: this.idFor(`${code}/${n++}`), type, schemaVersion: 1, occurredAt: localIso(at), sourceSystem: this.sourceSystem,
+      unitCode: unit.code, dossierCode: code, data,
+    }) as DomainEvent;
+    const events: DomainEvent[] = [e('dossier.received', receivedAt, { procedureCode: procedure.code, channel, dueAt: localIso(dueAt) })];
+    if (r() < 0.97) events.push(e('dossier.synced', receivedAt + 60_000));
+    if (r() < unit.digital) events.push(e('dossier.components-digitised', receivedAt + 10 * 60_000, { components: 1 + Math.floor(r() * 4) }));
+    if (r() < unit.digital * 0.8) events.push(e('dossier.components-reused', receivedAt + 11 * 60_000, { components: 1 }));
+    if (r() < unit.digital * 0.7) events.push(e('dossier.citizen-store-linked', receivedAt + 12 * 60_000, { direction: r() < 0.5 ? 'taken-from' : 'pushed-to' }));
+    if (r() < unit.digital) events.push(e('dossier.population-data-used', receivedAt + 5 * 60_000, { source: r() < 0.5 ? 'vneid' : 'population-db' }));
+    const stepAt = receivedAt + (doneAt - receivedAt) * 0.3;
+    events.push(e('dossier.processing-step', stepAt, { step: 'Thẩm định hồ sơ', handlerName: 'Nguyễn Thị Hoa', handlerTitle: 'Chuyên viên' }));
+    if (procedure.feeBearing) {
+      events.push(e('dossier.financial-obligation', stepAt + HOUR, { lines: [{ kind: 'fee', amount: 50_000 * (1 + Math.floor(r() * 10)) }] }));
+      const method = r() < unit.paysOnline ? (r() < 0.6 ? 'national-portal' : 'local-gateway') : 'offline';
+      events.push(e('dossier.fee-paid', stepAt + 2 * HOUR, { method }));
+    }
+    events.push(e('dossier.processed', doneAt));
+    if (r() < unit.digital) events.push(e('dossier.e-result-issued', doneAt + 5 * 60_000));
+    events.push(e('dossier.result-returned', doneAt + HOUR / 2));
+    if (r() < 0.6) events.push(e('dossier.rated', doneAt + 3 * HOUR, { level: r() < unit.satisfied ? (r() < 0.5 ? 'very-satisfied' : 'satisfied') : 'unsatisfied' }));
+    return { due: events.filter((x) => Date.parse(x.occurredAt) <= now), later: events.filter((x) => Date.parse(x.occurredAt) > now) };
+  }
+
+  /** A citizen petition (PAKN) answered on time or late, and often rated. */
+  petition(unit: DemoUnit, receivedAt: number, now: number, codePrefix = `${Date.now().toString(36)}`): { due: DomainEvent[]; later: DomainEvent[] } {
+    const r = this.random;
+    const code = `PAKN-${unit.code}-${codePrefix}-${(this.seq++).toString(36)}`;
+    let n = 0;
+    const e = (type: string, at: number, data: object = {}): DomainEvent => ({
+      eventId: this.idFor(`${code}/${n++}`), type, schemaVersion: 1, occurredAt: localIso(at), sourceSystem: this.sourceSystem,
+      unitCode: unit.code, petitionCode: code, data,
+    }) as DomainEvent;
+    const answeredAt = receivedAt + (r() < unit.onTime ? 2 + r() * 8 : 16 + r() * 10) * 24 * HOUR;
+    const events = [e('petition.received', receivedAt, { dueInWorkingDays: 10 }), e('petition.answered', answeredAt)];
+    if (r() < 0.5) events.push(e('petition.rated', answeredAt + 24 * HOUR, { level: r() < unit.satisfied ? 'satisfied' : 'unsatisfied' }));
+    return { due: events.filter((x) => Date.parse(x.occurredAt) <= now), later: events.filter((x) => Date.parse(x.occurredAt) > now) };
   }
 
   unitRegistered(unit: DemoUnit, at: number): DomainEvent {
     return {
-      eventId: randomUUID(), schemaVersion: 1, occurredAt: localIso(at), sourceSystem: this.sourceSystem, unitCode: unit.code,
+      eventId: this.idFor(`unit/${unit.code}`), schemaVersion: 1, occurredAt: localIso(at), sourceSystem: this.sourceSystem, unitCode: unit.code,
       type: 'unit.registered', data: { name: unit.name, level: unit.level, ...(unit.parentCode ? { parentCode: unit.parentCode } : {}) },
     };
   }

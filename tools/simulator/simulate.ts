@@ -1,52 +1,72 @@
-import type { DomainEvent } from '@idx/domain';
-import { DEMO_UNITS } from './demo-units';
+import { type DomainEvent, monthKeyOf, parsePeriod, referenceUnitEvents } from '@idx/domain';
+import { demoUnitsAt } from './demo-units';
 import { DossierGenerator } from './dossier-generator';
+import { catalogueEvents } from './procedures';
+import { DAY, seededRandom, stableUuid } from './seeded';
 
 /**
- * Streams realistic dossier events for a handful of Hưng Yên units to the ingest API: the month so
- * far first (so scores show at once), then new dossiers every second whose processing, on time or
- * late, follows minutes later — scores move while you watch.
- *   INGEST_URL (default http://localhost:3001), SIM_RATE dossiers/s (default 3), SIM_HISTORY per unit (default 120)
+ * Streams realistic events for the reference units (Hưng Yên and Huế as they stand today) to the
+ * ingest API: the units, their procedure catalogues, this month's dossiers and petitions so far
+ * (so every criterion has data at once), then new dossiers every second whose processing, on time
+ * or late, follows within minutes — scores move while you watch. The history is seeded: running
+ * the simulator again re-sends the same events, which the store answers as duplicates.
+ *   INGEST_URL (default http://localhost:3001), SIM_RATE dossiers/s (default 3), SIM_HISTORY dossiers per unit (default 120)
  */
 const ingestUrl = process.env['INGEST_URL'] ?? 'http://localhost:3001';
 const rate = Number(process.env['SIM_RATE'] ?? 3);
 const history = Number(process.env['SIM_HISTORY'] ?? 120);
 const MINUTE = 60_000;
+const SOURCE = 'simulator-mot-cua';
 
 async function post(events: readonly DomainEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const res = await fetch(`${ingestUrl}/api/v1/events`, {
-    method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-source-system': 'simulator' },
-    body: events.map((e) => JSON.stringify(e)).join('\n'),
-  });
-  const answer = (await res.json()) as { accepted: number; rejected: number; results: { reason?: string }[] };
-  if (answer.rejected > 0) console.warn(`simulator: ${answer.rejected} rejected: ${answer.results.find((r) => r.reason)?.reason}`);
+  for (let i = 0; i < events.length; i += 2000) {
+    const res = await fetch(`${ingestUrl}/api/v1/events`, {
+      method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-source-system': 'simulator' },
+      body: events.slice(i, i + 2000).map((e) => JSON.stringify(e)).join('\n'),
+    });
+    const answer = (await res.json()) as { accepted: number; rejected: number; results: { reason?: string }[] };
+    if (answer.rejected > 0) console.warn(`simulator: ${answer.rejected} rejected, e.g. ${answer.results.find((r) => r.reason)?.reason}`);
+  }
 }
 
 async function main(): Promise<void> {
-  const gen = new DossierGenerator();
   const now = Date.now();
-  const monthStart = Date.parse(`${new Date(now + 7 * 3_600_000).toISOString().slice(0, 7)}-01T00:00:00+07:00`);
+  const month = monthKeyOf(now);
+  const monthStart = parsePeriod(month).start;
+  const units = demoUnitsAt(now);
+  await post(referenceUnitEvents());
+  console.log(`simulator: ${units.length} reference units (${units.filter((u) => u.level === 'province').map((u) => u.name).join(', ')} and their departments)`);
+
   const pending: DomainEvent[] = [];
-  await post(DEMO_UNITS.map((u) => gen.unitRegistered(u, monthStart)));
-  for (const unit of DEMO_UNITS) {
-    const batch: DomainEvent[] = [];
+  let dossiers = 0;
+  for (const unit of units) {
+    const batch: DomainEvent[] = catalogueEvents(unit, monthStart + 12 * 3_600_000, SOURCE).map((e) => ({ ...e, eventId: stableUuid(`${month}/${e.eventId}`) }));
+    const seeded = new DossierGenerator({ random: seededRandom(`${unit.code}/${month}`), idFor: (name) => stableUuid(`${month}/${name}`), sourceSystem: SOURCE });
+    const r = seededRandom(`${unit.code}/${month}/times`);
+    const span = Math.max(MINUTE, now - monthStart - 10 * MINUTE);
     for (let i = 0; i < history; i++) {
-      const receivedAt = monthStart + Math.random() * Math.max(1, now - monthStart - 10 * MINUTE);
-      const { due, later } = gen.dossier(unit, receivedAt, (1 + Math.random() * 4) * 24 * 60 * MINUTE, now);
+      const { due, later } = seeded.dossier(unit, monthStart + r() * span, (1 + r() * 6) * DAY, now, `${month}`);
+      batch.push(...due);
+      pending.push(...later);
+    }
+    for (let i = 0; i < Math.max(2, Math.round(history / 15)); i++) {
+      const { due, later } = seeded.petition(unit, monthStart + r() * span, now, `${month}`);
       batch.push(...due);
       pending.push(...later);
     }
     await post(batch);
-    console.log(`simulator: ${unit.name}: ${history} dossiers of this month so far`);
+    dossiers += history;
   }
+  console.log(`simulator: ${dossiers} dossiers of ${month} so far, with catalogues and petitions`);
   console.log(`simulator: live, ${rate} new dossiers/s to ${ingestUrl} (Ctrl-C to stop)`);
+
+  const live = new DossierGenerator({ sourceSystem: SOURCE });
   for (;;) {
     const t = Date.now();
     const fresh: DomainEvent[] = [];
     for (let i = 0; i < rate; i++) {
-      const unit = DEMO_UNITS[Math.floor(Math.random() * DEMO_UNITS.length)];
-      const { due, later } = gen.dossier(unit, t, (1 + Math.random() * 3) * MINUTE, t);
+      const unit = units[Math.floor(Math.random() * units.length)];
+      const { due, later } = live.dossier(unit, t, (1 + Math.random() * 3) * MINUTE, t);
       fresh.push(...due);
       pending.push(...later);
     }
