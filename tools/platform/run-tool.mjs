@@ -1,4 +1,5 @@
-// `npm run simulate` / `npm run bench -- <name>`: builds the tools if needed and runs one.
+// `npm run simulate` / `npm run bench -- <name>` / `node tools/platform/run-tool.mjs kafka-broker|kafka-produce`:
+// builds the tools if needed and runs one.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [tool, ...rest] = process.argv.slice(2);
 const entries = {
   simulate: 'tools/simulator/simulate.js',
-  bench: `tools/bench/${rest.shift() ?? 'http-ingest'}.js`,
+  audit: 'tools/audit/audit-cli.js',
+  'kafka-broker': 'tools/kafka/broker-cli.js',
+  'kafka-produce': 'tools/kafka/producer.js',
+  // Only `bench` takes a name as its first argument; the other tools get all of theirs.
+  bench: tool === 'bench' ? `tools/bench/${rest.shift() ?? 'http-ingest'}.js` : 'tools/bench',
 };
 if (!entries[tool]) {
   console.error(`unknown tool "${tool}"; one of: ${Object.keys(entries).join(', ')}`);
@@ -22,4 +27,8 @@ if (!existsSync(entry)) {
   console.error(`no such tool: ${entries[tool]}`);
   process.exit(2);
 }
-await runStep(process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), entry, ...rest], { cwd: root });
+try {
+  await runStep(process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), entry, ...rest], { cwd: root });
+} catch (error) {
+  process.exit(error.exitCode ?? 1); // the tool has said why; keep its exit code (e.g. audit: 1 = mismatch)
+}
