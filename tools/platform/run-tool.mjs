@@ -10,6 +10,7 @@ const [tool, ...rest] = process.argv.slice(2);
 const entries = {
   simulate: 'tools/simulator/simulate.js',
   audit: 'tools/audit/audit-cli.js',
+  rebuild: 'tools/rebuild/rebuild-cli.js',
   'kafka-broker': 'tools/kafka/broker-cli.js',
   'kafka-produce': 'tools/kafka/producer.js',
   // Only `bench` takes a name as its first argument; the other tools get all of theirs.

@@ -4,6 +4,9 @@ import { AuditController } from './audit/audit.controller';
 import { AUDIT_HANDLERS } from './audit/audit.handlers';
 import { ExplainCriterionController } from './explain-criterion/explain-criterion.controller';
 import { ExplainCriterionHandler } from './explain-criterion/explain-criterion.handler';
+import { ExportMonthlyAppendixHandler } from './exports/export-monthly-appendix.handler';
+import { ExportMonthlySummaryHandler } from './exports/export-monthly-summary.handler';
+import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
 import { GetRankingHandler } from './rankings/get-ranking.handler';
@@ -22,10 +25,12 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,
+    ExportsController,
   ],
   providers: [
     GetUnitScoreHandler, GetRankingHandler, ScoreStreamService,
     GetUnitTrendHandler, ExplainCriterionHandler, StreamHistoryHandler, ...AUDIT_HANDLERS,
+    ExportMonthlyAppendixHandler, ExportMonthlySummaryHandler,
   ],
 })
 export class ReportingModule {}

@@ -30,6 +30,18 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/** An event as a replay needs it: no record time, no hash. */
+export interface ReplayEvent {
+  readonly event: DomainEvent;
+  readonly globalPosition: bigint;
+  readonly transactionId: bigint;
+}
+
+export interface ReplayBatch {
+  readonly events: readonly ReplayEvent[];
+  readonly checkpoint: Checkpoint;
+}
+
 export interface ReadBatch {
   readonly events: readonly StoredEvent[];
   /** Where to read on from: the last event's checkpoint, or the input one when nothing was read. */
@@ -45,4 +57,6 @@ export interface EventStore {
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** Events after a checkpoint in gap-free global order (only committed, never overtaken). */
   readAll(after: Checkpoint, limit: number): Promise<ReadBatch>;
+  /** The same order as readAll, lean: for rebuilds and replays that read everything. */
+  readForReplay(after: Checkpoint, limit: number): Promise<ReplayBatch>;
 }

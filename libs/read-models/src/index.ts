@@ -4,3 +4,4 @@ export * from './scoring';
 export * from './queries/score-queries';
 export * from './queries/explain-queries';
 export * from './audit';
+export * from './rebuild';

@@ -6,6 +6,7 @@ import {
   type EventStore,
   type ExpectedVersion,
   type ReadBatch,
+  type ReplayBatch,
   type StoredEvent,
   type StreamAppend,
   WrongExpectedVersionError,
@@ -144,6 +145,24 @@ export class PostgresEventStore implements EventStore {
       [streamId],
     );
     return result.rows.map(toStoredEvent);
+  }
+
+  async readForReplay(after: Checkpoint, limit: number): Promise<ReplayBatch> {
+    // payload as text and positions as text: the driver's per-column type parsing is what a
+    // replay would otherwise spend most of its time on.
+    const result = await this.pool.query<{ p: string; t: string; e: string }>({
+      text: `SELECT events.global_position::text AS p, events.transaction_id::text AS t, events.payload::text AS e FROM events
+       WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
+         AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY events.transaction_id, events.global_position
+       LIMIT $3`,
+      values: [after.transactionId.toString(), after.position.toString(), limit],
+      rowMode: 'array',
+    } as never);
+    const rows = result.rows as unknown as [string, string, string][];
+    const events = rows.map(([p, t, e]) => ({ globalPosition: BigInt(p), transactionId: BigInt(t), event: JSON.parse(e) as DomainEvent }));
+    const last = events[events.length - 1];
+    return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : after };
   }
 
   async readAll(after: Checkpoint, limit: number): Promise<ReadBatch> {

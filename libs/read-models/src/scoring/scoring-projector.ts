@@ -4,10 +4,23 @@ import type { Prisma } from '../generated/prisma/client';
 import type { ReadModelClient } from '../prisma-client';
 import { type ScoreChange, recomputeUnitPeriod } from './recompute-score';
 import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
+import { holdProjectionLockShared } from './projection-lock';
 import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
+
+/** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
+async function storedCheckpoint(tx: Prisma.TransactionClient, name: string): Promise<Checkpoint> {
+  const rows = await tx.$queryRawUnsafe<{ transaction_id: bigint; position: bigint }[]>(
+    'SELECT transaction_id, position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', name,
+  );
+  return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
+}
+
+function isAfter(e: { transactionId: bigint; globalPosition: bigint }, cp: Checkpoint): boolean {
+  return e.transactionId > cp.transactionId || (e.transactionId === cp.transactionId && e.globalPosition > cp.position);
+}
 
 /** The part of a window from `from` on (the whole window when `from` is -∞). */
 function clip(window: ActiveWindow | undefined, from: number): ActiveWindow | undefined {
@@ -52,11 +65,16 @@ export class ScoringProjector {
    * transaction, and recomputed once by the first batch that is not deferred.
    */
   async handle(batch: ReadBatch, { deferRecompute = false }: { deferRecompute?: boolean } = {}): Promise<ScoreChange[]> {
-    const mine = batch.events.filter((e) => ownsUnit(this.partition, e.event.unitCode));
     const position = batch.checkpoint.position;
     const now = this.clock();
     return this.prisma.$transaction(async (tx) => {
-      const touched = await this.foldSubjects(tx, mine.map((e) => ({ event: e.event, position: e.globalPosition })), now);
+      await holdProjectionLockShared(tx);
+      // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
+      // instance): skipping them keeps a batch's effect exactly once, whoever read it.
+      const stored = await storedCheckpoint(tx, this.name);
+      const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
+      if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return [];
+      const touched = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
       if (deferRecompute) {
         await notePending(tx, this.name, keys);
@@ -76,6 +94,7 @@ export class ScoringProjector {
   async flushPending(): Promise<ScoreChange[]> {
     const now = this.clock();
     return this.prisma.$transaction(async (tx) => {
+      await holdProjectionLockShared(tx);
       const owed = await takePending(tx, this.name);
       if (owed.length === 0) return [];
       const row = await tx.projectionCheckpoint.findUnique({ where: { name: this.name } });
@@ -100,6 +119,7 @@ export class ScoringProjector {
     const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode));
     if (units.length === 0) return [];
     return this.prisma.$transaction(async (tx) => {
+      await holdProjectionLockShared(tx);
       const changes: ScoreChange[] = [];
       for (const { unitCode, lastPosition } of units) {
         for (const period of periods) {

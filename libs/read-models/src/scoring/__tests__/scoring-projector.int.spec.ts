@@ -4,6 +4,7 @@ import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } 
 import { migrateDatabase } from '../../migrations';
 import { createReadModelClient, type ReadModelClient } from '../../prisma-client';
 import { ScoringProjector } from '../scoring-projector';
+import { ProjectionRebuild } from '../../rebuild/projection-rebuild';
 
 const NOW = Date.parse('2025-05-10T12:00:00+07:00');
 
@@ -79,4 +80,24 @@ describe('scoring projector (real PostgreSQL)', () => {
     const sum = rows.rows.reduce((acc, r) => ({ n: acc.n + r.figures['5'].numerator, d: acc.d + r.figures['5'].denominator }), { n: 0, d: 0 });
     expect(sum).toEqual({ n: 12, d: 20 });
   });
+
+  it('rebuilds beside the live tables to the same figures, and the live projector then skips what the rebuild applied', async () => {
+    await db.pool.query('TRUNCATE unit_period_scores, subject_facts, pending_recomputes, projection_checkpoints');
+    const live = await project(db, 'scoring', 5);
+    const store = new PostgresEventStore(db.pool);
+    const stages = new Set<string>();
+    const report = await new ProjectionRebuild(db.pool, store, { pageSize: 9, clock: () => NOW }).run((stage) => { stages.add(stage); });
+    expect(report.events).toBe(history().length);
+    expect([...stages]).toEqual(['fold', 'write', 'switch']);
+    const prisma = createReadModelClient(db.url, 2);
+    const rebuilt = await prisma.unitPeriodScore.findMany({ orderBy: [{ unitCode: 'asc' }, { period: 'asc' }], select: { unitCode: true, period: true, figures: true, total: true } });
+    expect(rebuilt).toEqual(live);
+    // A live projector that had not seen the rebuild re-reads old events: they must change nothing.
+    const projector = new ScoringProjector(prisma, { name: 'scoring', clock: () => NOW });
+    const again = await store.readAll(START, 10_000);
+    expect(await projector.handle(again)).toEqual([]);
+    expect(await prisma.unitPeriodScore.findMany({ orderBy: [{ unitCode: 'asc' }, { period: 'asc' }], select: { unitCode: true, period: true, figures: true, total: true } })).toEqual(live);
+    await prisma.$disconnect();
+  });
 });
+

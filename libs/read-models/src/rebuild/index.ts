@@ -1,0 +1,2 @@
+export * from './rebuild-state';
+export * from './projection-rebuild';

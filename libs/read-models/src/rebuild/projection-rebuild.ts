@@ -1,0 +1,124 @@
+import { type Checkpoint, type EventStore, START } from '@idx/event-store';
+import type { Pool, PoolClient } from 'pg';
+import { PROJECTION_LOCK } from '../scoring/projection-lock';
+import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
+
+export interface RebuildReport {
+  readonly events: number;
+  readonly subjects: number;
+  readonly unitPeriods: number;
+  readonly checkpoint: { readonly transactionId: string; readonly position: string };
+  readonly seconds: { readonly fold: number; readonly write: number; readonly total: number };
+}
+
+export type RebuildProgress = (stage: 'fold' | 'write' | 'switch', done: number, total?: number) => void;
+
+const CHUNK = 5000;
+
+/**
+ * Rebuilds the scoring read models from the events, beside the live ones: folds everything into
+ * new tables while the live projection and the API go on, then — holding the projection lock, so
+ * no live batch interleaves — folds the tail, swaps the tables in and moves every scoring
+ * checkpoint to where the rebuild stopped.
+ */
+export class ProjectionRebuild {
+  constructor(private readonly pool: Pool, private readonly store: EventStore, private readonly options: { pageSize?: number; clock?: () => number } = {}) {}
+
+  async run(progress: RebuildProgress = () => undefined): Promise<RebuildReport> {
+    const started = Date.now();
+    const pageSize = this.options.pageSize ?? 20_000;
+    const state = new RebuildState();
+    let checkpoint = await this.fold(state, START, pageSize, progress);
+    const folded = Date.now();
+    const lock = await this.pool.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(${PROJECTION_LOCK})`);
+      checkpoint = await this.fold(state, checkpoint, pageSize, progress);
+      const now = (this.options.clock ?? Date.now)();
+      const subjects = state.subjectRecords();
+      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress);
+      const done = Date.now();
+      return {
+        events: state.events, subjects: subjects.length, unitPeriods,
+        checkpoint: { transactionId: checkpoint.transactionId.toString(), position: checkpoint.position.toString() },
+        seconds: { fold: (folded - started) / 1000, write: (done - folded) / 1000, total: (done - started) / 1000 },
+      };
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(${PROJECTION_LOCK})`).catch(() => undefined);
+      lock.release();
+    }
+  }
+
+  /** Reads page after page, fetching the next while folding the current one. */
+  private async fold(state: RebuildState, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
+    let page = await this.store.readForReplay(from, pageSize);
+    for (;;) {
+      const full = page.events.length >= pageSize;
+      const next = full ? this.store.readForReplay(page.checkpoint, pageSize) : undefined;
+      for (const e of page.events) state.apply(e.event, e.globalPosition);
+      progress('fold', state.events);
+      if (!next) return page.checkpoint;
+      page = await next;
+    }
+  }
+
+  private async writeAndSwitch(
+    client: PoolClient, subjects: readonly SubjectRecord[], scores: Iterable<ScoreRecord>, checkpoint: Checkpoint, progress: RebuildProgress,
+  ): Promise<number> {
+    await client.query('BEGIN');
+    try {
+      await client.query('DROP TABLE IF EXISTS subject_facts_next, unit_period_scores_next');
+      await client.query('CREATE TABLE subject_facts_next (LIKE subject_facts INCLUDING ALL)');
+      await client.query('CREATE TABLE unit_period_scores_next (LIKE unit_period_scores INCLUDING ALL)');
+      const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+      for (let i = 0; i < subjects.length; i += CHUNK) {
+        const c = subjects.slice(i, i + CHUNK);
+        await client.query(
+          `INSERT INTO subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[], $7::bigint[])`,
+          [c.map((s) => s.kind), c.map((s) => s.key), c.map((s) => s.unitCode), c.map((s) => iso(s.window?.from)), c.map((s) => iso(s.window?.to)),
+            c.map((s) => JSON.stringify(s.facts)), c.map((s) => s.lastPosition.toString())],
+        );
+        progress('write', Math.min(i + CHUNK, subjects.length), subjects.length);
+      }
+      let written = 0;
+      let chunk: ScoreRecord[] = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        await client.query(
+          `INSERT INTO unit_period_scores_next (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
+           SELECT u, p, k, r, f, s, t, $8::bigint, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::float8[]) AS x(u, p, k, r, f, s, t)`,
+          [chunk.map((x) => x.unitCode), chunk.map((x) => x.period.key), chunk.map((x) => x.period.kind), chunk.map((x) => x.ruleSetId),
+            chunk.map((x) => x.figures), chunk.map((x) => x.score), chunk.map((x) => x.total), checkpoint.position.toString()],
+        );
+        written += chunk.length;
+        chunk = [];
+      };
+      for (const record of scores) {
+        chunk.push(record);
+        if (chunk.length >= CHUNK) await flush();
+      }
+      await flush();
+      progress('switch', written);
+      await client.query('ALTER TABLE subject_facts RENAME TO subject_facts_old');
+      await client.query('ALTER TABLE subject_facts_next RENAME TO subject_facts');
+      await client.query('ALTER TABLE unit_period_scores RENAME TO unit_period_scores_old');
+      await client.query('ALTER TABLE unit_period_scores_next RENAME TO unit_period_scores');
+      await client.query('DROP TABLE subject_facts_old, unit_period_scores_old');
+      await client.query('DELETE FROM pending_recomputes');
+      await client.query(
+        `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ('scoring', $1, $2, now())
+         ON CONFLICT (name) DO NOTHING`,
+        [checkpoint.transactionId.toString(), checkpoint.position.toString()],
+      );
+      await client.query(`UPDATE projection_checkpoints SET transaction_id = $1, position = $2, updated_at = now() WHERE name LIKE 'scoring%'`,
+        [checkpoint.transactionId.toString(), checkpoint.position.toString()]);
+      await client.query("SELECT pg_notify('score_changed', '[]')");
+      await client.query('COMMIT');
+      return written;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+}
