@@ -91,41 +91,37 @@ export class PostgresEventStore implements EventStore {
 
     const recordedAt = new Date();
     const recordedIso = recordedAt.toISOString();
-    const cols = {
-      eventId: [] as string[], streamId: [] as string[], version: [] as number[], type: [] as string[],
-      schemaVersion: [] as number[], unit: [] as string[], source: [] as string[], occurred: [] as string[],
-      payload: [] as string[], prevHash: [] as string[], hash: [] as string[],
-    };
+    const rows: { event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number; unit_code: string;
+      source_system: string; occurred_at: string; payload: DomainEvent; prev_hash: string; hash: string }[] = [];
     for (const index of fresh) {
       const { streamId, event } = items[index];
       const head = heads.get(streamId) as StreamHead;
       const streamVersion = head.version + 1;
       const hash = chainHash(head.lastHash, { streamId, streamVersion, recordedAt: recordedIso, payload: event });
-      cols.eventId.push(event.eventId); cols.streamId.push(streamId); cols.version.push(streamVersion);
-      cols.type.push(event.type); cols.schemaVersion.push(event.schemaVersion); cols.unit.push(event.unitCode);
-      cols.source.push(event.sourceSystem); cols.occurred.push(event.occurredAt); cols.payload.push(JSON.stringify(event));
-      cols.prevHash.push(head.lastHash); cols.hash.push(hash);
+      rows.push({
+        event_id: event.eventId, stream_id: streamId, stream_version: streamVersion, type: event.type, schema_version: event.schemaVersion,
+        unit_code: event.unitCode, source_system: event.sourceSystem, occurred_at: event.occurredAt, payload: event, prev_hash: head.lastHash, hash,
+      });
       heads.set(streamId, { version: streamVersion, lastHash: hash });
     }
+    // One JSON document for the whole batch: PostgreSQL parses it in C, instead of the driver
+    // escaping eleven array literals element by element.
     const inserted = await client.query<{ global_position: string; stream_id: string; stream_version: number }>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
                            occurred_at, recorded_at, payload, prev_hash, hash)
        SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.unit_code, e.source_system,
-              e.occurred_at, $12, e.payload, e.prev_hash, e.hash
-       FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[],
-                   $8::timestamptz[], $9::jsonb[], $10::text[], $11::text[])
-            AS e(event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
-                 occurred_at, payload, prev_hash, hash)
+              e.occurred_at, $2, e.payload, e.prev_hash, e.hash
+       FROM jsonb_to_recordset($1::jsonb) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int,
+              unit_code text, source_system text, occurred_at timestamptz, payload jsonb, prev_hash text, hash text)
        ON CONFLICT (event_id) DO NOTHING
        RETURNING global_position, stream_id, stream_version`,
-      [cols.eventId, cols.streamId, cols.version, cols.type, cols.schemaVersion, cols.unit, cols.source,
-        cols.occurred, cols.payload, cols.prevHash, cols.hash, recordedAt],
+      [JSON.stringify(rows), recordedAt],
     );
     if (inserted.rowCount !== fresh.length) throw new ConcurrentDuplicate();
     const positions = new Map(inserted.rows.map((r) => [`${r.stream_id}\u0000${r.stream_version}`, r.global_position]));
     fresh.forEach((index, n) => {
-      const key = `${cols.streamId[n]}\u0000${cols.version[n]}`;
-      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: cols.version[n] };
+      const key = `${rows[n].stream_id}\u0000${rows[n].stream_version}`;
+      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: rows[n].stream_version };
     });
 
     const touched = [...heads.entries()];
