@@ -5,6 +5,8 @@ export interface ScoringConfig {
   readonly port: number;
   readonly batchSize: number;
   readonly refreshMs: number;
+  /** How often quarters, halves and years catch up with the months (months are live). */
+  readonly longPeriodsMs: number;
   readonly partition: UnitPartition;
 }
 
@@ -19,6 +21,7 @@ export function scoringConfig(env: NodeJS.ProcessEnv = process.env): ScoringConf
     port: Number(env['SCORING_PORT'] ?? 3002),
     batchSize: Number(env['SCORING_BATCH_SIZE'] ?? 5000),
     refreshMs: Number(env['SCORING_REFRESH_MS'] ?? 60000),
+    longPeriodsMs: Number(env['SCORING_LONG_PERIODS_MS'] ?? 5000),
     partition: { index, count },
   };
 }

@@ -26,6 +26,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private eventsProjected = 0;
   private lastError?: string;
   private stopped = false;
+  private longPeriodsFlushedAt = 0;
 
   constructor(
     @Inject(CONFIG) private readonly config: ScoringConfig,
@@ -72,7 +73,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
           this.lastError = undefined;
           this.events.publish(new ScoresChangedEvent(changes, batch.checkpoint.position));
         }, async () => {
-          const changes = await this.projector.flushPending();
+          // Caught up: the months owed by a deferred catch-up now; longer periods on their cadence.
+          const due = Date.now() - this.longPeriodsFlushedAt >= this.config.longPeriodsMs;
+          const changes = await this.projector.flushPending(due ? undefined : 'month');
+          if (due) this.longPeriodsFlushedAt = Date.now();
           if (changes.length > 0) this.events.publish(new ScoresChangedEvent(changes, this.checkpoint?.position ?? 0n));
         });
         return;

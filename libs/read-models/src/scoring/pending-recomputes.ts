@@ -14,10 +14,11 @@ export async function notePending(tx: Prisma.TransactionClient, projection: stri
   );
 }
 
-/** Removes and answers what the projection still owes. */
-export async function takePending(tx: Prisma.TransactionClient, projection: string): Promise<UnitPeriodKey[]> {
+/** Removes and answers what the projection still owes (only the months, when asked). */
+export async function takePending(tx: Prisma.TransactionClient, projection: string, only?: 'month'): Promise<UnitPeriodKey[]> {
   return tx.$queryRawUnsafe<UnitPeriodKey[]>(
-    `DELETE FROM pending_recomputes WHERE projection = $1 RETURNING unit_code AS "unitCode", period`,
-    projection,
+    `DELETE FROM pending_recomputes WHERE projection = $1 AND ($2::text IS NULL OR period ~ '^[0-9]{4}-[0-9]{2}$')
+     RETURNING unit_code AS "unitCode", period`,
+    projection, only ?? null,
   );
 }

@@ -18,6 +18,8 @@ async function storedCheckpoint(tx: Prisma.TransactionClient, name: string): Pro
   return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
 }
 
+const isMonthKey = (key: string): boolean => /^\d{4}-\d{2}$/.test(key);
+
 function isAfter(e: { transactionId: bigint; globalPosition: bigint }, cp: Checkpoint): boolean {
   return e.transactionId > cp.transactionId || (e.transactionId === cp.transactionId && e.globalPosition > cp.position);
 }
@@ -76,10 +78,11 @@ export class ScoringProjector {
       if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return [];
       const touched = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
-      if (deferRecompute) {
-        await notePending(tx, this.name, keys);
-      }
-      const changes = deferRecompute ? [] : await this.recompute(tx, [...keys, ...(await takePending(tx, this.name))], position, now);
+      // Months are what people watch live: recomputed with the batch. Quarters, halves and years
+      // each reload a unit's whole span; they are noted and recomputed on a cadence (flushPending).
+      const months = deferRecompute ? [] : keys.filter((k) => isMonthKey(k.period));
+      await notePending(tx, this.name, deferRecompute ? keys : keys.filter((k) => !isMonthKey(k.period)));
+      const changes = deferRecompute ? [] : await this.recompute(tx, [...months, ...(await takePending(tx, this.name, 'month'))], position, now);
       await tx.projectionCheckpoint.upsert({
         where: { name: this.name },
         create: { name: this.name, transactionId: batch.checkpoint.transactionId, position },
@@ -90,12 +93,15 @@ export class ScoringProjector {
     }, { timeout: 300_000, maxWait: 60_000 });
   }
 
-  /** Recomputes what deferred batches left owing; the reader calls it when it has caught up. */
-  async flushPending(): Promise<ScoreChange[]> {
+  /**
+   * Recomputes what deferred batches left owing: the months when the reader has caught up, the
+   * longer periods on a cadence; with no argument, everything.
+   */
+  async flushPending(only?: 'month'): Promise<ScoreChange[]> {
     const now = this.clock();
     return this.prisma.$transaction(async (tx) => {
       await holdProjectionLockShared(tx);
-      const owed = await takePending(tx, this.name);
+      const owed = await takePending(tx, this.name, only);
       if (owed.length === 0) return [];
       const row = await tx.projectionCheckpoint.findUnique({ where: { name: this.name } });
       const changes = await this.recompute(tx, owed, row?.position ?? 0n, now);

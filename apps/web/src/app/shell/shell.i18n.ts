@@ -3,7 +3,8 @@ import type { Translations } from '../core/i18n/language';
 export interface ShellText {
   readonly title: string;
   readonly subtitle: string;
-  readonly nav: { readonly ranking: string };
+  readonly documentTitle: string;
+  readonly nav: { readonly label: string; readonly ranking: string; readonly audit: string };
   readonly footer: string;
 }
 
@@ -11,13 +12,15 @@ export const SHELL_TEXT: Translations<ShellText> = {
   vi: {
     title: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)',
     subtitle: 'Đánh giá chất lượng giải quyết thủ tục hành chính, dịch vụ công theo thời gian thực',
-    nav: { ranking: 'Xếp hạng' },
+    documentTitle: 'Bộ chỉ số 766',
+    nav: { label: 'Điều hướng chính', ranking: 'Xếp hạng', audit: 'Kiểm toán' },
     footer: 'Điểm tối đa 100 · Số liệu cập nhật theo thời gian thực từ hệ thống một cửa điện tử',
   },
   en: {
     title: 'Citizen and business service index (Decision 766/QĐ-TTg)',
     subtitle: 'Real-time quality of administrative procedures and public services',
-    nav: { ranking: 'Ranking' },
+    documentTitle: 'Index 766',
+    nav: { label: 'Main navigation', ranking: 'Ranking', audit: 'Audit' },
     footer: 'Out of 100 points · Figures update in real time from the one-stop systems',
   },
 };

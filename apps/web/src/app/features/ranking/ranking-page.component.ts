@@ -1,17 +1,27 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import { injectTranslations } from '../../core/i18n/language';
-import { currentMonthKey, formatMonthKey, isMonthKey } from '../../core/time/vietnam-time';
+import { PERIOD_TEXT } from '../../core/i18n/periods.i18n';
+import { isUnitLevel, UNIT_LEVEL_TEXT, UNIT_LEVELS } from '../../core/i18n/unit-levels.i18n';
+import { isPeriodKey, periodPartsOrCurrentMonth } from '../../core/time/period-key';
+import { currentMonthKey } from '../../core/time/vietnam-time';
 import { LiveStatusComponent } from '../../shared/live-status/live-status.component';
+import { PeriodPickerComponent } from '../../shared/period-picker/period-picker.component';
 import { RankingTableComponent } from './ranking-table.component';
 import { RANKING_TEXT } from './ranking.i18n';
 import { RankingStore } from './ranking.store';
 
-/** `/` and `/xep-hang`; the period lives in the URL (`?ky=2025-06`) so a month can be shared as a link. */
+const DEFAULT_LEVEL = 'province';
+
+/**
+ * `/` and `/xep-hang`; what is ranked lives in the URL so it can be shared as a link:
+ * `?ky=2025-06` (kỳ = period: 2025-06, 2025-Q2, 2025-H1, 2025, mtd), `&cap=commune` (cấp = level),
+ * `&thuoc=HY` (thuộc = under that unit).
+ */
 @Component({
   selector: 'app-ranking-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LiveStatusComponent, RankingTableComponent],
+  imports: [LiveStatusComponent, PeriodPickerComponent, RankingTableComponent],
   templateUrl: './ranking-page.component.html',
   styleUrl: './ranking-page.component.css',
 })
@@ -21,24 +31,52 @@ export class RankingPageComponent {
 
   protected readonly store = inject(RankingStore);
   protected readonly text = injectTranslations(RANKING_TEXT);
-  protected readonly latestMonth = currentMonthKey();
+  protected readonly periodText = injectTranslations(PERIOD_TEXT);
+  protected readonly levelLabels = injectTranslations(UNIT_LEVEL_TEXT);
+  protected readonly levels = UNIT_LEVELS;
 
-  /** Query parameter `ky` (kỳ = period), bound by the router. */
+  /** Query parameters, bound by the router. */
   readonly ky = input<string>();
+  readonly cap = input<string>();
+  readonly thuoc = input<string>();
 
   protected readonly period = computed(() => {
     const requested = this.ky();
-    return isMonthKey(requested) ? requested : currentMonthKey();
+    return isPeriodKey(requested) ? requested : currentMonthKey();
   });
-  protected readonly monthLabel = computed(() => formatMonthKey(this.period()));
+  protected readonly level = computed(() => {
+    const requested = this.cap();
+    return isUnitLevel(requested) ? requested : DEFAULT_LEVEL;
+  });
+  protected readonly parent = computed(() => this.thuoc()?.trim() || null);
+
+  protected readonly periodLabel = computed(() => this.periodText().label(periodPartsOrCurrentMonth(this.period())));
+  protected readonly caption = computed(() =>
+    this.text().periodCaption(this.periodLabel(), this.levelLabels()[this.level()] ?? this.level(), this.parent()),
+  );
+  protected readonly averageLabel = computed(() =>
+    this.level() === 'province' && !this.parent() ? this.text().nationalAverage : this.text().average,
+  );
 
   constructor() {
-    effect(() => this.store.selectPeriod(this.period()));
+    effect(() => this.store.select({ period: this.period(), level: this.level(), parent: this.parent() }));
   }
 
-  protected pickPeriod(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (!isMonthKey(value) || value === this.period()) return;
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { ky: value }, queryParamsHandling: 'merge' });
+  protected pickPeriod(key: string): void {
+    this.navigate({ ky: key });
+  }
+
+  protected pickLevel(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (isUnitLevel(value)) this.navigate({ cap: value === DEFAULT_LEVEL ? null : value });
+  }
+
+  protected applyParent(value: string): void {
+    const parent = value.trim() || null;
+    if (parent !== this.parent()) this.navigate({ thuoc: parent });
+  }
+
+  private navigate(queryParams: Readonly<Record<string, string | null>>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
   }
 }

@@ -3,49 +3,74 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RankingDto } from '@idx/contracts';
 import { catchError, debounceTime, filter, map, merge, of, Subject, switchMap } from 'rxjs';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
+import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
 import { UNIT_LEVEL_TEXT } from '../../core/i18n/unit-levels.i18n';
 import { ScoreStreamService } from '../../core/live/score-stream.service';
+import { changeAffectsPeriod } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { RankingApiService } from './ranking-api.service';
-import { changedUnitCodes, toRankingView } from './ranking-view';
+import {
+  changedUnitCodes,
+  DEFAULT_SORT,
+  firstDirection,
+  type RankingSort,
+  type SortKey,
+  sortRankingRows,
+  toRankingView,
+} from './ranking-view';
 
 /** Bursts of score changes (a province resyncing a month) collapse into one refetch. */
 const LIVE_REFRESH_DEBOUNCE_MS = 300;
 
 export type RankingStatus = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
 
+/** What is ranked: a period, a level and optionally the units under one parent. */
+export interface RankingSelection {
+  readonly period: string;
+  readonly level: string;
+  readonly parent: string | null;
+}
+
 interface RankingState {
-  readonly period: string | null;
-  /** The ranking of `period`, kept while a live refresh is in flight or after it failed. */
+  readonly selection: RankingSelection | null;
+  /** The ranking of `selection`, kept while a live refresh is in flight or after it failed. */
   readonly ranking: RankingDto | null;
   readonly changedUnitCodes: ReadonlySet<string>;
   readonly requestInFlight: boolean;
   readonly lastRequestFailed: boolean;
   readonly loadedAt: Date | null;
+  readonly sort: RankingSort;
 }
 
 const INITIAL_STATE: RankingState = {
-  period: null,
+  selection: null,
   ranking: null,
   changedUnitCodes: new Set(),
   requestInFlight: false,
   lastRequestFailed: false,
   loadedAt: null,
+  sort: DEFAULT_SORT,
 };
 
-type FetchResult = { readonly period: string; readonly ranking: RankingDto | null };
+type FetchResult = { readonly selection: RankingSelection; readonly ranking: RankingDto | null };
 
-/** The ranking feature's state: one period's ranking, refetched whenever the stream says it moved. */
+function sameSelection(a: RankingSelection | null, b: RankingSelection | null): boolean {
+  return !!a && !!b && a.period === b.period && a.level === b.level && a.parent === b.parent;
+}
+
+/** The ranking feature's state: one ranking, refetched whenever the stream says it moved. */
 @Injectable()
 export class RankingStore {
   private readonly api = inject(RankingApiService);
   private readonly stream = inject(ScoreStreamService);
   private readonly language = inject(LanguageService);
   private readonly levelLabels = injectTranslations(UNIT_LEVEL_TEXT);
+  private readonly scoreText = injectTranslations(SCORE_TEXT);
   private readonly state = signal<RankingState>(INITIAL_STATE);
-  private readonly fetches = new Subject<string>();
+  private readonly fetches = new Subject<RankingSelection>();
 
-  readonly period = computed(() => this.state().period);
+  readonly selection = computed(() => this.state().selection);
+  readonly sort = computed(() => this.state().sort);
 
   readonly status = computed<RankingStatus>(() => {
     const { ranking, requestInFlight, lastRequestFailed } = this.state();
@@ -60,12 +85,14 @@ export class RankingStore {
   readonly view = computed(() => {
     const { ranking, changedUnitCodes } = this.state();
     if (!ranking) return null;
-    return toRankingView(ranking, {
+    const view = toRankingView(ranking, {
       language: this.language.current(),
       locale: this.language.locale(),
       levelLabels: this.levelLabels(),
+      scoreText: this.scoreText(),
       changedUnitCodes,
     });
+    return { ...view, rows: sortRankingRows(view, this.state().sort, this.language.locale()) };
   });
 
   /** HH:mm:ss (Vietnam time) of the last successful fetch, or null before the first. */
@@ -74,13 +101,16 @@ export class RankingStore {
     return loadedAt ? formatClock(loadedAt, this.language.locale()) : null;
   });
 
+  /** The same instant to the millisecond (ISO), for machines: two refreshes can share a second. */
+  readonly lastUpdatedAt = computed(() => this.state().loadedAt?.toISOString() ?? null);
+
   constructor() {
     this.fetches
       .pipe(
-        switchMap((period) =>
-          this.api.fetchRanking(period).pipe(
-            map((ranking): FetchResult => ({ period, ranking })),
-            catchError(() => of<FetchResult>({ period, ranking: null })),
+        switchMap((selection) =>
+          this.api.fetchRanking(selection.period, { level: selection.level, parent: selection.parent }).pipe(
+            map((ranking): FetchResult => ({ selection, ranking })),
+            catchError(() => of<FetchResult>({ selection, ranking: null })),
           ),
         ),
         takeUntilDestroyed(),
@@ -88,30 +118,44 @@ export class RankingStore {
       .subscribe((result) => this.applyFetchResult(result));
 
     merge(
-      this.stream.scoreChanged$.pipe(filter((message) => message.period === this.state().period)),
+      this.stream.scoreChanged$.pipe(
+        filter((message) => {
+          const selection = this.state().selection;
+          return !!selection && changeAffectsPeriod(message.period, selection.period);
+        }),
+      ),
       this.stream.connected$,
     )
       .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe(() => this.refresh());
   }
 
-  selectPeriod(period: string): void {
-    if (period === this.state().period) return;
-    this.state.set({ ...INITIAL_STATE, period, requestInFlight: true });
-    this.fetches.next(period);
+  select(selection: RankingSelection): void {
+    if (sameSelection(selection, this.state().selection)) return;
+    this.state.update((state) => ({ ...INITIAL_STATE, sort: state.sort, selection, requestInFlight: true }));
+    this.fetches.next(selection);
   }
 
-  /** Refetches the displayed period, keeping the current rows on screen meanwhile. */
+  /** Refetches the displayed ranking, keeping the current rows on screen meanwhile. */
   refresh(): void {
-    const period = this.state().period;
-    if (!period) return;
+    const selection = this.state().selection;
+    if (!selection) return;
     this.state.update((state) => ({ ...state, requestInFlight: true }));
-    this.fetches.next(period);
+    this.fetches.next(selection);
   }
 
-  private applyFetchResult({ period, ranking }: FetchResult): void {
+  /** A click on a column header: first click sorts that column, the next reverses it. */
+  sortBy(key: SortKey): void {
     this.state.update((state) => {
-      if (state.period !== period) return state;
+      const direction =
+        state.sort.key === key ? (state.sort.direction === 'asc' ? 'desc' : 'asc') : firstDirection(key);
+      return { ...state, sort: { key, direction } };
+    });
+  }
+
+  private applyFetchResult({ selection, ranking }: FetchResult): void {
+    this.state.update((state) => {
+      if (!sameSelection(state.selection, selection)) return state;
       if (!ranking) return { ...state, requestInFlight: false, lastRequestFailed: true };
       return {
         ...state,

@@ -1,0 +1,39 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { injectTranslations } from '../../core/i18n/language';
+import { currentMonthKey, isMonthKey } from '../../core/time/vietnam-time';
+import { AUDIT_TEXT } from './audit.i18n';
+import { AuditStore } from './audit.store';
+
+/** `/kiem-toan`: verify a unit-month against a replay, close a month, show a published snapshot. */
+@Component({
+  selector: 'app-audit-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './audit-page.component.html',
+  styleUrl: './audit-page.component.css',
+})
+export class AuditPageComponent {
+  protected readonly store = inject(AuditStore);
+  protected readonly text = injectTranslations(AUDIT_TEXT);
+  protected readonly latestMonth = currentMonthKey();
+  /** The month waiting for the second click of "close" (closing cannot be undone). */
+  protected readonly confirmingClose = signal<string | null>(null);
+
+  protected verify(unitCode: string, month: string): void {
+    const code = unitCode.trim();
+    if (code && isMonthKey(month)) this.store.verify(code, month);
+  }
+
+  protected askClose(month: string): void {
+    if (isMonthKey(month)) this.confirmingClose.set(month);
+  }
+
+  protected confirmClose(): void {
+    const month = this.confirmingClose();
+    this.confirmingClose.set(null);
+    if (month) this.store.close(month);
+  }
+
+  protected showSnapshot(month: string): void {
+    if (isMonthKey(month)) this.store.loadSnapshot(month);
+  }
+}
