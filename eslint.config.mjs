@@ -28,6 +28,22 @@ export default [
     },
   },
   {
+    // Tools (launcher, simulator, benchmarks, CLIs, end-to-end harnesses) compose the platform:
+    // they may use every lib and start the apps in-process through their bootstrap functions.
+    files: ['tools/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          allow: ['^(\\.\\./)+apps/(ingest|scoring|reporting)/src/bootstrap$'],
+          depConstraints: [{ sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:testing'] }],
+        },
+      ],
+    },
+  },
+  {
     // Tests of any project may use the testing lib (real databases, waits, event builders).
     files: ['**/*.spec.ts'],
     rules: {

@@ -12,7 +12,6 @@ export interface BenchDatabase {
 export async function benchDatabase(): Promise<BenchDatabase> {
   if (process.env['BENCH_DATABASE_URL']) return { url: process.env['BENCH_DATABASE_URL'], stop: async () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'qd766-bench-pg-'));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startEmbeddedPostgres } = require(join(workspaceRoot(), 'tools/platform/embedded-db.mjs'));
   const pg = await startEmbeddedPostgres({ dir, persistent: false });
   return { url: pg.url('postgres'), stop: async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); } };

@@ -1,9 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import type { IngestResponseDto } from '@idx/contracts';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { startReporting } from '../../../apps/reporting/src/bootstrap';
 import { type RunningPlatform, startPlatform } from '../platform-harness';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -53,27 +51,20 @@ export function assertConsoleBuilt(): void {
 }
 
 /**
- * The real platform (ingest, scoring, reporting on a fresh database, tools/e2e/platform-harness.ts)
- * plus the console in Chromium. The shared harness starts reporting with WEB_DIST_DIR=/nonexistent,
- * so a second reporting app on the same database serves the built console and the API on one
- * origin — the same code path as `npm start`, nothing copied.
+ * The real platform (ingest, scoring, reporting on a fresh database, tools/e2e/platform-harness.ts),
+ * its reporting app serving the built console and the API on one origin as `npm start` does, plus
+ * the console in Chromium.
  */
 export async function startConsolePlatform(): Promise<ConsolePlatform> {
   assertConsoleBuilt();
-  const platform = await startPlatform();
+  const platform = await startPlatform({ webDistDir: WEB_DIST_DIR });
   const contexts = new Set<BrowserContext>();
   const errors = new WeakMap<Page, string[]>();
-  let consoleApp: INestApplication | undefined;
   let browser: Browser | undefined;
   try {
-    process.env['WEB_DIST_DIR'] = WEB_DIST_DIR;
-    process.env['REPORTING_PORT'] = '0';
-    consoleApp = await startReporting();
-    const { port } = consoleApp.getHttpServer().address() as { port: number };
-    const consoleUrl = `http://127.0.0.1:${port}`;
+    const consoleUrl = platform.reportingUrl;
     const launched = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     browser = launched;
-    const started = consoleApp;
 
     return {
       platform,
@@ -128,13 +119,11 @@ export async function startConsolePlatform(): Promise<ConsolePlatform> {
       async stop() {
         for (const context of contexts) await context.close().catch(() => undefined);
         await launched.close().catch(() => undefined);
-        await started.close();
         await platform.stop();
       },
     };
   } catch (error) {
     await browser?.close().catch(() => undefined);
-    await consoleApp?.close().catch(() => undefined);
     await platform.stop();
     throw error;
   }

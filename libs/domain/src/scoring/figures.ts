@@ -76,3 +76,16 @@ export function countFigure<T>(items: Iterable<T>, selected: (item: T) => boolea
   }
   return figure(numerator, denominator);
 }
+
+/** The unit criterion (15) counts the unit itself, every month: it is not activity. */
+const UNIT_ONLY_CRITERIA = new Set([15]);
+
+/**
+ * Whether a unit had anything to score in a period: some dossier, procedure or petition criterion
+ * has a denominator. A month without activity still gets points (no petitions = full points), so
+ * trends and "change since last period" must not compare against such a month as if it had data.
+ */
+export function hasActivity(figures: ReadonlyMap<number, Figure>): boolean {
+  for (const [id, f] of figures) if (!UNIT_ONLY_CRITERIA.has(id) && (f.denominator > 0 || f.numerator > 0)) return true;
+  return false;
+}

@@ -1,5 +1,5 @@
 import {
-  type Figure, figuresFromRecord, monthlyAverageReceived, type Period, parsePeriod, poolFigures, poolMembersAt, previousYearMonthKeys,
+  type Figure, figuresFromRecord, hasActivity, monthlyAverageReceived, type Period, parsePeriod, poolFigures, poolMembersAt, previousYearMonthKeys,
   type RankableRow, rankableRowOf, ruleSetInForce, scoreUnit, type UnitScore, type UnitSnapshot, type UnitTree, unitAt, withReceivedFallback,
 } from '@idx/domain';
 import type { ReadModelClient } from '../prisma-client';
@@ -63,10 +63,13 @@ export class PeriodScores {
     return this.own.has(code) || this.tree[code] !== undefined;
   }
 
-  /** Whether any unit pooled into `code` has figures for the period. */
+  /** Whether any unit pooled into `code` had activity in the period (not just a registered unit). */
   hasData(code: string): boolean {
     const members = this.tree[code] ? poolMembersAt(this.tree, code, this.at) : [code];
-    return members.some((m) => this.own.has(m));
+    return members.some((m) => {
+      const own = this.own.get(m);
+      return own !== undefined && hasActivity(own.figures);
+    });
   }
 
   ownFigures(code: string): ReadonlyMap<number, Figure> | undefined {
