@@ -11,7 +11,9 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
   let platform: RunningPlatform;
 
   beforeAll(async () => {
+    process.env['INGEST_MAX_BODY_BYTES'] = '200000';
     platform = await startPlatform();
+    delete process.env['INGEST_MAX_BODY_BYTES'];
   });
   afterAll(() => platform?.stop());
 
@@ -77,6 +79,15 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     expect(messages.join('')).toContain('event: score-changed');
     controller.abort();
     await reading;
+  });
+
+  it('answers an oversized batch with a reason to split it, and keeps serving', async () => {
+    const big = Array.from({ length: 1000 }, (_, i) => JSON.stringify(dossierEvents('HY-STP', `BIG-${i}`).received('2025-03-03T08:00:00', '2025-03-10T17:00:00'))).join('\n');
+    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: big });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ status: 'rejected', reason: expect.stringContaining('over the limit of 200000 bytes (INGEST_MAX_BODY_BYTES); split it') });
+    const small = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big.split('\n')[0] });
+    expect(await small.json()).toMatchObject({ accepted: 1 });
   });
 
   it('answers health on every service and serves the OpenAPI document', async () => {

@@ -5,6 +5,7 @@ import { logLevels, migrateOnStart } from '@idx/read-models';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import { ingestConfig } from './config';
+import { bodyTooLarge } from './record-events/body-too-large';
 import { IngestModule } from './ingest.module';
 
 /** Builds the ingest HTTP app: raw bodies (so rejected bytes are kept as sent), OpenAPI at /api/docs. */
@@ -12,7 +13,7 @@ export async function createIngestApp(): Promise<INestApplication> {
   const config = ingestConfig();
   await migrateOnStart(config.databaseUrl, (m) => new Logger('ingest').log(m));
   const app = await NestFactory.create(IngestModule, { bodyParser: false, logger: logLevels() });
-  app.use('/api/v1/events', raw({ type: () => true, limit: config.maxBodyBytes }));
+  app.use('/api/v1/events', raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').build());
   SwaggerModule.setup('api/docs', app, doc);
