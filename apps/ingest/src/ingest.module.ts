@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
+import { KafkaIngestModule } from './kafka/kafka-ingest.module';
 import { EventsController } from './record-events/events.controller';
 import { RecordEventsHandler } from './record-events/record-events.handler';
 
 @Module({
-  imports: [CqrsModule.forRoot(), InfrastructureModule],
+  imports: [CqrsModule.forRoot(), InfrastructureModule, KafkaIngestModule],
   controllers: [EventsController, HealthController],
   providers: [RecordEventsHandler],
 })

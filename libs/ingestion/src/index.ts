@@ -1,2 +1,3 @@
 export * from './split-batch';
 export * from './ingestion-service';
+export * from './kafka';
