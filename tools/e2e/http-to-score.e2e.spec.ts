@@ -37,6 +37,13 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     const kept = await platform.db.pool.query<{ reason: string; raw: Buffer }>('SELECT reason, raw FROM dead_letters ORDER BY id');
     expect(kept.rows.map((r) => r.raw.toString())).toEqual(['{"type":"dossier.received"', JSON.stringify({ ...events[1], type: 'dossier.teleported' })]);
 
+    // The same rejection again (same sender, same bytes, same reason): kept once, counted.
+    const postBad = () => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{"type":"dossier.received"' });
+    await postBad();
+    await postBad();
+    const counted = await platform.db.pool.query<{ n: number; occurrences: number }>("SELECT count(*)::int AS n, max(occurrences) AS occurrences FROM dead_letters WHERE reason LIKE 'line 1:%'");
+    expect(counted.rows[0]).toEqual({ n: 1, occurrences: 2 });
+
     const again = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events.slice(0, 2)) });
     expect(await again.json()).toMatchObject({ accepted: 0, duplicate: 2, rejected: 0 });
 
