@@ -7,7 +7,8 @@ WORKDIR /app
 ENV NX_NO_CLOUD=true NX_DAEMON=false NX_TUI=false CI=true
 # The postinstall step (prisma generate) needs the schema, so the sources come in before npm ci.
 COPY . .
-RUN npm ci --no-audit --no-fund && npm run build
+# `npm ci` refuses this lock (a wasm32-only optional package npm never records); `npm install` honours it.
+RUN npm install --no-audit --no-fund && npm run build
 
 FROM node:22-bookworm-slim
 WORKDIR /app
