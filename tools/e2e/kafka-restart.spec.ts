@@ -22,7 +22,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
   beforeAll(async () => {
     [kafka, db] = await Promise.all([startTestKafka(), createTestDatabase('kafka_restart')]);
     await migrateDatabase(db.pool);
-    producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 10, initialRetryTime: 200 } });
     await producer.connect();
   }, 240_000);
 

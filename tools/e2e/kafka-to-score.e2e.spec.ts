@@ -42,7 +42,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     dlqTopic = await kafka.createTopic('e2e-events-dlq', 1);
     Object.assign(process.env, { KAFKA_BROKERS: kafka.bootstrap, KAFKA_TOPIC: topic, KAFKA_DLQ_TOPIC: dlqTopic, KAFKA_GROUP_ID: kafka.groupId('e2e-ingest') });
     platform = await startPlatform();
-    producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 10, initialRetryTime: 200 } });
     await producer.connect();
   }, 240_000);
 

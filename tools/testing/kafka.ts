@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitUntilHosted } from '@idx/ingestion';
 import { Kafka, logLevel } from 'kafkajs';
 import { processAlive, type RunningKafkaBroker, startKafkaBroker, waitForKafka } from '../kafka/kafka-broker';
 
@@ -105,6 +106,7 @@ export async function startTestKafka(): Promise<TestKafka> {
       await admin.connect();
       try {
         await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+        await waitUntilHosted(admin, [topic]);
       } finally {
         await admin.disconnect();
       }

@@ -9,7 +9,12 @@ import { AuditStore } from './audit.store';
   selector: 'app-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-page.component.html',
-  styleUrl: './audit-page.component.css',
+  styleUrls: [
+    '../../shared/styles/fields.css',
+    '../../shared/styles/tool-panel.css',
+    '../../shared/styles/data-table.css',
+    './audit-page.component.css',
+  ],
 })
 export class AuditPageComponent {
   protected readonly store = inject(AuditStore);

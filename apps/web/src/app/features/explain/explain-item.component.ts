@@ -14,7 +14,7 @@ import type { ExplainItemView, HistoryView } from './explain-view';
     '[class.is-costing]': 'item().costsPoints',
   },
   templateUrl: './explain-item.component.html',
-  styleUrl: './explain-item.component.css',
+  styleUrls: ['../../shared/styles/data-table.css', './explain-item.component.css'],
 })
 export class ExplainItemComponent {
   readonly item = input.required<ExplainItemView>();

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { injectTranslations } from '../../core/i18n/language';
-import { PERIOD_TEXT } from '../../core/i18n/periods.i18n';
-import { isPeriodKey, periodPartsOrCurrentMonth } from '../../core/time/period-key';
-import { currentMonthKey } from '../../core/time/vietnam-time';
+import { injectPeriodLabel, periodOrCurrentMonth } from '../../core/routing/page-query';
 import { LiveStatusComponent } from '../../shared/live-status/live-status.component';
 import { ExplainItemComponent } from './explain-item.component';
 import { EXPLAIN_TEXT } from './explain.i18n';
@@ -17,27 +15,23 @@ const CRITERIA = 21;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, LiveStatusComponent, ExplainItemComponent],
   templateUrl: './explain-page.component.html',
-  styleUrl: './explain-page.component.css',
+  styleUrls: ['../../shared/styles/page.css', './explain-page.component.css'],
 })
 export class ExplainPageComponent {
   protected readonly store = inject(ExplainStore);
   protected readonly text = injectTranslations(EXPLAIN_TEXT);
-  protected readonly periodText = injectTranslations(PERIOD_TEXT);
 
   /** Route parameters and query parameter, bound by the router. */
   readonly code = input.required<string>();
   readonly n = input.required<string>();
   readonly ky = input<string>();
 
-  protected readonly period = computed(() => {
-    const requested = this.ky();
-    return isPeriodKey(requested) ? requested : currentMonthKey();
-  });
+  protected readonly period = computed(() => periodOrCurrentMonth(this.ky()));
   protected readonly criterion = computed(() => {
     const n = Number(this.n());
     return Number.isInteger(n) && n >= 1 && n <= CRITERIA ? n : null;
   });
-  protected readonly periodLabel = computed(() => this.periodText().label(periodPartsOrCurrentMonth(this.period())));
+  protected readonly periodLabel = injectPeriodLabel(this.period);
   protected readonly unitLabel = computed(() => {
     const name = this.store.unitName();
     return name ? `${name} (${this.code()})` : this.code();

@@ -1,19 +1,19 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ExplainDto, StreamEventsDto, UnitScoreDto } from '@idx/contracts';
-import { catchError, debounceTime, filter, map, merge, mergeMap, of, Subject, switchMap } from 'rxjs';
+import { catchError, map, mergeMap, of, Subject } from 'rxjs';
 import { dataOf, IDLE, type Loadable, loadable, LOADING } from '../../core/api/loadable';
+import { applyLatest, keepOnQuietFailure, sameSelection } from '../../core/api/page-fetch';
 import { EVENT_TYPE_TEXT } from '../../core/i18n/event-types.i18n';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
-import { ScoreStreamService } from '../../core/live/score-stream.service';
+import { refreshOnScoreChanges } from '../../core/live/live-refresh';
 import { changeAffectsPeriod } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { ExplainApiService } from './explain-api.service';
 import { EXPLAIN_TEXT } from './explain.i18n';
 import { type ExplainViewContext, toFigureView, toHistoryView, toItemView } from './explain-view';
 
-const LIVE_REFRESH_DEBOUNCE_MS = 300;
 /** A province-month can list thousands of dossiers: render them a page at a time. */
 const PAGE_SIZE = 50;
 
@@ -23,15 +23,10 @@ export interface ExplainSelection {
   readonly criterion: number;
 }
 
-function sameSelection(a: ExplainSelection | null, b: ExplainSelection): boolean {
-  return !!a && a.code === b.code && a.period === b.period && a.criterion === b.criterion;
-}
-
 /** One criterion of one unit-period: its figure, the subjects behind it, and their event histories. */
 @Injectable()
 export class ExplainStore {
   private readonly api = inject(ExplainApiService);
-  private readonly stream = inject(ScoreStreamService);
   private readonly language = inject(LanguageService);
   private readonly text = injectTranslations(EXPLAIN_TEXT);
   private readonly scoreText = injectTranslations(SCORE_TEXT);
@@ -100,20 +95,12 @@ export class ExplainStore {
   });
 
   constructor() {
-    this.explainFetches
-      .pipe(
-        switchMap(({ selection, quiet }) =>
-          loadable(this.api.fetchExplain(selection.code, selection.period, selection.criterion), { showLoading: !quiet }).pipe(
-            map((state) => ({ selection, quiet, state })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe(({ selection, quiet, state }) => {
-        if (!sameSelection(this.selectionState(), selection)) return;
-        if (quiet && state.status !== 'ready') return;
-        this.explainState.set(state);
-      });
+    applyLatest(
+      this.explainFetches,
+      ({ selection }) => this.api.fetchExplain(selection.code, selection.period, selection.criterion),
+      (selection) => sameSelection(this.selectionState(), selection),
+      keepOnQuietFailure(this.explainState),
+    );
 
     this.historyFetches
       .pipe(
@@ -124,12 +111,10 @@ export class ExplainStore {
       )
       .subscribe(({ streamId, state }) => this.setHistory(streamId, state));
 
-    merge(
-      this.stream.scoreChanged$.pipe(filter((message) => this.concernsPage(message.unitCode, message.period))),
-      this.stream.connected$,
-    )
-      .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.refresh());
+    refreshOnScoreChanges({
+      concerns: (message) => this.concernsPage(message.unitCode, message.period),
+      refresh: () => this.refresh(),
+    });
   }
 
   select(selection: ExplainSelection): void {

@@ -1,10 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { ActivatedRoute, Router } from '@angular/router';
 import { injectTranslations } from '../../core/i18n/language';
-import { PERIOD_TEXT } from '../../core/i18n/periods.i18n';
 import { isUnitLevel, UNIT_LEVEL_TEXT, UNIT_LEVELS } from '../../core/i18n/unit-levels.i18n';
-import { isPeriodKey, periodPartsOrCurrentMonth } from '../../core/time/period-key';
-import { currentMonthKey } from '../../core/time/vietnam-time';
+import { injectPeriodLabel, injectQueryParamsUpdate, periodOrCurrentMonth } from '../../core/routing/page-query';
 import { LiveStatusComponent } from '../../shared/live-status/live-status.component';
 import { PeriodPickerComponent } from '../../shared/period-picker/period-picker.component';
 import { RankingTableComponent } from './ranking-table.component';
@@ -23,15 +20,17 @@ const DEFAULT_LEVEL = 'province';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [LiveStatusComponent, PeriodPickerComponent, RankingTableComponent],
   templateUrl: './ranking-page.component.html',
-  styleUrl: './ranking-page.component.css',
+  styleUrls: [
+    '../../shared/styles/page.css',
+    '../../shared/styles/fields.css',
+    './ranking-page.component.css',
+  ],
 })
 export class RankingPageComponent {
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly navigate = injectQueryParamsUpdate();
 
   protected readonly store = inject(RankingStore);
   protected readonly text = injectTranslations(RANKING_TEXT);
-  protected readonly periodText = injectTranslations(PERIOD_TEXT);
   protected readonly levelLabels = injectTranslations(UNIT_LEVEL_TEXT);
   protected readonly levels = UNIT_LEVELS;
 
@@ -40,17 +39,14 @@ export class RankingPageComponent {
   readonly cap = input<string>();
   readonly thuoc = input<string>();
 
-  protected readonly period = computed(() => {
-    const requested = this.ky();
-    return isPeriodKey(requested) ? requested : currentMonthKey();
-  });
+  protected readonly period = computed(() => periodOrCurrentMonth(this.ky()));
   protected readonly level = computed(() => {
     const requested = this.cap();
     return isUnitLevel(requested) ? requested : DEFAULT_LEVEL;
   });
   protected readonly parent = computed(() => this.thuoc()?.trim() || null);
 
-  protected readonly periodLabel = computed(() => this.periodText().label(periodPartsOrCurrentMonth(this.period())));
+  protected readonly periodLabel = injectPeriodLabel(this.period);
   protected readonly caption = computed(() =>
     this.text().periodCaption(this.periodLabel(), this.levelLabels()[this.level()] ?? this.level(), this.parent()),
   );
@@ -74,9 +70,5 @@ export class RankingPageComponent {
   protected applyParent(value: string): void {
     const parent = value.trim() || null;
     if (parent !== this.parent()) this.navigate({ thuoc: parent });
-  }
-
-  private navigate(queryParams: Readonly<Record<string, string | null>>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
   }
 }

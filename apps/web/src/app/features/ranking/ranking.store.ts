@@ -1,11 +1,12 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RankingDto } from '@idx/contracts';
-import { catchError, debounceTime, filter, map, merge, of, Subject, switchMap } from 'rxjs';
+import { catchError, map, of, Subject, switchMap } from 'rxjs';
+import { sameSelection } from '../../core/api/page-fetch';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
 import { UNIT_LEVEL_TEXT } from '../../core/i18n/unit-levels.i18n';
-import { ScoreStreamService } from '../../core/live/score-stream.service';
+import { refreshOnScoreChanges } from '../../core/live/live-refresh';
 import { changeAffectsPeriod } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { RankingApiService } from './ranking-api.service';
@@ -18,9 +19,6 @@ import {
   sortRankingRows,
   toRankingView,
 } from './ranking-view';
-
-/** Bursts of score changes (a province resyncing a month) collapse into one refetch. */
-const LIVE_REFRESH_DEBOUNCE_MS = 300;
 
 export type RankingStatus = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
 
@@ -54,15 +52,10 @@ const INITIAL_STATE: RankingState = {
 
 type FetchResult = { readonly selection: RankingSelection; readonly ranking: RankingDto | null };
 
-function sameSelection(a: RankingSelection | null, b: RankingSelection | null): boolean {
-  return !!a && !!b && a.period === b.period && a.level === b.level && a.parent === b.parent;
-}
-
 /** The ranking feature's state: one ranking, refetched whenever the stream says it moved. */
 @Injectable()
 export class RankingStore {
   private readonly api = inject(RankingApiService);
-  private readonly stream = inject(ScoreStreamService);
   private readonly language = inject(LanguageService);
   private readonly levelLabels = injectTranslations(UNIT_LEVEL_TEXT);
   private readonly scoreText = injectTranslations(SCORE_TEXT);
@@ -117,17 +110,13 @@ export class RankingStore {
       )
       .subscribe((result) => this.applyFetchResult(result));
 
-    merge(
-      this.stream.scoreChanged$.pipe(
-        filter((message) => {
-          const selection = this.state().selection;
-          return !!selection && changeAffectsPeriod(message.period, selection.period);
-        }),
-      ),
-      this.stream.connected$,
-    )
-      .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.refresh());
+    refreshOnScoreChanges({
+      concerns: (message) => {
+        const selection = this.state().selection;
+        return !!selection && changeAffectsPeriod(message.period, selection.period);
+      },
+      refresh: () => this.refresh(),
+    });
   }
 
   select(selection: RankingSelection): void {

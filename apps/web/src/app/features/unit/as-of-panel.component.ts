@@ -25,7 +25,7 @@ import { UNIT_TEXT } from './unit.i18n';
       }
     </form>
   `,
-  styleUrl: './unit-tools.css',
+  styleUrls: ['../../shared/styles/fields.css', '../../shared/styles/tool-panel.css'],
 })
 export class AsOfPanelComponent {
   /** The moment applied (ISO with offset), null for live figures. */

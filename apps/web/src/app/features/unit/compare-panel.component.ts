@@ -15,7 +15,12 @@ export interface CompareRequest {
   selector: 'app-compare-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './compare-panel.component.html',
-  styleUrl: './unit-tools.css',
+  styleUrls: [
+    '../../shared/styles/fields.css',
+    '../../shared/styles/tool-panel.css',
+    '../../shared/styles/data-table.css',
+    './compare-panel.component.css',
+  ],
 })
 export class ComparePanelComponent {
   readonly periodKey = input.required<string>();

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
-import { PERIOD_TEXT } from '../../core/i18n/periods.i18n';
-import { isPeriodKey, periodPartsOrCurrentMonth } from '../../core/time/period-key';
-import { currentMonthKey, formatDateTime } from '../../core/time/vietnam-time';
+import { injectPeriodLabel, injectQueryParamsUpdate, periodOrCurrentMonth } from '../../core/routing/page-query';
+import { formatDateTime } from '../../core/time/vietnam-time';
 import { BandBadgeComponent } from '../../shared/band/band-badge.component';
 import { LiveStatusComponent } from '../../shared/live-status/live-status.component';
 import { PeriodPickerComponent } from '../../shared/period-picker/period-picker.component';
@@ -38,15 +37,13 @@ import { UnitStore } from './unit.store';
     ComparePanelComponent,
   ],
   templateUrl: './unit-page.component.html',
-  styleUrl: './unit-page.component.css',
+  styleUrls: ['../../shared/styles/page.css', './unit-page.component.css'],
 })
 export class UnitPageComponent {
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
+  private readonly navigate = injectQueryParamsUpdate();
 
   protected readonly store = inject(UnitStore);
   protected readonly text = injectTranslations(UNIT_TEXT);
-  protected readonly periodText = injectTranslations(PERIOD_TEXT);
   protected readonly locale = inject(LanguageService).locale;
 
   /** Route parameter and query parameters, bound by the router. */
@@ -54,16 +51,13 @@ export class UnitPageComponent {
   readonly ky = input<string>();
   readonly asOf = input<string>();
 
-  protected readonly period = computed(() => {
-    const requested = this.ky();
-    return isPeriodKey(requested) ? requested : currentMonthKey();
-  });
+  protected readonly period = computed(() => periodOrCurrentMonth(this.ky()));
   /** Only a readable instant is sent to the API; anything else shows live figures. */
   protected readonly asOfIso = computed(() => {
     const requested = this.asOf();
     return requested && !Number.isNaN(new Date(requested).getTime()) ? requested : null;
   });
-  protected readonly periodLabel = computed(() => this.periodText().label(periodPartsOrCurrentMonth(this.period())));
+  protected readonly periodLabel = injectPeriodLabel(this.period);
 
   protected readonly trendSummary = computed(() =>
     this.text().trend.summary(this.store.trendPoints().map((p) => `${p.label} ${p.valueText}`).join('; ')),
@@ -84,11 +78,11 @@ export class UnitPageComponent {
   }
 
   protected pickPeriod(key: string): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { ky: key }, queryParamsHandling: 'merge' });
+    this.navigate({ ky: key });
   }
 
   protected pickAsOf(iso: string | null): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { asOf: iso }, queryParamsHandling: 'merge' });
+    this.navigate({ asOf: iso });
   }
 
   protected compare(request: CompareRequest): void {

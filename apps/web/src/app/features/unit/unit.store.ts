@@ -1,13 +1,13 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { RankingDto, ScoreDiffDto, UnitScoreDto, UnitTrendDto } from '@idx/contracts';
-import { catchError, debounceTime, filter, forkJoin, map, merge, type Observable, of, Subject, switchMap } from 'rxjs';
-import { dataOf, IDLE, type Loadable, loadable, LOADING } from '../../core/api/loadable';
+import { catchError, forkJoin, map, type Observable, of, Subject } from 'rxjs';
+import { dataOf, IDLE, type Loadable, LOADING } from '../../core/api/loadable';
+import { applyLatest, keepOnQuietFailure, sameSelection } from '../../core/api/page-fetch';
 import { EVENT_TYPE_TEXT } from '../../core/i18n/event-types.i18n';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
 import { PEER_GROUP_TEXT, UNIT_LEVEL_TEXT } from '../../core/i18n/unit-levels.i18n';
-import { ScoreStreamService } from '../../core/live/score-stream.service';
+import { refreshOnScoreChanges } from '../../core/live/live-refresh';
 import { changeAffectsPeriod, trendEndMonth } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { UnitApiService } from './unit-api.service';
@@ -23,8 +23,6 @@ import {
   type UnitViewContext,
 } from './unit-view';
 
-/** Bursts of score changes collapse into one refetch. */
-const LIVE_REFRESH_DEBOUNCE_MS = 300;
 const TREND_MONTHS = 12;
 
 /** The levels listed under a unit: a province's departments, districts and communes; a district's communes. */
@@ -40,15 +38,10 @@ export interface UnitSelection {
   readonly asOf: string | null;
 }
 
-function sameSelection(a: UnitSelection | null, b: UnitSelection): boolean {
-  return !!a && a.code === b.code && a.period === b.period && a.asOf === b.asOf;
-}
-
 /** One unit's page: its score (live, or as of a moment), 12-month trend, sub-units and a diff. */
 @Injectable()
 export class UnitStore {
   private readonly api = inject(UnitApiService);
-  private readonly stream = inject(ScoreStreamService);
   private readonly language = inject(LanguageService);
   private readonly text = injectTranslations(UNIT_TEXT);
   private readonly scoreText = injectTranslations(SCORE_TEXT);
@@ -126,61 +119,38 @@ export class UnitStore {
   });
 
   constructor() {
-    const latest = <T, R extends { readonly selection: UnitSelection }>(
-      source: Subject<R>,
-      request: (r: R) => Observable<T>,
-      apply: (r: R, state: Loadable<T>) => void,
-      quiet: (r: R) => boolean = () => false,
-    ) =>
-      source
-        .pipe(
-          switchMap((r) => loadable(request(r), { showLoading: !quiet(r) }).pipe(map((state) => ({ r, state })))),
-          takeUntilDestroyed(),
-        )
-        .subscribe(({ r, state }) => {
-          if (sameSelection(this.selectionState(), r.selection)) apply(r, state);
-        });
-
-    latest(
+    const isCurrent = (selection: UnitSelection) => sameSelection(this.selectionState(), selection);
+    applyLatest(
       this.scoreFetches,
       ({ selection }) => this.api.fetchScore(selection.code, selection.period, selection.asOf),
-      (r, state) => this.applyScore(r.selection, state, r.quiet),
-      (r) => r.quiet,
+      isCurrent,
+      ({ selection, quiet }, state) => this.applyScore(selection, state, quiet),
     );
-    latest(
+    applyLatest(
       this.trendFetches,
       ({ selection }) => this.api.fetchTrend(selection.code, trendEndMonth(selection.period), TREND_MONTHS),
-      (r, state) => {
-        if (r.quiet && state.status !== 'ready') return;
-        this.trendState.set(state);
-      },
-      (r) => r.quiet,
+      isCurrent,
+      keepOnQuietFailure(this.trendState),
     );
-    latest(
+    applyLatest(
       this.subUnitFetches,
       ({ selection, level }) => this.subUnitsOf(selection, level),
-      (r, state) => {
-        if (r.quiet && state.status !== 'ready') return;
-        this.subUnitsState.set(state);
-      },
-      (r) => r.quiet,
+      isCurrent,
+      keepOnQuietFailure(this.subUnitsState),
     );
-    latest(
+    applyLatest(
       this.diffFetches,
       ({ selection, from, to }) => this.api.fetchDiff(selection.code, selection.period, from, to),
+      isCurrent,
       (_, state) => this.diffState.set(state),
     );
 
-    merge(
-      this.stream.scoreChanged$.pipe(filter((message) => this.concernsPage(message.unitCode, message.period))),
-      this.stream.connected$,
-    )
-      .pipe(
-        filter(() => this.selectionState()?.asOf === null),
-        debounceTime(LIVE_REFRESH_DEBOUNCE_MS),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.refresh());
+    // Figures as of a past moment do not move.
+    refreshOnScoreChanges({
+      concerns: (message) => this.concernsPage(message.unitCode, message.period),
+      refresh: () => this.refresh(),
+      live: () => this.selectionState()?.asOf === null,
+    });
   }
 
   select(selection: UnitSelection): void {

@@ -18,7 +18,7 @@ import { PERIOD_PICKER_TEXT } from './period-picker.i18n';
   selector: 'app-period-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './period-picker.component.html',
-  styleUrl: './period-picker.component.css',
+  styleUrls: ['../styles/fields.css', './period-picker.component.css'],
 })
 export class PeriodPickerComponent {
   /** The period key shown (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd). */

@@ -1,21 +1,12 @@
-import {
-  afterRenderEffect,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  type ElementRef,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import type { Chart } from 'chart.js';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import type { ChartConfiguration } from 'chart.js';
 import type { ChartPoint } from '../unit-view';
-import { cssColor, registerUnitCharts } from './chart-registry';
+import { CHART_BOX_OPTIONS, type ChartSeries, type ChartValues, seriesStyle, UnitChart } from './unit-chart';
+
+type RadarLabel = string | string[];
 
 /** Chart.js draws an array label on several lines: long group names wrap at their commas. */
-function wrapLabel(label: string): string | string[] {
+function wrapLabel(label: string): RadarLabel {
   return label.length > 18 && label.includes(', ') ? label.split(', ').map((part, i, all) => (i < all.length - 1 ? `${part},` : part)) : label;
 }
 
@@ -23,95 +14,40 @@ function wrapLabel(label: string): string | string[] {
 @Component({
   selector: 'app-radar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="chart-box">
-      <canvas
-        #canvas
-        data-testid="radar-chart"
-        role="img"
-        [attr.aria-label]="summary()"
-        [attr.data-points]="points().length"
-        [attr.data-state]="drawn() ? 'ready' : 'pending'"
-      ></canvas>
-    </div>
-  `,
+  templateUrl: './unit-chart.html',
   styles: `
     .chart-box { position: relative; height: 300px; }
   `,
 })
-export class RadarChartComponent {
-  readonly points = input.required<readonly ChartPoint[]>();
-  readonly seriesLabel = input.required<string>();
-  readonly summary = input.required<string>();
-  readonly locale = input.required<string>();
+export class RadarChartComponent extends UnitChart<'radar', RadarLabel> {
+  protected readonly testId = 'radar-chart';
 
-  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
-  protected readonly drawn = signal(false);
-  /** What the tooltip says for each point; read by the chart's callback at hover time. */
-  private texts: readonly string[] = [];
-  private chart: Chart<'radar', (number | null)[], string | string[]> | null = null;
+  protected labelOf(point: ChartPoint): RadarLabel {
+    return wrapLabel(point.label);
+  }
 
-  private readonly data = computed(() => ({
-    labels: this.points().map((p) => wrapLabel(p.label)),
-    values: this.points().map((p) => p.value),
-    texts: this.points().map((p) => p.valueText),
-  }));
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.chart?.destroy());
-    afterRenderEffect({
-      write: () => {
-        const { labels, values, texts } = this.data();
-        this.texts = texts;
-        const locale = this.locale();
-        const label = this.seriesLabel();
-        if (this.chart) {
-          this.chart.data.labels = labels;
-          this.chart.data.datasets[0].data = values;
-          this.chart.data.datasets[0].label = label;
-          this.chart.options.locale = locale;
-          this.chart.update();
-          return;
-        }
-        const brand = cssColor('--color-brand', '#8f1d1d');
-        const ChartJs = registerUnitCharts();
-        this.chart = new ChartJs(this.canvas().nativeElement, {
-          type: 'radar',
-          data: {
-            labels,
-            datasets: [
-              {
-                label,
-                data: values,
-                borderColor: brand,
-                backgroundColor: 'rgba(143, 29, 29, 0.18)',
-                pointBackgroundColor: brand,
-                pointRadius: 3,
-                fill: true,
-                spanGaps: false,
-              },
-            ],
-          },
-          options: {
-            animation: false,
-            responsive: true,
-            maintainAspectRatio: false,
-            locale,
-            scales: {
-              r: {
-                min: 0,
-                max: 100,
-                ticks: { stepSize: 20, callback: (value) => `${value}%`, backdropColor: 'transparent' },
-                pointLabels: { font: { size: 11 } },
-              },
-            },
-            plugins: {
-              tooltip: { callbacks: { label: (item) => this.texts[item.dataIndex] ?? '' } },
-            },
-          },
-        });
-        this.drawn.set(true);
+  protected configure({ labels, values, label, locale, brand }: ChartSeries<RadarLabel>): ChartConfiguration<'radar', ChartValues, RadarLabel> {
+    return {
+      type: 'radar',
+      data: {
+        labels,
+        datasets: [{ label, data: values, ...seriesStyle(brand, 'rgba(143, 29, 29, 0.18)') }],
       },
-    });
+      options: {
+        ...CHART_BOX_OPTIONS,
+        locale,
+        scales: {
+          r: {
+            min: 0,
+            max: 100,
+            ticks: { stepSize: 20, callback: (value) => `${value}%`, backdropColor: 'transparent' },
+            pointLabels: { font: { size: 11 } },
+          },
+        },
+        plugins: {
+          tooltip: { callbacks: { label: (item) => this.texts[item.dataIndex] ?? '' } },
+        },
+      },
+    };
   }
 }
