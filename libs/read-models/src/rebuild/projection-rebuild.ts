@@ -72,12 +72,16 @@ export class ProjectionRebuild {
       await client.query('CREATE TABLE unit_period_scores_next (LIKE unit_period_scores INCLUDING ALL)');
       const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
       for (let i = 0; i < subjects.length; i += CHUNK) {
-        const c = subjects.slice(i, i + CHUNK);
+        const rows = subjects.slice(i, i + CHUNK).map((s) => ({
+          kind: s.kind, key: s.key, unit_code: s.unitCode, window_from: iso(s.window?.from), window_to: iso(s.window?.to),
+          facts: s.facts, last_position: s.lastPosition.toString(),
+        }));
+        // One JSON document per chunk: PostgreSQL parses it, the driver escapes nothing.
         await client.query(
           `INSERT INTO subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::jsonb[], $7::bigint[])`,
-          [c.map((s) => s.kind), c.map((s) => s.key), c.map((s) => s.unitCode), c.map((s) => iso(s.window?.from)), c.map((s) => iso(s.window?.to)),
-            c.map((s) => JSON.stringify(s.facts)), c.map((s) => s.lastPosition.toString())],
+           SELECT kind, key, unit_code, window_from, window_to, facts, last_position FROM jsonb_to_recordset($1::jsonb)
+             AS x(kind text, key text, unit_code text, window_from timestamptz, window_to timestamptz, facts jsonb, last_position bigint)`,
+          [JSON.stringify(rows)],
         );
         progress('write', Math.min(i + CHUNK, subjects.length), subjects.length);
       }
