@@ -6,6 +6,14 @@ export type ValidationResult =
   | { readonly ok: true; readonly event: DomainEvent }
   | { readonly ok: false; readonly reason: string; readonly eventId?: string };
 
+/** Messages an integrator can act on, where zod's defaults speak of types ("expected string, received undefined"). */
+const wireErrors: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'is required';
+  const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'an array' : typeof issue.input;
+  return `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}, not ${got}`;
+};
+
 function pathOf(issue: z.core.$ZodIssue): string {
   return issue.path.length === 0 ? '(event)' : issue.path.map(String).join('.');
 }
@@ -42,7 +50,7 @@ export function validateEvent(input: unknown): ValidationResult {
       reason: `schemaVersion: ${JSON.stringify(version ?? null)} is not a supported version of "${type}" (supported: ${supported})`,
     };
   }
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: wireErrors });
   if (!parsed.success) return { ok: false, eventId, reason: describe(parsed.error.issues) };
   return { ok: true, event: parsed.data as DomainEvent };
 }

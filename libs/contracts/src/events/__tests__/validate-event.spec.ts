@@ -101,4 +101,14 @@ describe('validation reasons a person can act on', () => {
     const { data: _d, ...input } = wireExampleOf('dossier.processed');
     expect(validateEvent(input)).toMatchObject({ ok: true, event: { data: {} } });
   });
+
+  it('says "is required" for a missing field and names the wrong type, in words an integrator can act on', () => {
+    const { occurredAt: _o, ...input } = wireExampleOf('dossier.received');
+    const result = validateEvent({ ...input, unitCode: 5, data: [] });
+    expect(result).toMatchObject({ ok: false });
+    const reason = (result as { reason: string }).reason;
+    expect(reason).toContain('occurredAt: is required');
+    expect(reason).toContain('unitCode: must be a string, not number');
+    expect(reason).toContain('data: must be an object, not an array');
+  });
 });
