@@ -1,6 +1,6 @@
-import { computeFigures, figuresToRecord, groupSubjects, type Period, ruleSetInForce, scoreUnit } from '@idx/domain';
+import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, type Period, ruleSetInForce, scoreUnit } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
-import { subjectsOverlapping } from './subject-rows';
+import type { UnitPeriodKey } from './pending-recomputes';
 
 export interface ScoreChange {
   readonly unitCode: string;
@@ -8,28 +8,50 @@ export interface ScoreChange {
   readonly total: number;
 }
 
-/**
- * Recomputes one unit's own figures for one period from its stored subjects and writes them when
- * they changed. Answers the change, or undefined when nothing moved.
- */
-export async function recomputeUnitPeriod(
-  tx: Prisma.TransactionClient, unitCode: string, period: Period, position: bigint, now: number,
-): Promise<ScoreChange | undefined> {
-  const subjects = await subjectsOverlapping(tx, unitCode, period.start, period.end);
-  const ruleSet = ruleSetInForce(period.start);
-  // Criterion 4's fallback (last year's average) is added when a score is read, not stored here.
-  const figures = computeFigures({ subjects: groupSubjects(subjects), period, asOf: now, ruleSet });
-  const score = scoreUnit(figures, ruleSet);
-  const changed = await tx.$queryRawUnsafe<{ total: number }[]>(
-    `INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::bigint, now())
-     ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
-       score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
-     WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
-        OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
-     RETURNING total`,
-    unitCode, period.key, period.kind, ruleSet.id, JSON.stringify(figuresToRecord(figures)), JSON.stringify(score),
-    score.total, position.toString(),
+/** Subjects of several units that can count in [start, end): one query for all of them. */
+async function subjectsOfUnits(tx: Prisma.TransactionClient, unitCodes: readonly string[], period: Period): Promise<Map<string, { kind: string; facts: unknown }[]>> {
+  const rows = await tx.$queryRawUnsafe<{ unit_code: string; kind: string; facts: unknown }[]>(
+    `SELECT unit_code, kind, facts FROM subject_facts
+     WHERE unit_code = ANY($1::text[]) AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)`,
+    unitCodes, new Date(period.start).toISOString(), new Date(period.end).toISOString(),
   );
-  return changed.length > 0 ? { unitCode, period: period.key, total: score.total } : undefined;
+  const byUnit = new Map<string, { kind: string; facts: unknown }[]>(unitCodes.map((u) => [u, []]));
+  for (const r of rows) byUnit.get(r.unit_code)?.push({ kind: r.kind, facts: r.facts });
+  return byUnit;
+}
+
+/**
+ * Recomputes units' own figures for periods from their stored subjects and writes those that
+ * changed: per period, one read of all the units' subjects and one write of all their rows.
+ * Answers the changes. Criterion 4's fallback (last year's average) is added when a score is read.
+ */
+export async function recomputeUnitPeriods(
+  tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
+): Promise<ScoreChange[]> {
+  const unitsByPeriod = new Map<string, Set<string>>();
+  for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
+  const changes: ScoreChange[] = [];
+  for (const [key, units] of unitsByPeriod) {
+    const period = parsePeriod(key);
+    const ruleSet = ruleSetInForce(period.start);
+    const subjects = await subjectsOfUnits(tx, [...units], period);
+    const rows = [...subjects].map(([unitCode, own]) => {
+      const figures = computeFigures({ subjects: groupSubjects(own), period, asOf: now, ruleSet });
+      const score = scoreUnit(figures, ruleSet);
+      return { unit_code: unitCode, figures: figuresToRecord(figures), score, total: score.total };
+    });
+    const changed = await tx.$queryRawUnsafe<{ unit_code: string; total: number }[]>(
+      `INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
+       SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, figures jsonb, score jsonb, total float8)
+       ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
+         score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
+       WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
+          OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
+       RETURNING unit_code, total`,
+      JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
+    );
+    for (const c of changed) changes.push({ unitCode: c.unit_code, period: period.key, total: c.total });
+  }
+  return changes;
 }

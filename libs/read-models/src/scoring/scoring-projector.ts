@@ -2,7 +2,7 @@ import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
 import { type ActiveWindow, type DomainEvent, monthKeyOf, parsePeriod, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { ReadModelClient } from '../prisma-client';
-import { type ScoreChange, recomputeUnitPeriod } from './recompute-score';
+import { recomputeUnitPeriods, type ScoreChange } from './recompute-score';
 import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
 import { holdProjectionLockShared } from './projection-lock';
 import { notifyScoreChanges } from './score-notifications';
@@ -126,13 +126,9 @@ export class ScoringProjector {
     if (units.length === 0) return [];
     return this.prisma.$transaction(async (tx) => {
       await holdProjectionLockShared(tx);
-      const changes: ScoreChange[] = [];
-      for (const { unitCode, lastPosition } of units) {
-        for (const period of periods) {
-          const change = await recomputeUnitPeriod(tx, unitCode, period, lastPosition, now);
-          if (change) changes.push(change);
-        }
-      }
+      const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
+      const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
+      const changes = await recomputeUnitPeriods(tx, keys, position, now);
       await notifyScoreChanges(tx, changes);
       return changes;
     }, { timeout: 300_000, maxWait: 60_000 });
@@ -178,15 +174,7 @@ export class ScoringProjector {
     return touched;
   }
 
-  private async recompute(
-    tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
-  ): Promise<ScoreChange[]> {
-    const changes: ScoreChange[] = [];
-    const unique = new Map(keys.map((k) => [`${k.unitCode}\u0000${k.period}`, k]));
-    for (const { unitCode, period } of unique.values()) {
-      const change = await recomputeUnitPeriod(tx, unitCode, parsePeriod(period), position, now);
-      if (change) changes.push(change);
-    }
-    return changes;
+  private recompute(tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number): Promise<ScoreChange[]> {
+    return recomputeUnitPeriods(tx, keys, position, now);
   }
 }
