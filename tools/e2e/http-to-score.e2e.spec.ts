@@ -59,7 +59,16 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     expect(score.groups.find((g) => g.id === 'progress')).toMatchObject({ points: 15, max: 20 });
 
     const ranking = await json<RankingDto>(`${platform.reportingUrl}/api/v1/rankings?period=2025-03&level=department`);
-    expect(ranking.body.rows[0]).toMatchObject({ rank: 1, unit: { code: 'HY-STP' } });
+    expect(ranking.body.rows[0]).toMatchObject({ rank: 1, hasData: true, unit: { code: 'HY-STP' } });
+
+    // A registered department without any dossier that month is listed, but not ranked or averaged.
+    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY')]) });
+    const withIdle = await waitFor(async () => {
+      const r = await json<RankingDto>(`${platform.reportingUrl}/api/v1/rankings?period=2025-03&level=department`);
+      return r.body.rows.length === 2 ? r.body : undefined;
+    }, { what: 'the idle department to be listed' });
+    expect(withIdle.rows.map((r) => [r.unit.code, r.rank, r.hasData])).toEqual([['HY-STP', 1, true], ['HY-SYT', null, false]]);
+    expect(withIdle.average).toMatchObject({ count: 1, total: score.total });
 
     const bad = await json<{ reason: string }>(`${platform.reportingUrl}/api/v1/rankings?period=2025-13`);
     expect(bad.status).toBe(400);

@@ -55,8 +55,10 @@ export interface UnitScoreDto {
 }
 
 export interface RankingRowDto {
-  /** Competition rank among peers (1, 2, 2, 4); null when the unit has no total. */
+  /** Competition rank among peers (1, 2, 2, 4); null for a unit without activity in the period. */
   readonly rank: number | null;
+  /** The unit had dossiers, procedures or petitions to score; without, it is listed, unranked and out of the average. */
+  readonly hasData: boolean;
   readonly of: number;
   readonly peerGroup: string;
   readonly unit: UnitRefDto;

@@ -46,7 +46,7 @@ export function rankingDto(level: string, parent: string, scores: readonly UnitS
     average: { total: average.total, groups: { ...average.groups } as Record<string, number>, count: average.count },
     rows: ranked.map((r): RankingRowDto => {
       const s = byCode.get(r.unitCode) as UnitScoreDto;
-      return { rank: r.rank, of: r.of, peerGroup: `${parent}/${level}`, unit: s.unit, total: s.total, band: s.band, groups: s.groups, previousTotal: null, updatedAt: s.updatedAt };
+      return { rank: r.rank, of: r.of, peerGroup: `${parent}/${level}`, hasData: true, unit: s.unit, total: s.total, band: s.band, groups: s.groups, previousTotal: null, updatedAt: s.updatedAt };
     }),
   };
 }

@@ -17,7 +17,9 @@ const RANK_DECIMALS = 2;
 export function unitScoreView(scores: PeriodScores, unitCode: string, asOf?: Date): UnitScoreDto {
   const scored = scores.score(unitCode);
   const peerGroup = peerGroupOf(scores.tree, unitCode, scores.at);
-  const peers = peerGroup === undefined ? [] : scores.unitCodes().filter((c) => peerGroupOf(scores.tree, c, scores.at) === peerGroup).map((c) => scores.score(c));
+  // Ranked among the peers that had activity, as in the ranking; a unit without activity has no rank.
+  const peers = peerGroup === undefined || !scores.hasData(unitCode) ? [] : scores.unitCodes()
+    .filter((c) => peerGroupOf(scores.tree, c, scores.at) === peerGroup && scores.hasData(c)).map((c) => scores.score(c));
   const mine = rankWithinPeers(peers.map((p) => p.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS }).find((r) => r.unitCode === unitCode);
   const ruleSet = ruleSetInForce(scores.period.start);
   return {
@@ -48,17 +50,22 @@ export function rankingView(scores: PeriodScores, previous: PeriodScores | undef
   };
   const listed = scores.unitCodes().map((c) => scores.score(c)).filter(inScope);
   const byCode = new Map(listed.map((s) => [s.code, s]));
-  const ranked = rankWithinPeers(listed.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
-  const average = averageOf(listed.map((s) => s.row));
+  // Only units with activity are ranked and averaged: a unit with no dossiers still gets points
+  // (no petitions = full points), which must not place it among units that served citizens.
+  const active = listed.filter((s) => scores.hasData(s.code));
+  const ranked = rankWithinPeers(active.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
+  const idle = listed.filter((s) => !scores.hasData(s.code)).sort((a, b) => a.code.localeCompare(b.code))
+    .map((s) => ({ unitCode: s.code, rank: null, of: ranked.filter((r) => r.peerGroup === peerGroupOf(scores.tree, s.code, scores.at)).length, peerGroup: peerGroupOf(scores.tree, s.code, scores.at) ?? 'unattached' }));
+  const average = averageOf(active.map((s) => s.row));
   return {
     period: scores.period.key,
     level,
     parent: filter.parent ?? null,
     average: { total: average.total, groups: { ...average.groups } as Record<string, number>, count: average.count },
-    rows: ranked.map((r) => {
+    rows: [...ranked, ...idle].map((r) => {
       const s = byCode.get(r.unitCode) as ScoredUnit;
       return {
-        rank: r.rank, of: r.of, peerGroup: r.peerGroup, unit: unitRef(s.unit, s.code), total: s.score.total,
+        rank: r.rank, of: r.of, peerGroup: r.peerGroup, hasData: scores.hasData(s.code), unit: unitRef(s.unit, s.code), total: s.score.total,
         band: bandDto(s.score), groups: groupDtos(s.score, ruleSet),
         previousTotal: previous?.hasData(s.code) ? previous.score(s.code).score.total : null,
         updatedAt: s.updatedAt.toISOString(),

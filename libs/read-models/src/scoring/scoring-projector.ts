@@ -1,5 +1,5 @@
 import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
-import { type ActiveWindow, type DomainEvent, monthKeyOf, parsePeriod, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
+import { type ActiveWindow, type DomainEvent, monthKeyOf, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { ReadModelClient } from '../prisma-client';
 import { recomputeUnitPeriods, type ScoreChange } from './recompute-score';

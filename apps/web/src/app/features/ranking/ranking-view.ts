@@ -25,9 +25,10 @@ export interface RankingRowView {
   readonly unitCode: string;
   readonly unitName: string;
   readonly levelLabel: string;
-  readonly total: number;
+  /** null for a unit without activity: it sorts last. */
+  readonly total: number | null;
   readonly totalText: string;
-  readonly band: { readonly labelVi: string; readonly labelEn: string };
+  readonly band: { readonly labelVi: string; readonly labelEn: string } | null;
   readonly bandTone: BandTone;
   /** One text per column of `RankingView.groupColumns`, in that order. */
   readonly groupTexts: readonly string[];
@@ -92,7 +93,7 @@ export function groupText(group: GroupScoreDto | undefined, locale: string, scor
 }
 
 function changeOf(row: RankingRowDto, locale: string): Pick<RankingRowView, 'change' | 'changeText' | 'changeTone'> {
-  if (row.previousTotal === null || row.previousTotal === undefined) {
+  if (!row.hasData || row.previousTotal === null || row.previousTotal === undefined) {
     return { change: null, changeText: '—', changeTone: 'unknown' };
   }
   // The change the reader can check from the two printed totals.
@@ -111,9 +112,10 @@ export function toRankingView(ranking: RankingDto, context: RankingViewContext):
       unitCode: row.unit.code,
       unitName: row.unit.name,
       levelLabel: context.levelLabels[row.unit.level] ?? row.unit.level,
-      total: row.total,
-      totalText: formatTotal(row.total, locale),
-      band: row.band,
+      total: row.hasData ? row.total : null,
+      // A unit without activity is listed, not scored: no total to compare, no band.
+      totalText: row.hasData ? formatTotal(row.total, locale) : scoreText.noData,
+      band: row.hasData ? row.band : null,
       bandTone: bandTone(row.band.labelEn),
       groupTexts: groupColumns.map((column) => groupText(groupsById.get(column.id), locale, scoreText)),
       groupPoints: groupColumns.map((column) => {
