@@ -2,28 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import { Workbook, type Worksheet } from 'exceljs';
 import type { UnitScoreDto } from '@idx/contracts';
-import { at, dossierEvents, unitRegistered, waitFor } from '@idx/testing';
+import { at, dossierEvents, parseCsv, unitRegistered, waitFor } from '@idx/testing';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
 const event = (type: string, unitCode: string, occurredAt: string, data: object, subject: { dossierCode?: string } = {}) => ({
   eventId: randomUUID(), type, schemaVersion: 1, occurredAt: at(occurredAt), sourceSystem: 'test-one-stop', unitCode, ...subject, data,
 });
 
-/** RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; } else field += ch;
-  }
-  return records;
-}
 
 /** Characters the PDF's embedded fonts map (ToUnicode), to know Vietnamese letters have glyphs. */
 function pdfMappedCharacters(pdf: Buffer): Set<string> {

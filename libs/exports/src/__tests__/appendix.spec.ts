@@ -2,23 +2,8 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { figure } from '@idx/domain';
 import { APPENDIX_HEADER_ROW, appendixCsv, appendixFileName, appendixXlsx, buildMonthlyAppendix, csvField, type MonthlyAppendix } from '../index';
 import { fullFigures, rankingDto, unit, unitScoreDto } from './fixtures';
+import { parseCsv } from '@idx/testing';
 
-/** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; } else field += ch;
-  }
-  if (field !== '' || record.length > 0) throw new Error('last record does not end in CRLF');
-  return records;
-}
 
 // Sở Tư pháp: every criterion has data. Sở Y tế: no fee-bearing procedures, no dossiers, not competent
 // to certify. Sở Xây dựng: registered, no figure at all. Thị xã "Mỹ Hào", Hưng Yên: a district with a name to quote.

@@ -1,3 +1,4 @@
+import { roundHalfUp } from '@idx/domain';
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function cached(key: string, create: () => Intl.NumberFormat): Intl.NumberFormat {
@@ -19,19 +20,7 @@ function upToDecimals(locale: string, decimals: number): Intl.NumberFormat {
   return cached(`${locale}|upto|${decimals}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }));
 }
 
-/**
- * Half-up rounding as libs/domain rounds for display (73.605 → 73.61): sums of points carry binary
- * noise (73.60499999999999), so the value is cut to 12 significant digits and shifted in decimal
- * notation. Intl alone would print 73,60 where the published letter prints 73,61.
- */
-export function roundHalfUp(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
-  const sign = value < 0 ? -1 : 1;
-  const clean = Number(Math.abs(value).toPrecision(12));
-  const text = String(clean);
-  if (text.includes('e')) return sign * (Math.round(clean * 10 ** decimals) / 10 ** decimals);
-  return sign * Number(`${Math.round(Number(`${text}e${decimals}`))}e-${decimals}`);
-}
+export { roundHalfUp };
 
 function fixed(value: number, decimals: number, locale: string): string {
   return fixedDecimals(locale, decimals).format(roundHalfUp(value, decimals));
