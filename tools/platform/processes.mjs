@@ -12,7 +12,8 @@ export function runStep(command, args, options = {}) {
 }
 
 export function startService(name, command, args, env, { cwd } = {}) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C reaches the launcher, which stops the services in order.
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = `[${name}]`.padEnd(12);
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';

@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { startEmbeddedPostgres } from './embedded-db.mjs';
+import { spawn } from 'node:child_process';
 import { runStep, startService, waitForHttp } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,18 +36,35 @@ async function database() {
   const dir = process.env.EMBEDDED_PG_DIR ?? join(root, '.data', 'postgres');
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 5766);
   log(`starting embedded PostgreSQL (data in ${dir}, port ${port})…`);
-  const server = await startEmbeddedPostgres({ dir, port, persistent: true });
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'qd766'");
-  if (exists.rowCount === 0) await admin.query('CREATE DATABASE qd766');
-  await admin.end();
-  return { url: server.url('qd766'), stop: () => server.stop() };
+  // Its own process group: the terminal's Ctrl-C must not stop the database before the services.
+  const child = spawn(process.execPath, [join(root, 'tools/platform/embedded-db-server.mjs'), dir, String(port)], {
+    cwd: root, detached: true, stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const ready = /READY (\S+)/.exec(out);
+      if (ready) resolve(ready[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.on('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 const children = [];
 let db;
+let shuttingDown = false;
 async function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
   log('stopping…');
   for (const child of children.reverse()) child.kill('SIGTERM');
   await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))));
@@ -57,6 +73,7 @@ async function shutdown(code = 0) {
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
 
 try {
   await build();
