@@ -13,7 +13,7 @@ export function runStep(command, args, options = {}) {
 
 export function startService(name, command, args, env, { cwd } = {}) {
   // Its own process group: a Ctrl-C reaches the launcher, which stops the services in order.
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const prefix = `[${name}]`.padEnd(12);
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';

@@ -78,7 +78,8 @@ process.on('SIGHUP', () => void shutdown(0));
 try {
   await build();
   db = await database();
-  const node = (app) => [process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), join(root, `dist/apps/${app}/apps/${app}/src/main.js`)]];
+  const preload = ['--require', join(root, 'tools/runtime/lib-paths.cjs'), '--require', join(root, 'tools/runtime/exit-with-launcher.cjs')];
+  const node = (app) => [process.execPath, [...preload, join(root, `dist/apps/${app}/apps/${app}/src/main.js`)]];
   const env = { DATABASE_URL: db.url, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring) };
   // Reporting first: it applies the migrations, the others then find the schema in place.
   children.push(startService('reporting', ...node('reporting'), env, { cwd: root }));
@@ -96,7 +97,7 @@ try {
   Ctrl-C stops everything.
 `);
   if (simulate) {
-    children.push(startService('simulator', process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), join(root, 'dist/tools/cli/tools/simulator/simulate.js')],
+    children.push(startService('simulator', process.execPath, [...preload, join(root, 'dist/tools/cli/tools/simulator/simulate.js')],
       { INGEST_URL: `http://127.0.0.1:${ports.ingest}` }, { cwd: root }));
   }
 } catch (error) {
