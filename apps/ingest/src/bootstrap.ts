@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { logLevels, migrateOnStart } from '@idx/read-models';
+import { logLevels } from '@idx/nest-platform';
+import { migrateOnStart } from '@idx/read-models';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import { ingestConfig } from './config';

@@ -1,25 +1,17 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { IngestionService } from '@idx/ingestion';
 import { PostgresDeadLetters, PostgresEventStore } from '@idx/event-store';
+import { DatabaseModule } from '@idx/nest-platform';
 import { Pool } from 'pg';
-import { watchPool } from '@idx/event-store';
 import { ingestConfig } from './config';
 
 export const CONFIG = Symbol('IngestConfig');
 
-@Injectable()
-class PoolCloser implements OnApplicationShutdown {
-  constructor(@Inject(Pool) private readonly pool: Pool) {}
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
-  }
-}
-
 @Global()
 @Module({
+  imports: [DatabaseModule.forRoot(() => ({ databaseUrl: ingestConfig().databaseUrl, poolSize: 16, readModelConnections: 0 }))],
   providers: [
     { provide: CONFIG, useFactory: () => ingestConfig() },
-    { provide: Pool, inject: [CONFIG], useFactory: (c: ReturnType<typeof ingestConfig>) => watchPool(new Pool({ connectionString: c.databaseUrl, max: 16 })) },
     { provide: PostgresEventStore, inject: [Pool], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
     { provide: PostgresDeadLetters, inject: [Pool], useFactory: (pool: Pool) => new PostgresDeadLetters(pool) },
     {
@@ -27,8 +19,7 @@ class PoolCloser implements OnApplicationShutdown {
       inject: [PostgresEventStore, PostgresDeadLetters],
       useFactory: (store: PostgresEventStore, dead: PostgresDeadLetters) => new IngestionService(store, dead),
     },
-    PoolCloser,
   ],
-  exports: [CONFIG, Pool, PostgresEventStore, PostgresDeadLetters, IngestionService],
+  exports: [CONFIG, PostgresEventStore, PostgresDeadLetters, IngestionService],
 })
 export class InfrastructureModule {}

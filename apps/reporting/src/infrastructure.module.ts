@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PostgresHistoryReader } from '@idx/event-store';
-import { DatabaseModule, READ_MODELS } from '@idx/nest-database';
+import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
 import { AuditService, ExplainQueries, type ReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
 import { reportingConfig } from './config';

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@idx/event-store';
-import { DatabaseModule, READ_MODELS } from '@idx/nest-database';
+import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
 import { type ReadModelClient, ScoringProjector } from '@idx/read-models';
 import { Pool } from 'pg';
 import { type ScoringConfig, scoringConfig } from './config';

@@ -31,9 +31,4 @@ export class PostgresDeadLetters {
         rows.map((r) => r.letter.raw), rows.map((r) => r.times)],
     );
   }
-
-  async count(): Promise<number> {
-    const r = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM dead_letters');
-    return Number(r.rows[0].n);
-  }
 }

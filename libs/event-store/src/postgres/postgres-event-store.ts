@@ -16,6 +16,16 @@ import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
 export const EVENTS_APPENDED_CHANNEL = 'events_appended';
 
+/**
+ * Events after a checkpoint ($1 transaction id, $2 position), at most $3, in the gap-free order:
+ * only transactions below the oldest one still running, by (transaction id, position). Columns are
+ * qualified because the select lists alias transaction_id as text, and a bare name would sort as text.
+ */
+const GAP_FREE_AFTER_CHECKPOINT = `WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
+         AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY events.transaction_id, events.global_position
+       LIMIT $3`;
+
 interface StreamHead {
   version: number;
   lastHash: string;
@@ -148,10 +158,7 @@ export class PostgresEventStore implements EventStore {
     // replay would otherwise spend most of its time on.
     const result = await this.pool.query<{ p: string; t: string; e: string }>({
       text: `SELECT events.global_position::text AS p, events.transaction_id::text AS t, events.payload::text AS e FROM events
-       WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
-         AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY events.transaction_id, events.global_position
-       LIMIT $3`,
+       ${GAP_FREE_AFTER_CHECKPOINT}`,
       values: [after.transactionId.toString(), after.position.toString(), limit],
       rowMode: 'array',
     } as never);
@@ -164,11 +171,7 @@ export class PostgresEventStore implements EventStore {
   async readAll(after: Checkpoint, limit: number): Promise<ReadBatch> {
     const result = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
-         AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       -- Qualified: the select list aliases transaction_id as text, and a bare name would sort as text.
-       ORDER BY events.transaction_id, events.global_position
-       LIMIT $3`,
+       ${GAP_FREE_AFTER_CHECKPOINT}`,
       [after.transactionId.toString(), after.position.toString(), limit],
     );
     const events = result.rows.map(toStoredEvent);

@@ -1,9 +1,10 @@
 import type { ExplainDto, UnitTrendDto } from '@idx/contracts';
 import { explainCriterion, groupSubjects, monthKeyOf, parsePeriod, poolMembersAt, resolvePeriod, ruleSetInForce } from '@idx/domain';
 import type { ReadModelClient } from '../prisma-client';
-import { subjectsOverlapping } from '../scoring/subject-rows';
+import { subjectsOfUnits } from '../scoring/subject-rows';
 import { PeriodScores } from './period-scores';
 import { unitScoreView } from './score-views';
+import { loadUnitTree } from './unit-tree-loader';
 
 /** Drill-down for officials: a unit's trend, and what makes up a criterion's figure. */
 export class ExplainQueries {
@@ -14,8 +15,9 @@ export class ExplainQueries {
     const last = parsePeriod(to ?? monthKeyOf(this.clock()));
     const keys: string[] = [];
     for (let p = last; keys.length < months; p = parsePeriod(monthKeyOf(p.start - 1))) keys.unshift(p.key);
+    const tree = await loadUnitTree(this.prisma);
     const points = await Promise.all(keys.map(async (key) => {
-      const scores = await PeriodScores.load(this.prisma, key, this.clock());
+      const scores = await PeriodScores.load(this.prisma, key, this.clock(), tree);
       if (!scores.hasData(unitCode)) return { period: key, total: null, groups: {} };
       const { score } = scores.score(unitCode);
       return { period: key, total: score.total, groups: Object.fromEntries(score.groups.map((g) => [g.id, g.notApplicable ? null : g.points])) };
@@ -30,7 +32,7 @@ export class ExplainQueries {
     const scores = await PeriodScores.load(this.prisma, period.key, now);
     if (!scores.has(unitCode)) return undefined;
     const members = scores.tree[unitCode] ? poolMembersAt(scores.tree, unitCode, scores.at) : [unitCode];
-    const stored = (await Promise.all(members.map((m) => subjectsOverlapping(this.prisma, m, period.start, period.end)))).flat();
+    const stored = [...(await subjectsOfUnits(this.prisma, members, period.start, period.end)).values()].flat();
     const items = explainCriterion(criterion, { subjects: groupSubjects(stored), period, asOf: now, ruleSet: ruleSetInForce(period.start) });
     const score = unitScoreView(scores, unitCode).criteria.find((c) => c.id === criterion);
     if (!score) return undefined;

@@ -42,10 +42,11 @@ export class PeriodScores {
     private readonly own: ReadonlyMap<string, OwnFigures>,
   ) {}
 
-  static async load(prisma: ReadModelClient, periodKey: string, now = Date.now()): Promise<PeriodScores> {
+  /** `tree`: pass it when scoring several periods in one request, so it is read once. */
+  static async load(prisma: ReadModelClient, periodKey: string, now = Date.now(), knownTree?: UnitTree): Promise<PeriodScores> {
     const period = parsePeriod(periodKey);
     const [tree, rows, lastYearRows] = await Promise.all([
-      loadUnitTree(prisma),
+      knownTree ?? loadUnitTree(prisma),
       prisma.unitPeriodScore.findMany({ where: { period: period.key }, select: { unitCode: true, figures: true, updatedAt: true } }),
       prisma.unitPeriodScore.findMany({ where: { period: { in: previousYearMonthKeys(period) } }, select: { unitCode: true, figures: true } }),
     ]);

@@ -35,7 +35,10 @@ export class ScoreQueries {
     const { period } = resolvePeriod(periodKey, this.clock());
     const [scores, previous] = asOf
       ? await Promise.all([this.replayed(period.key, asOf), this.replayed(previousOf(period).key, asOf)])
-      : await Promise.all([PeriodScores.load(this.prisma, period.key, this.clock()), PeriodScores.load(this.prisma, previousOf(period).key, this.clock())]);
+      : await loadUnitTree(this.prisma).then((tree) => Promise.all([
+        PeriodScores.load(this.prisma, period.key, this.clock(), tree),
+        PeriodScores.load(this.prisma, previousOf(period).key, this.clock(), tree),
+      ]));
     return rankingView(scores, previous, filter);
   }
 

@@ -1,23 +1,12 @@
-import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, type Period, ruleSetInForce, scoreUnit } from '@idx/domain';
+import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, ruleSetInForce, scoreUnit } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import type { UnitPeriodKey } from './pending-recomputes';
+import { subjectsOfUnits } from './subject-rows';
 
 export interface ScoreChange {
   readonly unitCode: string;
   readonly period: string;
   readonly total: number;
-}
-
-/** Subjects of several units that can count in [start, end): one query for all of them. */
-async function subjectsOfUnits(tx: Prisma.TransactionClient, unitCodes: readonly string[], period: Period): Promise<Map<string, { kind: string; facts: unknown }[]>> {
-  const rows = await tx.$queryRawUnsafe<{ unit_code: string; kind: string; facts: unknown }[]>(
-    `SELECT unit_code, kind, facts FROM subject_facts
-     WHERE unit_code = ANY($1::text[]) AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)`,
-    unitCodes, new Date(period.start).toISOString(), new Date(period.end).toISOString(),
-  );
-  const byUnit = new Map<string, { kind: string; facts: unknown }[]>(unitCodes.map((u) => [u, []]));
-  for (const r of rows) byUnit.get(r.unit_code)?.push({ kind: r.kind, facts: r.facts });
-  return byUnit;
 }
 
 /**
@@ -34,7 +23,7 @@ export async function recomputeUnitPeriods(
   for (const [key, units] of unitsByPeriod) {
     const period = parsePeriod(key);
     const ruleSet = ruleSetInForce(period.start);
-    const subjects = await subjectsOfUnits(tx, [...units], period);
+    const subjects = await subjectsOfUnits(tx, [...units], period.start, period.end);
     const rows = [...subjects].map(([unitCode, own]) => {
       const figures = computeFigures({ subjects: groupSubjects(own), period, asOf: now, ruleSet });
       const score = scoreUnit(figures, ruleSet);

@@ -36,11 +36,14 @@ export async function saveSubjects(tx: Tx, rows: readonly SubjectRow[]): Promise
   );
 }
 
-/** Subjects of a unit that can count in [start, end): started before the end, not ended before the start. */
-export async function subjectsOverlapping(tx: Tx, unitCode: string, start: number, end: number): Promise<{ kind: string; facts: unknown }[]> {
-  return tx.$queryRawUnsafe<{ kind: string; facts: unknown }[]>(
-    `SELECT kind, facts FROM subject_facts
-     WHERE unit_code = $1 AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)`,
-    unitCode, new Date(start).toISOString(), new Date(end).toISOString(),
+/** Subjects of several units that can count in [start, end): started before the end, not ended before the start. One query. */
+export async function subjectsOfUnits(tx: Tx, unitCodes: readonly string[], start: number, end: number): Promise<Map<string, { kind: string; facts: unknown }[]>> {
+  const rows = await tx.$queryRawUnsafe<{ unit_code: string; kind: string; facts: unknown }[]>(
+    `SELECT unit_code, kind, facts FROM subject_facts
+     WHERE unit_code = ANY($1::text[]) AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)`,
+    unitCodes, new Date(start).toISOString(), new Date(end).toISOString(),
   );
+  const byUnit = new Map<string, { kind: string; facts: unknown }[]>(unitCodes.map((u) => [u, []]));
+  for (const r of rows) byUnit.get(r.unit_code)?.push({ kind: r.kind, facts: r.facts });
+  return byUnit;
 }
