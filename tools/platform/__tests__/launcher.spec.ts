@@ -44,6 +44,12 @@ async function startLauncher(dataDir: string): Promise<Launcher> {
   return launcher;
 }
 
+/** The value, or a failure naming what was missing. */
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
+
 const healthy = async (port: number): Promise<boolean> => {
   try {
     return (await fetch(`http://127.0.0.1:${port}/health`)).ok;
@@ -73,18 +79,18 @@ describe('npm start: supervision and shutdown whatever died', () => {
     launcher = await startLauncher(dataDir);
     const l = launcher;
     const before = platformProcesses(l.child.pid as number);
-    const ingest = before.service('ingest');
-    expect(ingest && before.service('scoring') && before.service('reporting') && before.postmaster).toBeTruthy();
+    const ingest = must(before.service('ingest'), 'ingest process');
+    expect(before.service('scoring') && before.service('reporting') && before.postmaster).toBeTruthy();
 
-    process.kill(ingest!.pid, 'SIGKILL');
-    await waitFor(() => l.output().includes(`ingest (pid ${ingest!.pid}) died (killed by SIGKILL); restarting it`), { what: 'the launcher to report the dead ingest', timeoutMs: 10_000 });
-    const restarted = await waitFor(() => { const p = platformProcesses(l.child.pid as number).service('ingest'); return p && p.pid !== ingest!.pid ? p : undefined; }, { what: 'a new ingest process' });
+    process.kill(ingest.pid, 'SIGKILL');
+    await waitFor(() => l.output().includes(`ingest (pid ${ingest.pid}) died (killed by SIGKILL); restarting it`), { what: 'the launcher to report the dead ingest', timeoutMs: 10_000 });
+    const restarted = await waitFor(() => { const p = platformProcesses(l.child.pid as number).service('ingest'); return p && p.pid !== ingest.pid ? p : undefined; }, { what: 'a new ingest process' });
     await waitFor(() => healthy(l.ports.ingest), { what: 'the restarted ingest to answer /health', timeoutMs: 60_000, intervalMs: 250 });
 
     const now = platformProcesses(l.child.pid as number);
-    const everyPid = [...new Set([...before.all, ...now.all].map((p) => p.pid))].filter((pid) => pid !== ingest!.pid);
+    const everyPid = [...new Set([...before.all, ...now.all].map((p) => p.pid))].filter((pid) => pid !== ingest.pid);
     expect(everyPid).toContain(restarted.pid);
-    const scoring = now.service('scoring')!;
+    const scoring = must(now.service('scoring'), 'scoring process');
     process.kill(scoring.pid, 'SIGKILL');
     await waitFor(() => l.output().includes(`scoring (pid ${scoring.pid}) died (killed by SIGKILL)`), { what: 'the launcher to report the dead scoring', timeoutMs: 10_000 });
     l.child.kill('SIGINT');
@@ -100,9 +106,8 @@ describe('npm start: supervision and shutdown whatever died', () => {
     launcher = await startLauncher(dataDir);
     const l = launcher;
     const before = platformProcesses(l.child.pid as number);
-    const postmaster = before.postmaster!;
-    const wrapper = before.dbWrapper!;
-    expect(postmaster).toBeDefined();
+    const postmaster = must(before.postmaster, 'postmaster');
+    const wrapper = must(before.dbWrapper, 'database wrapper process');
 
     process.kill(postmaster.pid, 'SIGKILL');
     await waitFor(() => l.output().includes(`postgres (pid ${wrapper.pid}) died (exit code 1); restarting it`), { what: 'the launcher to report the dead database', timeoutMs: 20_000 });
@@ -116,8 +121,9 @@ describe('npm start: supervision and shutdown whatever died', () => {
     // Now the wrapper dies outright: its PostgreSQL is orphaned, and must not survive the launcher.
     const everyPid = [...new Set([...before.all, ...after.all].map((p) => p.pid))].filter((pid) => pid !== postmaster.pid && pid !== wrapper.pid);
     expect(everyPid).toContain(again.pid);
-    process.kill(after.dbWrapper!.pid, 'SIGKILL');
-    await waitFor(() => l.output().includes(`postgres (pid ${after.dbWrapper!.pid}) died (killed by SIGKILL)`), { what: 'the launcher to report the dead wrapper', timeoutMs: 10_000 });
+    const wrapperNow = must(after.dbWrapper, 'database wrapper process');
+    process.kill(wrapperNow.pid, 'SIGKILL');
+    await waitFor(() => l.output().includes(`postgres (pid ${wrapperNow.pid}) died (killed by SIGKILL)`), { what: 'the launcher to report the dead wrapper', timeoutMs: 10_000 });
     l.child.kill('SIGINT');
     const exit = await l.exited();
 

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { waitFor } from '@idx/testing';
 import { isRunning } from '../../testing/process-tree';
 
 /** processes.mjs is ESM; Jest runs CommonJS, so the supervisor is driven in a child Node process that reports in JSON lines. */
