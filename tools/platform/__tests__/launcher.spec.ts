@@ -133,4 +133,15 @@ describe('npm start: supervision and shutdown whatever died', () => {
     const probe = new Client({ connectionString: `postgresql://qd766:qd766@127.0.0.1:${l.ports.db}/postgres`, connectionTimeoutMillis: 2000 });
     await expect(probe.connect()).rejects.toThrow();
   }, 300_000);
+
+  it('leaves no process behind when the launcher itself is killed -9', async () => {
+    launcher = await startLauncher(dataDir);
+    const tree = platformProcesses(launcher.child.pid as number);
+    expect(tree.postmaster).toBeDefined();
+    const everyPid = tree.all.map((p) => p.pid);
+    launcher.child.kill('SIGKILL');
+    await launcher.exited();
+    // The services and the database wrapper see the launcher's end of their stdin close and stop.
+    await waitFor(() => everyPid.filter(isRunning).length === 0, { what: "the launcher's processes to end", timeoutMs: 30_000, intervalMs: 200 });
+  }, 300_000);
 });
