@@ -8,13 +8,14 @@ import { migrateOnStart } from '@idx/read-models';
 import { reportingConfig } from './config';
 import { ReportingModule } from './reporting.module';
 import { SCORE_STREAM_PATH } from './score-stream/score-stream.controller';
+import { consoleInlineScripts } from './web/console-csp';
 import { serveConsole } from './web/serve-console';
 
 export async function createReportingApp(): Promise<INestApplication> {
   const config = reportingConfig();
   await migrateOnStart(config.databaseUrl, (m) => new Logger('reporting').log(m));
   const app = await NestFactory.create<NestExpressApplication>(ReportingModule, { logger: logLevels() });
-  hardenHttp(app, 'reporting', { longLivedPaths: [SCORE_STREAM_PATH] });
+  hardenHttp(app, 'reporting', { longLivedPaths: [SCORE_STREAM_PATH], inlineScripts: consoleInlineScripts(config.webDir) });
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,

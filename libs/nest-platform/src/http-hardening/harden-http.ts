@@ -11,6 +11,8 @@ import { securityHeaders } from './security-headers';
 export interface HardeningOptions {
   /** Paths of long-lived responses (server-sent events): no concurrency slot, no response timeout; they bound themselves. */
   readonly longLivedPaths?: readonly string[];
+  /** CSP hashes of the inline scripts of served pages (see inlineScriptHashes). */
+  readonly inlineScripts?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -36,7 +38,7 @@ export function hardenHttp(app: INestApplication, service: string, options: Hard
   express.set('trust proxy', config.trustProxy);
 
   const concurrency = boundedConcurrency(config.maxConcurrentRequests, isLongLived);
-  app.use(securityHeaders());
+  app.use(securityHeaders(options.inlineScripts));
   for (const limiter of rateLimits(config, isHealth)) app.use(limiter);
   app.use(concurrency);
   app.use(responseTimeout(config.responseTimeoutMs, isLongLived));

@@ -1,5 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+
+/**
+ * CSP sources ('sha256-…') for the inline <script> elements of an HTML page: the console's
+ * index.html carries one from the build (it switches the deferred stylesheet on), allowed by its
+ * hash rather than by 'unsafe-inline', so an injected script still does not run.
+ */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
 
 /**
  * Security headers (helmet). The Content-Security-Policy fits the Angular console reporting serves
@@ -8,7 +19,7 @@ import helmet from 'helmet';
  * style attributes. No `upgrade-insecure-requests`: a service reached over plain HTTP on a LAN would
  * otherwise break its own console (serve HTTPS at the proxy, which then also sends HSTS meaningfully).
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(inlineScripts: readonly string[] = []): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -21,7 +32,7 @@ export function securityHeaders(): RequestHandler {
         frameAncestors: ["'none'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScripts],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         workerSrc: ["'self'", 'blob:'],
