@@ -83,7 +83,7 @@ export function monthKeyParam(name: string, value: unknown): string | undefined 
 /** A required unit code, checked like unit codes on the wire (letters, digits and . _ : / -, at most 100). */
 export function unitCodeParam(name: string, value: unknown): string {
   const text = textParam(name, value, 100);
-  if (text === undefined) throw bad(`${name}: is required (a unit code, e.g. HY-STP)`);
+  if (text === undefined) throw bad(`${name}: is required (a unit code, e.g. HY)`);
   const checked = code.safeParse(text);
   if (!checked.success) throw bad(`${name}: "${text}" ${checked.error.issues.map((i) => i.message).join('; ')}`);
   return checked.data;
