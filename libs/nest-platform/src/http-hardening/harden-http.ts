@@ -32,7 +32,7 @@ const isHealth = (req: Request): boolean => req.path === '/health' || req.path.s
 export function hardenHttp(app: INestApplication, service: string, options: HardeningOptions = {}): HardenedHttp {
   const config = hardeningConfig(service, options.env);
   const longLived = options.longLivedPaths ?? [];
-  const isLongLived = (req: Request): boolean => longLived.includes(req.path);
+  const isLongLived = (req: Request): boolean => longLived.includes(req.path.replace(/\/+$/, ''));
   const express = app.getHttpAdapter().getInstance() as Express;
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
