@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { logLevels } from '@idx/nest-platform';
+import { hardenHttp, hardeningConfig, logLevels } from '@idx/nest-platform';
 import { migrateOnStart } from '@idx/read-models';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import { ingestConfig } from './config';
 import { bodyTooLarge } from './record-events/body-too-large';
+import { jsonOrNdjsonOnly } from './record-events/content-type';
 import { IngestModule } from './ingest.module';
 
 /** Builds the ingest HTTP app: raw bodies (so rejected bytes are kept as sent), OpenAPI at /api/docs. */
@@ -14,7 +15,8 @@ export async function createIngestApp(): Promise<INestApplication> {
   const config = ingestConfig();
   await migrateOnStart(config.databaseUrl, (m) => new Logger('ingest').log(m));
   const app = await NestFactory.create(IngestModule, { bodyParser: false, logger: logLevels() });
-  app.use('/api/v1/events', raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
+  hardenHttp(app, 'ingest');
+  app.use('/api/v1/events', jsonOrNdjsonOnly(), raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').build());
   SwaggerModule.setup('api/docs', app, doc);
@@ -24,7 +26,7 @@ export async function createIngestApp(): Promise<INestApplication> {
 export async function startIngest(): Promise<INestApplication> {
   const app = await createIngestApp();
   const { port } = ingestConfig();
-  await app.listen(port, '0.0.0.0');
+  await app.listen(port, hardeningConfig('ingest').host);
   new Logger('ingest').log(`listening on ${await app.getUrl()} (POST /api/v1/events)`);
   return app;
 }

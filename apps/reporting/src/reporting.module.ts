@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { SseBroadcaster, sseLimits } from '@idx/nest-platform';
 import { AuditController } from './audit/audit.controller';
 import { AUDIT_HANDLERS } from './audit/audit.handlers';
 import { ExplainCriterionController } from './explain-criterion/explain-criterion.controller';
@@ -28,7 +29,7 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
     ExportsController,
   ],
   providers: [
-    GetUnitScoreHandler, GetRankingHandler, ScoreStreamService,
+    GetUnitScoreHandler, GetRankingHandler, ScoreStreamService, { provide: SseBroadcaster, useFactory: () => new SseBroadcaster(sseLimits()) },
     GetUnitTrendHandler, ExplainCriterionHandler, StreamHistoryHandler, ...AUDIT_HANDLERS,
     ExportMonthlyAppendixHandler, ExportMonthlySummaryHandler,
   ],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { logLevels } from '@idx/nest-platform';
+import { hardenHttp, logLevels } from '@idx/nest-platform';
 import { migrateOnStart } from '@idx/read-models';
 import { scoringConfig } from './config';
 import { ScoringModule } from './scoring.module';
@@ -9,9 +9,10 @@ import { ScoringModule } from './scoring.module';
 export async function startScoring(): Promise<INestApplication> {
   await migrateOnStart(scoringConfig().databaseUrl, (m) => new Logger('scoring').log(m));
   const app = await NestFactory.create(ScoringModule, { logger: logLevels() });
+  const { config } = hardenHttp(app, 'scoring');
   app.enableShutdownHooks();
   const { port, partition } = scoringConfig();
-  await app.listen(port, '0.0.0.0');
+  await app.listen(port, config.host);
   new Logger('scoring').log(`partition ${partition.index}/${partition.count}, health on http://localhost:${port}/health`);
   return app;
 }

@@ -2,14 +2,13 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFound
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
-import { periodParam } from '../period-param';
-import { monthKeyParam, requiredInstant } from '../request-params';
+import { KnownUnitPipe } from '../known-unit.pipe';
+import { closableMonthParam, monthPathParam, periodParam } from '../period-param';
+import { requiredInstant, textParam } from '../request-params';
 import { ClosePeriodCommand } from './close-period.command';
 import { ScoreDiffQuery } from './score-diff.query';
 import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
 import { VerifyUnitPeriodCommand } from './verify-unit-period.command';
-
-const month = (value: string): string => monthKeyParam('period', value) as string;
 
 @ApiTags('audit')
 @Controller('api/v1')
@@ -21,7 +20,7 @@ export class AuditController {
   @ApiQuery({ name: 'period', required: true })
   @ApiQuery({ name: 'from', required: true, description: 'ISO-8601 instant (record time)' })
   @ApiQuery({ name: 'to', required: true, description: 'ISO-8601 instant (record time)' })
-  diff(@Param('unitCode') unitCode: string, @Query('period') period?: string, @Query('from') from?: string, @Query('to') to?: string): Promise<ScoreDiffDto> {
+  diff(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('period') period?: unknown, @Query('from') from?: unknown, @Query('to') to?: unknown): Promise<ScoreDiffDto> {
     const a = requiredInstant('from', from);
     const b = requiredInstant('to', to);
     if (a.getTime() > b.getTime()) throw new BadRequestException({ reason: 'from: must not be after to' });
@@ -31,22 +30,21 @@ export class AuditController {
   @Post('audit/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recompute a unit-period from the raw events, compare with the stored projection, check the hash chains' })
-  verify(@Body() body: { unitCode?: string; period?: string }): Promise<VerifyReportDto> {
-    if (!body || typeof body.unitCode !== 'string' || body.unitCode.length === 0) throw new BadRequestException({ reason: 'unitCode: is required' });
-    return this.commands.execute(new VerifyUnitPeriodCommand(body.unitCode, periodParam(body.period)));
+  verify(@Body('unitCode', KnownUnitPipe) unitCode: string, @Body('period') period?: unknown): Promise<VerifyReportDto> {
+    return this.commands.execute(new VerifyUnitPeriodCommand(unitCode, periodParam(period)));
   }
 
   @Post('periods/:period/close')
   @HttpCode(201)
   @ApiOperation({ summary: "Close a month: publish every unit's score as recomputed from the events recorded until now (once)" })
   close(@Param('period') period: string, @Headers('x-user') user?: string): Promise<PeriodSnapshotDto> {
-    return this.commands.execute(new ClosePeriodCommand(month(period), user ?? 'unknown'));
+    return this.commands.execute(new ClosePeriodCommand(closableMonthParam(period), textParam('x-user', user, 100) ?? 'unknown'));
   }
 
   @Get('periods/:period/snapshot')
   @ApiOperation({ summary: 'The published snapshot of a closed month' })
   async snapshot(@Param('period') period: string): Promise<PeriodSnapshotDto> {
-    const found = await this.queries.execute(new SnapshotQuery(month(period)));
+    const found = await this.queries.execute(new SnapshotQuery(monthPathParam(period)));
     if (!found) throw new NotFoundException({ reason: `period ${period} has not been closed` });
     return found;
   }
@@ -54,7 +52,7 @@ export class AuditController {
   @Get('periods/:period/snapshot/check')
   @ApiOperation({ summary: 'Replay the events up to the snapshot instant and compare every published total' })
   async check(@Param('period') period: string): Promise<SnapshotCheckDto> {
-    const found = await this.queries.execute(new CheckSnapshotQuery(month(period)));
+    const found = await this.queries.execute(new CheckSnapshotQuery(monthPathParam(period)));
     if (!found) throw new NotFoundException({ reason: `period ${period} has not been closed` });
     return found;
   }

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ExplainDto } from '@idx/contracts';
+import { KnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { criterionParam } from '../request-params';
 import { ExplainCriterionQuery } from './explain-criterion.query';
@@ -15,7 +16,7 @@ export class ExplainCriterionController {
   @ApiOperation({ summary: "The dossiers, procedures or petitions behind one criterion's numerator and denominator, those that cost points first" })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd' })
   @ApiQuery({ name: 'criterion', required: true, description: '1–21' })
-  async explain(@Param('unitCode') unitCode: string, @Query('period') period?: string, @Query('criterion') criterion?: string): Promise<ExplainDto> {
+  async explain(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('period') period?: unknown, @Query('criterion') criterion?: unknown): Promise<ExplainDto> {
     const key = periodParam(period);
     const found = await this.queries.execute(new ExplainCriterionQuery(unitCode, key, criterionParam(criterion)));
     if (!found) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });

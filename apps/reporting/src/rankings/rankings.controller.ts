@@ -1,12 +1,13 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { RankingDto } from '@idx/contracts';
+import { OptionalKnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
-import { instantParam } from '../request-params';
-
-const LEVELS = ['province', 'department', 'district', 'commune'];
+import { instantParam, oneOfParam } from '../request-params';
 import { GetRankingQuery } from './get-ranking.query';
+
+const LEVELS = ['province', 'department', 'district', 'commune'] as const;
 
 @ApiTags('rankings')
 @Controller('api/v1/rankings')
@@ -16,11 +17,12 @@ export class RankingsController {
   @Get()
   @ApiOperation({ summary: 'Units ranked by total for a period (ties share a rank)' })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: current month' })
-  @ApiQuery({ name: 'level', required: false, enum: ['province', 'department', 'district', 'commune'] })
+  @ApiQuery({ name: 'level', required: false, enum: LEVELS })
   @ApiQuery({ name: 'parent', required: false, description: 'only units under this parent unit code' })
   @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the ranking as it stood then, recomputed from the events (ISO-8601)' })
-  ranking(@Query('period') period?: string, @Query('level') level?: string, @Query('parent') parent?: string, @Query('asOf') asOf?: string): Promise<RankingDto> {
-    if (level !== undefined && !LEVELS.includes(level)) throw new BadRequestException({ reason: `level: "${level}" is not one of ${LEVELS.join(', ')}` });
-    return this.queries.execute(new GetRankingQuery(periodParam(period), { level, parent }, instantParam('asOf', asOf)));
+  ranking(
+    @Query('period') period?: unknown, @Query('level') level?: unknown, @Query('parent', OptionalKnownUnitPipe) parent?: string, @Query('asOf') asOf?: unknown,
+  ): Promise<RankingDto> {
+    return this.queries.execute(new GetRankingQuery(periodParam(period), { level: oneOfParam('level', level, LEVELS), parent }, instantParam('asOf', asOf)));
   }
 }

@@ -1,19 +1,38 @@
-import { Controller, type MessageEvent, Sse } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { interval, map, merge, type Observable } from 'rxjs';
+import { Controller, Get, type OnModuleDestroy, type OnModuleInit, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SseBroadcaster } from '@idx/nest-platform';
+import type { Request, Response } from 'express';
+import type { Subscription } from 'rxjs';
 import { ScoreStreamService } from './score-stream.service';
 
-@ApiTags('stream')
-@Controller('api/v1/stream')
-export class ScoreStreamController {
-  constructor(private readonly stream: ScoreStreamService) {}
+/** Exempt from the request-concurrency bound and response timeout: the broadcaster bounds it. */
+export const SCORE_STREAM_PATH = '/api/v1/stream';
 
-  @Sse()
-  @ApiOperation({ summary: 'Server-sent events: `score-changed` whenever a unit-period score moves; `heartbeat` every 20 s' })
-  events(): Observable<MessageEvent> {
-    return merge(
-      this.stream.changes.pipe(map((data): MessageEvent => ({ type: 'score-changed', data }))),
-      interval(20000).pipe(map((): MessageEvent => ({ type: 'heartbeat', data: { at: new Date().toISOString() } }))),
-    );
+@ApiTags('stream')
+@Controller(SCORE_STREAM_PATH.slice(1))
+export class ScoreStreamController implements OnModuleInit, OnModuleDestroy {
+  private relay?: Subscription;
+
+  constructor(private readonly stream: ScoreStreamService, private readonly broadcaster: SseBroadcaster) {}
+
+  /** One subscription to the score changes for all connections (not one per connection). */
+  onModuleInit(): void {
+    this.relay = this.stream.changes.subscribe((data) => this.broadcaster.send('score-changed', data));
+  }
+
+  onModuleDestroy(): void {
+    this.relay?.unsubscribe();
+    this.broadcaster.closeAll();
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'Server-sent events: `score-changed` whenever a unit-period score moves; a heartbeat comment every SSE_HEARTBEAT_MS; '
+      + 'ended after SSE_MAX_LIFETIME_MS with a retry hint (the browser reconnects)',
+  })
+  @ApiProduces('text/event-stream')
+  @ApiServiceUnavailableResponse({ description: 'SSE_MAX_CONNECTIONS connections are open already; Retry-After says when to try again' })
+  events(@Req() req: Request, @Res() res: Response): void {
+    this.broadcaster.open(req, res);
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StreamEventsDto } from '@idx/contracts';
+import { streamIdParam } from '../request-params';
 import { StreamHistoryQuery } from './stream-history.query';
 
 @ApiTags('audit')
@@ -12,8 +13,9 @@ export class StreamHistoryController {
   @Get(':streamId/events')
   @ApiOperation({ summary: "A dossier's, procedure's, petition's or unit's event history, with its hash chain checked" })
   async events(@Param('streamId') streamId: string): Promise<StreamEventsDto> {
-    const found = await this.queries.execute(new StreamHistoryQuery(streamId));
-    if (!found) throw new NotFoundException({ reason: `no stream ${streamId}` });
+    const id = streamIdParam(streamId);
+    const found = await this.queries.execute(new StreamHistoryQuery(id));
+    if (!found) throw new NotFoundException({ reason: `streamId: no stream "${id}" is stored; stream ids come from /explain (items[].streamId)` });
     return found;
   }
 }

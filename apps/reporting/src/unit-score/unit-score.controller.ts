@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitScoreDto } from '@idx/contracts';
+import { KnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { instantParam } from '../request-params';
 import { GetUnitScoreQuery } from './get-unit-score.query';
@@ -15,7 +16,7 @@ export class UnitScoreController {
   @ApiOperation({ summary: "A unit's score for a period: every criterion (numerator, denominator, ratio, points, max), groups and total" })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd; default: current month' })
   @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the score as it stood then, recomputed from the events (ISO-8601)' })
-  async score(@Param('unitCode') unitCode: string, @Query('period') period?: string, @Query('asOf') asOf?: string): Promise<UnitScoreDto> {
+  async score(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('period') period?: unknown, @Query('asOf') asOf?: unknown): Promise<UnitScoreDto> {
     const key = periodParam(period);
     const score = await this.queries.execute(new GetUnitScoreQuery(unitCode, key, instantParam('asOf', asOf)));
     if (!score) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });

@@ -1,8 +1,9 @@
-import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitTrendDto } from '@idx/contracts';
-import { monthKeyParam } from '../request-params';
+import { KnownUnitPipe } from '../known-unit.pipe';
+import { monthKeyParam, wholeNumberParam } from '../request-params';
 import { GetUnitTrendQuery } from './get-unit-trend.query';
 
 @ApiTags('scores')
@@ -14,9 +15,7 @@ export class UnitTrendController {
   @ApiOperation({ summary: "A unit's monthly totals and groups, oldest first" })
   @ApiQuery({ name: 'to', required: false, description: 'last month, YYYY-MM (default: current month)' })
   @ApiQuery({ name: 'months', required: false, description: 'how many months (1–36, default 12)' })
-  trend(@Param('unitCode') unitCode: string, @Query('to') to?: string, @Query('months') months?: string): Promise<UnitTrendDto> {
-    const count = months === undefined ? 12 : Number(months);
-    if (!Number.isInteger(count) || count < 1 || count > 36) throw new BadRequestException({ reason: `months: must be a whole number from 1 to 36, got "${months}"` });
-    return this.queries.execute(new GetUnitTrendQuery(unitCode, monthKeyParam('to', to), count));
+  trend(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('to') to?: unknown, @Query('months') months?: unknown): Promise<UnitTrendDto> {
+    return this.queries.execute(new GetUnitTrendQuery(unitCode, monthKeyParam('to', to), wholeNumberParam('months', months, 1, 36, 12)));
   }
 }

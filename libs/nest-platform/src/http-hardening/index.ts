@@ -1,0 +1,6 @@
+export * from './hardening-config';
+export * from './harden-http';
+export * from './rate-limits';
+export * from './reasoned-errors.filter';
+export * from './request-bounds';
+export * from './security-headers';

@@ -1,0 +1,2 @@
+export * from './sse-broadcaster';
+export * from './sse-limits';
