@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { CODE_MAX, FREE_TEXT_MAX } from './wire-limits';
-import { checkIsoInstant, checkLocalDate, INSTANT_FORMAT_HINT } from './wire-time';
+import { checkIsoInstant, checkLocalDate } from './wire-time';
 
 /**
  * ISO-8601 instant with an explicit offset (Z or ±hh:mm), as DESIGN.md §2 requires: a real
  * calendar date and time, a real offset, a year in range (wire-time.ts says why and how).
  */
-export const isoInstant = z.string().max(40, { message: INSTANT_FORMAT_HINT }).superRefine((written, ctx) => {
+export const isoInstant = z.string().superRefine((written, ctx) => {
   const problem = checkIsoInstant(written);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -29,7 +29,7 @@ export const channel = z.preprocess(
 );
 
 /** A calendar date in Vietnam (YYYY-MM-DD): decision dates, effective dates. */
-export const localDate = z.string().max(40, { message: 'must be a date written YYYY-MM-DD, e.g. 2025-03-04' }).superRefine((written, ctx) => {
+export const localDate = z.string().superRefine((written, ctx) => {
   const problem = checkLocalDate(written);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
