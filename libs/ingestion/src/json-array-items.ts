@@ -1,5 +1,5 @@
 import {
-  BACKSLASH, CLOSE_ARRAY, CLOSE_OBJECT, COMMA, isJsonWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE,
+  CLOSE_ARRAY, CLOSE_OBJECT, COMMA, endOfString, isJsonWhitespace, OPEN_ARRAY, OPEN_OBJECT, QUOTE,
 } from './json-bytes';
 
 /** Where one item of a top-level JSON array lies in the body, and how deep it nests. */
@@ -29,60 +29,53 @@ export function skipWhitespace(body: Uint8Array, from: number): number {
  * Splits a body that is a top-level JSON array into its items' byte ranges, so each item is decoded,
  * judged and kept on its own, byte for byte: a broken or hostile item costs only itself. Works on the
  * bytes in one pass (strings and escapes aware, nesting tracked on a byte stack, no recursion).
- * A malformed item is cut where its brackets close (a closer with no opener in the item closes the
- * nearest matching one, a `]` with none ends the array), so its neighbours keep their own bytes.
+ * A malformed item still ends at the first comma outside its strings once its brackets close (a
+ * closer shuts its own opener and whatever is left open inside it; a stray closer is ignored), so
+ * its neighbours keep their own bytes.
  * Returns undefined when the body is not a JSON array.
  */
-export function splitJsonArrayItems(body: Uint8Array): ArrayItems | undefined {
+export function splitJsonArrayItems(body: Buffer): ArrayItems | undefined {
   let i = skipWhitespace(body, 0);
   if (body[i] !== OPEN_ARRAY) return undefined;
   i++;
+  const n = body.length;
   const items: ItemBytes[] = [];
+  // Locals only in the loop (no closure over them): this runs over every byte ingest receives.
   let stack = new Uint8Array(64);
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   let itemStart = -1;
   let lastByte = -1; // last non-whitespace byte of the current item
-  let afterComma = false;
   let closed = false;
 
-  const endItem = () => {
-    if (itemStart >= 0) items.push({ start: itemStart, end: lastByte + 1, depth: deepest });
-    else items.push({ start: i, end: i, depth: 0, problem: 'empty item (two commas in a row, or a comma after [ or before ]); remove the extra comma' });
-    itemStart = -1;
-    deepest = 0;
-    depth = 0;
-  };
-
-  for (; i < body.length; i++) {
+  for (; i < n; i++) {
     const b = body[i];
-    if (inString) {
-      if (b === BACKSLASH) i++;
-      else if (b === QUOTE) inString = false;
-      lastByte = Math.min(i, body.length - 1);
+    if (b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09) continue;
+    if (b === QUOTE) {
+      if (itemStart < 0) itemStart = i;
+      i = endOfString(body, i + 1);
+      lastByte = i < n ? i : n - 1;
       continue;
     }
-    if (isJsonWhitespace(b)) continue;
     if (depth === 0 && (b === COMMA || b === CLOSE_ARRAY)) {
-      if (b === CLOSE_ARRAY && itemStart < 0 && items.length === 0 && !afterComma) {
+      if (b === CLOSE_ARRAY && itemStart < 0 && items.length === 0 && body[byteBefore(body, i)] === OPEN_ARRAY) {
         closed = true; // []
         i++;
         break;
       }
-      endItem();
+      items.push(itemStart >= 0 ? { start: itemStart, end: lastByte + 1, depth: deepest } : emptyItem(i));
+      itemStart = -1;
+      deepest = 0;
       if (b === CLOSE_ARRAY) {
         closed = true;
         i++;
         break;
       }
-      afterComma = true;
       continue;
     }
     if (itemStart < 0) itemStart = i;
     lastByte = i;
-    if (b === QUOTE) inString = true;
-    else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
+    if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
       if (depth === stack.length) {
         const grown = new Uint8Array(stack.length * 2);
         grown.set(stack);
@@ -91,31 +84,33 @@ export function splitJsonArrayItems(body: Uint8Array): ArrayItems | undefined {
       stack[depth++] = b;
       if (depth > deepest) deepest = depth;
     } else if (b === CLOSE_OBJECT || b === CLOSE_ARRAY) {
+      // A closer closes its own opener and anything left open inside it; one with no opener in
+      // the item is a stray byte, left for JSON.parse to name, so the item still ends at a comma.
       const opener = b === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY;
       let match = depth - 1;
       while (match >= 0 && stack[match] !== opener) match--;
-      if (match >= 0) depth = match; // closes its opener and anything left open inside it
-      else if (b === CLOSE_ARRAY) {
-        // No [ open in this item: this is the array's own ], closing an item left unfinished.
-        lastByte = i - 1;
-        while (lastByte > itemStart && isJsonWhitespace(body[lastByte])) lastByte--;
-        depth = 0;
-        endItem();
-        closed = true;
-        i++;
-        break;
-      }
-      // A } with no { open in the item: a stray byte, left for JSON.parse to name.
+      if (match >= 0) depth = match;
     }
   }
 
   if (!closed) {
-    if (itemStart >= 0) endItem();
-    return { items, leftover: { start: body.length, end: body.length, problem: 'the JSON array is not closed with ]; each complete item before the end was judged on its own, send the rest again' } };
+    if (itemStart >= 0) items.push({ start: itemStart, end: lastByte + 1, depth: deepest });
+    return { items, leftover: { start: n, end: n, problem: 'the JSON array is not closed with ]; each complete item before the end was judged on its own, send the rest again' } };
   }
   const rest = skipWhitespace(body, i);
-  if (rest < body.length) {
-    return { items, leftover: { start: rest, end: body.length, problem: 'bytes after the closing ] of the JSON array; send one array (or NDJSON with Content-Type: application/x-ndjson)' } };
+  if (rest < n) {
+    return { items, leftover: { start: rest, end: n, problem: 'bytes after the closing ] of the JSON array; send one array (or NDJSON with Content-Type: application/x-ndjson)' } };
   }
   return { items };
+}
+
+/** The byte before position `at`, whitespace skipped: tells `[]` from `[1,]`. */
+function byteBefore(body: Uint8Array, at: number): number {
+  let k = at - 1;
+  while (k > 0 && isJsonWhitespace(body[k])) k--;
+  return k;
+}
+
+function emptyItem(at: number): ItemBytes {
+  return { start: at, end: at, depth: 0, problem: 'empty item (two commas in a row, or a comma after [ or before ]); remove the extra comma' };
 }

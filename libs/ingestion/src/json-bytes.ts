@@ -17,19 +17,32 @@ export function isJsonWhitespace(b: number): boolean {
 }
 
 /**
+ * Index of the quote that closes a string whose content starts at `from` (body.length when none).
+ * Jumps from quote to quote with the native indexOf; a quote after an odd run of backslashes is
+ * escaped and skipped. UTF-8 never puts a quote or backslash byte inside a multi-byte character.
+ */
+export function endOfString(body: Buffer, from: number): number {
+  let at = from;
+  for (;;) {
+    const q = body.indexOf(QUOTE, at);
+    if (q < 0) return body.length;
+    let k = q - 1;
+    while (k >= from && body[k] === BACKSLASH) k--;
+    if ((q - 1 - k) % 2 === 0) return q;
+    at = q + 1;
+  }
+}
+
+/**
  * Deepest nesting of objects and arrays in bytes[start, end), brackets inside strings not counted.
  * Stops counting as soon as it passes `stopAbove` (the answer is then stopAbove + 1).
  */
-export function jsonDepth(bytes: Uint8Array, start = 0, end = bytes.length, stopAbove = Number.MAX_SAFE_INTEGER): number {
+export function jsonDepth(bytes: Buffer, start = 0, end = bytes.length, stopAbove = Number.MAX_SAFE_INTEGER): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
   for (let i = start; i < end; i++) {
     const b = bytes[i];
-    if (inString) {
-      if (b === BACKSLASH) i++;
-      else if (b === QUOTE) inString = false;
-    } else if (b === QUOTE) inString = true;
+    if (b === QUOTE) i = endOfString(bytes, i + 1);
     else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
       depth++;
       if (depth > deepest) {

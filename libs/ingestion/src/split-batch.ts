@@ -27,7 +27,7 @@ export function splitNdjson(body: Buffer): BatchItem[] {
     lineNo += 1;
     let first = start;
     while (first < end && isJsonWhitespace(body[first])) first++;
-    if (first < end) items.push(decodeItem(Buffer.from(body.subarray(start, end)), `line ${lineNo}: `));
+    if (first < end) items.push(decodeItem(body.subarray(start, end), `line ${lineNo}: `));
     start = end + 1;
   }
   return items;
@@ -42,11 +42,11 @@ export function splitJson(body: Buffer): BatchItem[] {
   const split = splitJsonArrayItems(body);
   if (split) {
     const items = split.items.map((item): BatchItem => {
-      const raw = Buffer.from(body.subarray(item.start, item.end));
+      const raw = body.subarray(item.start, item.end); // a view, not a copy: the body outlives its items
       return item.problem ? { raw, ok: false, reason: item.problem } : decodeItem(raw, '', item.depth);
     });
     const { leftover } = split;
-    if (leftover) items.push({ raw: Buffer.from(body.subarray(leftover.start, leftover.end)), ok: false, reason: leftover.problem });
+    if (leftover) items.push({ raw: body.subarray(leftover.start, leftover.end), ok: false, reason: leftover.problem });
     return items;
   }
   const first = skipWhitespace(body, 0);
