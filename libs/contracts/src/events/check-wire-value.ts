@@ -36,7 +36,12 @@ function fieldPath(node: Node | undefined, last?: string | number): string {
     .join('');
 }
 
+/** Any NUL or surrogate at all: a plain character class V8 scans fast; the exact test runs only on a hit. */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+const NON_ASCII = /[^\u0000-\u007F]/;
+
 function unstorableProblem(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   const m = UNSTORABLE.exec(text);
   if (!m) return undefined;
   if (m[0] === '\u0000') return `contains a NUL character (U+0000) at position ${m.index}; remove it`;
@@ -46,6 +51,7 @@ function unstorableProblem(text: string): string | undefined {
 
 /** UTF-8 length of a string without allocating (lone surrogates count 3, as the replacement character would). */
 export function utf8Length(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -65,43 +71,48 @@ export function utf8Length(text: string): number {
  */
 export function checkWireValue(input: unknown, max = 5): string[] {
   const problems: string[] = [];
+  if (typeof input !== 'object' || input === null) {
+    const problem = leafProblem(input);
+    return problem ? [`(event): ${problem}`] : [];
+  }
+  // Only objects and arrays are queued; texts and numbers are checked where they are met, and a
+  // path is written out only for a problem, so a good event costs one pass and few allocations.
   const pending: Node[] = [{ value: input, parent: undefined, key: undefined, depth: 1 }];
   let bytes = 0;
   while (pending.length > 0 && problems.length < max) {
     const node = pending.pop() as Node;
-    const { value } = node;
-    if (typeof value === 'string') {
-      bytes += utf8Length(value) + 2;
-      const problem = unstorableProblem(value);
-      if (problem) problems.push(`${fieldPath(node)}: ${problem}`);
-    } else if (typeof value === 'number') {
-      bytes += 8;
-      if (!Number.isFinite(value)) problems.push(`${fieldPath(node)}: is a number too large to represent; send a realistic value`);
-    } else if (typeof value === 'object' && value !== null) {
-      bytes += 2;
-      if (node.depth > MAX_EVENT_DEPTH) {
-        problems.push(`${fieldPath(node)}: nested deeper than ${MAX_EVENT_DEPTH} levels of objects and arrays; an event needs at most 4`);
+    if (node.depth > MAX_EVENT_DEPTH) {
+      problems.push(`${fieldPath(node)}: nested deeper than ${MAX_EVENT_DEPTH} levels of objects and arrays; an event needs at most 4`);
+      continue;
+    }
+    const container = node.value as Record<string, unknown> | unknown[];
+    const keys = Array.isArray(container) ? undefined : Object.keys(container);
+    const count = keys ? keys.length : (container as unknown[]).length;
+    bytes += 2 + count;
+    for (let i = 0; i < count && problems.length < max; i++) {
+      let child: unknown;
+      let key: string | number = i;
+      if (keys) {
+        key = keys[i];
+        bytes += utf8Length(key) + 3;
+        const problem = FORBIDDEN_FIELD_NAMES.includes(key)
+          ? 'is a field name JavaScript reserves for its objects; no event has it, remove it'
+          : key.length > FIELD_NAME_MAX
+            ? `field name is longer than ${FIELD_NAME_MAX} characters`
+            : unstorableProblem(key)?.replace(/^contains/, 'field name contains');
+        if (problem) {
+          problems.push(`${fieldPath(node, key)}: ${problem}`);
+          continue;
+        }
+        child = (container as Record<string, unknown>)[key];
+      } else child = (container as unknown[])[i];
+      if (typeof child === 'object' && child !== null) {
+        pending.push({ value: child, parent: node, key, depth: node.depth + 1 });
         continue;
       }
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], parent: node, key: i, depth: node.depth + 1 });
-        bytes += value.length;
-      } else {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          const key = keys[i];
-          bytes += utf8Length(key) + 4;
-          const problem = FORBIDDEN_FIELD_NAMES.includes(key)
-            ? `is a field name JavaScript reserves for its objects; no event has it, remove it`
-            : key.length > FIELD_NAME_MAX
-              ? `field name is longer than ${FIELD_NAME_MAX} characters`
-              : unstorableProblem(key);
-          if (problem) problems.push(`${fieldPath(node, key)}: ${problem.replace(/^contains/, 'field name contains')}`);
-          else pending.push({ value: (value as Record<string, unknown>)[key], parent: node, key, depth: node.depth + 1 });
-        }
-      }
-    } else {
-      bytes += 5;
+      bytes += typeof child === 'string' ? utf8Length(child) + 2 : 8;
+      const problem = leafProblem(child);
+      if (problem) problems.push(`${fieldPath(node, key)}: ${problem}`);
     }
     if (bytes > MAX_EVENT_BYTES) {
       problems.push(`(event): larger than ${MAX_EVENT_BYTES / 1024} KiB as JSON; send one event at a time, with free texts of at most 2000 characters`);
@@ -109,4 +120,10 @@ export function checkWireValue(input: unknown, max = 5): string[] {
     }
   }
   return problems;
+}
+
+function leafProblem(value: unknown): string | undefined {
+  if (typeof value === 'string') return unstorableProblem(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'is a number too large to represent; send a realistic value';
+  return undefined;
 }

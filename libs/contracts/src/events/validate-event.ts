@@ -75,7 +75,8 @@ export function validateEvent(input: unknown, options: ValidateEventOptions = {}
   if (unstorable.length > 0) return { ok: false, eventId, reason: unstorable.join('; ') };
   const type = raw['type'];
   if (typeof type !== 'string' || type.length === 0) {
-    return { ok: false, eventId, reason: `type: is required; known types: ${KNOWN_EVENT_TYPES.join(', ')}` };
+    const what = type === undefined || type === '' ? 'is required' : 'must be a string naming the event type';
+    return { ok: false, eventId, reason: `type: ${what}; known types: ${KNOWN_EVENT_TYPES.join(', ')}` };
   }
   const versions = Object.hasOwn(EVENT_SCHEMAS, type) ? (EVENT_SCHEMAS as Readonly<Record<string, Readonly<Record<number, z.ZodType>>>>)[type] : undefined;
   if (!versions) {
