@@ -7,6 +7,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A parser message made safe to store and show: no control characters, bounded length. */
 function safeMessage(message: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a stored reason
   const clean = message.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
 }

@@ -7,8 +7,8 @@ import { FIELD_NAME_MAX, FORBIDDEN_FIELD_NAMES, MAX_EVENT_BYTES, MAX_EVENT_DEPTH
  * bounded nesting and size. The walk is iterative, so no input can exhaust the stack.
  */
 
-/** NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const PLAIN_NAME = /^[A-Za-z_$][\w$-]*$/;
 
 interface Node {
@@ -36,15 +36,16 @@ function fieldPath(node: Node | undefined, last?: string | number): string {
     .join('');
 }
 
-/** Any NUL or surrogate at all: a plain character class V8 scans fast; the exact test runs only on a hit. */
-const SUSPECT = /[\u0000\uD800-\uDFFF]/;
-const NON_ASCII = /[^\u0000-\u007F]/;
+/** Any surrogate at all: a plain character class V8 scans fast; the exact test runs only on a hit. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 
 function unstorableProblem(text: string): string | undefined {
-  if (!SUSPECT.test(text)) return undefined;
-  const m = UNSTORABLE.exec(text);
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return `contains a NUL character (U+0000) at position ${nul}; remove it`;
+  if (!SURROGATE.test(text)) return undefined;
+  const m = LONE_SURROGATE.exec(text);
   if (!m) return undefined;
-  if (m[0] === '\u0000') return `contains a NUL character (U+0000) at position ${m.index}; remove it`;
   const unit = m[0].charCodeAt(0).toString(16).toUpperCase();
   return `contains a lone surrogate (U+${unit}) at position ${m.index}, which is not a character; send well-formed Unicode text`;
 }

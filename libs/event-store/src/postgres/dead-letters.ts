@@ -15,7 +15,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Text PostgreSQL can store: NUL written as \u0000, a lone surrogate as U+FFFD. */
 function storable(text: string): string {
-  return text.replace(/\u0000/g, '\\u0000').replace(LONE_SURROGATE, '\uFFFD');
+  return text.replaceAll('\u0000', '\\u0000').replace(LONE_SURROGATE, '\uFFFD');
 }
 
 function cut(reason: string): string {

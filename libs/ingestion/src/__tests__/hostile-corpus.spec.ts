@@ -10,7 +10,8 @@ const judge = (item: BatchItem) => {
 };
 const reasonOf = (r: ReturnType<typeof judge>) => (r.ok ? '' : r.reason);
 /** A reason is storable and showable: no NUL, no lone surrogate, bounded. */
-const storable = (reason: string) => !/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(reason) && reason.length < 4000;
+const storable = (reason: string) =>
+  !reason.includes('\u0000') && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(reason) && reason.length < 4000;
 
 describe('the hostile corpus (libs/testing hostile-events.ts)', () => {
   const corpus = hostileEvents();
