@@ -15,6 +15,8 @@ const storable = (reason: string) =>
 
 describe('the hostile corpus (libs/testing hostile-events.ts)', () => {
   const corpus = hostileEvents();
+  // Each pass judges ~11,000 items (some of them megabytes deep): minutes on a loaded machine, seconds on an idle one.
+  jest.setTimeout(300_000);
 
   it('holds thousands of labelled items of every family, usable as NDJSON lines', () => {
     expect(corpus.length).toBeGreaterThan(10_000);

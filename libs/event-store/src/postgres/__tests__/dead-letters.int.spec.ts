@@ -40,6 +40,14 @@ describe('PostgresDeadLetters (real PostgreSQL)', () => {
     expect(kept[0].reason).toMatch(/… \(cut; 10253 characters in all\)$/);
   });
 
+  it('keeps exactly the bytes of an item that is a view into a larger body', async () => {
+    const body = Buffer.from('[{"ok":1},{"bad":\u0000},{"ok":2}]');
+    const item = body.subarray(10, 19);
+    await letters.keep([{ source: 'http:x', reason: 'not valid JSON', raw: item }]);
+    const [row] = await rows();
+    expect(row.raw.toString('latin1')).toBe('{"bad":\u0000}');
+  });
+
   it('keeps different reasons, sources and bytes apart', async () => {
     const raw = Buffer.from('x');
     await letters.keep([
