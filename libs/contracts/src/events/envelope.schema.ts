@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, isoInstant, text } from './primitives';
+import { boundedText, code, isoInstant } from './primitives';
 import { SOURCE_SYSTEM_MAX } from './wire-limits';
 
 /** Envelope fields shared by every event type (DESIGN.md §2). */
@@ -8,7 +8,7 @@ export const envelopeBase = z.object({
   type: z.string().max(100),
   schemaVersion: z.number().int(),
   occurredAt: isoInstant,
-  sourceSystem: text(SOURCE_SYSTEM_MAX).min(1, { message: 'must name the sending one-stop system' }),
+  sourceSystem: boundedText(SOURCE_SYSTEM_MAX).min(1, { message: 'must name the sending one-stop system' }),
   unitCode: code,
   dossierCode: code.optional(),
   procedureCode: code.optional(),

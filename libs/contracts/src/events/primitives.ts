@@ -12,7 +12,7 @@ export const isoInstant = z.string().superRefine((written, ctx) => {
 });
 
 /** A text of at most `max` characters (NUL and lone surrogates are refused for every text by checkWireValue). */
-export const text = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
+export const boundedText = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
 
 export const code = z
   .string()
@@ -61,4 +61,4 @@ export const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'unsatisfied']
   message: 'must be very-satisfied, satisfied or unsatisfied',
 });
 
-export const freeText = text(FREE_TEXT_MAX);
+export const freeText = boundedText(FREE_TEXT_MAX);
