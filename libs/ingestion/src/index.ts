@@ -1,3 +1,6 @@
 export * from './split-batch';
 export * from './ingestion-service';
 export * from './kafka';
+export * from './decode-item';
+export { firstInvalidUtf8, jsonDepth } from './json-bytes';
+export { splitJsonArrayItems, type ArrayItems, type ItemBytes } from './json-array-items';

@@ -1,3 +1,7 @@
+import { decodeItem } from './decode-item';
+import { isJsonWhitespace, OPEN_OBJECT } from './json-bytes';
+import { skipWhitespace, splitJsonArrayItems } from './json-array-items';
+
 /** One posted item: its own bytes, and either the decoded JSON or why it could not be decoded. */
 export type BatchItem =
   | { readonly raw: Buffer; readonly ok: true; readonly value: unknown }
@@ -21,34 +25,36 @@ export function splitNdjson(body: Buffer): BatchItem[] {
     let end = body.indexOf(0x0a, start);
     if (end === -1) end = body.length;
     lineNo += 1;
-    const raw = body.subarray(start, end);
-    const text = raw.toString('utf8').trim();
-    if (text.length > 0) {
-      try {
-        items.push({ raw: Buffer.from(raw), ok: true, value: JSON.parse(text) });
-      } catch (error) {
-        items.push({ raw: Buffer.from(raw), ok: false, reason: `line ${lineNo}: not valid JSON (${(error as Error).message})` });
-      }
-    }
+    let first = start;
+    while (first < end && isJsonWhitespace(body[first])) first++;
+    if (first < end) items.push(decodeItem(body.subarray(start, end), `line ${lineNo}: `));
     start = end + 1;
   }
   return items;
 }
 
-/** JSON: an array of envelopes, or a single envelope. A body that is not JSON at all is unreadable. */
+/**
+ * JSON: an array of envelopes, or a single envelope. Each array item keeps its own original bytes and
+ * is decoded and judged alone (json-array-items.ts), so a broken item never costs its neighbours.
+ * A body that is neither an array nor an object is unreadable as a whole.
+ */
 export function splitJson(body: Buffer): BatchItem[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new UnreadableBatchError(
-      `body is not valid JSON (${(error as Error).message}); send a JSON array of events, or NDJSON with Content-Type: application/x-ndjson`,
-    );
+  const split = splitJsonArrayItems(body);
+  if (split) {
+    const items = split.items.map((item): BatchItem => {
+      const raw = body.subarray(item.start, item.end); // a view, not a copy: the body outlives its items
+      return item.problem ? { raw, ok: false, reason: item.problem } : decodeItem(raw, '', item.depth);
+    });
+    const { leftover } = split;
+    if (leftover) items.push({ raw: body.subarray(leftover.start, leftover.end), ok: false, reason: leftover.problem });
+    return items;
   }
-  const values = Array.isArray(parsed) ? parsed : [parsed];
-  return values.map((value) => ({ raw: Buffer.from(JSON.stringify(value)), ok: true, value }));
+  const first = skipWhitespace(body, 0);
+  if (body[first] === OPEN_OBJECT) return [decodeItem(body)];
+  throw new UnreadableBatchError(
+    'body is neither a JSON array of events nor one JSON event object; send a JSON array of events, or NDJSON with Content-Type: application/x-ndjson',
+  );
 }
-
 export function splitBatch(body: Buffer, contentType: string | undefined): BatchItem[] {
   return isNdjson(contentType) ? splitNdjson(body) : splitJson(body);
 }

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './wait-for';
 export * from './event-factory';
 export * from './csv';
+export * from './hostile-events';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envelopeBase } from './envelope.schema';
-import { amountVnd, channel, code, freeText, isoInstant, positiveCount, ratingLevel } from './primitives';
+import { amountVnd, boundedText, channel, code, freeText, isoInstant, positiveCount, ratingLevel } from './primitives';
 
 const dossierEnvelope = envelopeBase.extend({ dossierCode: code });
 const empty = z.object({}).default({});
@@ -20,7 +20,7 @@ export const dossierRefusedV1 = dossierEnvelope.extend({
 export const dossierProcessingStepV1 = dossierEnvelope.extend({
   type: z.literal('dossier.processing-step'),
   data: z
-    .object({ step: z.string().max(300).optional(), handlerName: z.string().max(300).optional(), handlerTitle: z.string().max(300).optional() })
+    .object({ step: boundedText(300).optional(), handlerName: boundedText(300).optional(), handlerTitle: boundedText(300).optional() })
     .default({}),
 });
 export const dossierSupplementRequestedV1 = dossierEnvelope.extend({
@@ -34,7 +34,7 @@ export const dossierSupplementSuppliedV1 = dossierEnvelope.extend({
 const feeLine = z.object({
   kind: z.enum(['fee', 'charge', 'tax', 'other'], { message: 'must be fee, charge, tax or other' }),
   amount: amountVnd,
-  description: z.string().max(500).optional(),
+  description: boundedText(500).optional(),
 });
 export const dossierFinancialObligationV1 = dossierEnvelope.extend({
   type: z.literal('dossier.financial-obligation'),
@@ -49,7 +49,7 @@ export const dossierFeePaidV1 = dossierEnvelope.extend({
     method: z.enum(['national-portal', 'local-gateway', 'offline'], { message: 'must be national-portal, local-gateway or offline' }),
     amount: amountVnd.optional(),
     obligationId: code.optional(),
-    transactionRef: z.string().max(200).optional(),
+    transactionRef: boundedText(200).optional(),
   }),
 });
 export const dossierWithdrawnV1 = dossierEnvelope.extend({

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { code, isoInstant } from './primitives';
+import { boundedText, code, isoInstant } from './primitives';
+import { SOURCE_SYSTEM_MAX } from './wire-limits';
 
 /** Envelope fields shared by every event type (DESIGN.md §2). */
 export const envelopeBase = z.object({
   eventId: z.uuid({ message: 'must be a UUID (the idempotency key from the source system)' }),
-  type: z.string(),
+  type: z.string().max(100),
   schemaVersion: z.number().int(),
   occurredAt: isoInstant,
-  sourceSystem: z.string().min(1, { message: 'must name the sending one-stop system' }).max(200),
+  sourceSystem: boundedText(SOURCE_SYSTEM_MAX).min(1, { message: 'must name the sending one-stop system' }),
   unitCode: code,
   dossierCode: code.optional(),
   procedureCode: code.optional(),

@@ -9,3 +9,6 @@ export * from './validate-event';
 export * from './event-docs';
 export * from './wire-examples';
 export * from './render-events-markdown';
+export * from './wire-time';
+export * from './wire-limits';
+export * from './check-wire-value';

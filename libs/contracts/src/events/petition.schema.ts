@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envelopeBase } from './envelope.schema';
-import { code, isoInstant, ratingLevel, workingDays } from './primitives';
+import { boundedText, code, isoInstant, ratingLevel, workingDays } from './primitives';
 
 const petitionEnvelope = envelopeBase.extend({ petitionCode: code });
 const deadline = { dueAt: isoInstant.optional(), dueInWorkingDays: workingDays.optional() };
@@ -8,7 +8,7 @@ const deadline = { dueAt: isoInstant.optional(), dueInWorkingDays: workingDays.o
 export const petitionReceivedV1 = petitionEnvelope.extend({
   type: z.literal('petition.received'),
   data: z
-    .object({ ...deadline, withinCompetence: z.boolean({ message: 'must be true or false' }).optional(), topic: z.string().max(500).optional() })
+    .object({ ...deadline, withinCompetence: z.boolean({ message: 'must be true or false' }).optional(), topic: boundedText(500).optional() })
     .default({}),
 });
 export const petitionAnsweredV1 = petitionEnvelope.extend({

@@ -1,17 +1,23 @@
 import { z } from 'zod';
+import { CODE_MAX, FREE_TEXT_MAX } from './wire-limits';
+import { checkIsoInstant, checkLocalDate } from './wire-time';
 
-/** ISO-8601 instant with an explicit offset (Z or ±hh:mm), as DESIGN.md §2 requires. */
-export const isoInstant = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'must be an ISO-8601 date-time with an offset, e.g. 2025-03-04T08:30:00+07:00',
-  })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a real date-time' });
+/**
+ * ISO-8601 instant with an explicit offset (Z or ±hh:mm), as DESIGN.md §2 requires: a real
+ * calendar date and time, a real offset, a year in range (wire-time.ts says why and how).
+ */
+export const isoInstant = z.string().superRefine((written, ctx) => {
+  const problem = checkIsoInstant(written);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A text of at most `max` characters (NUL and lone surrogates are refused for every text by checkWireValue). */
+export const boundedText = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` });
 
 export const code = z
   .string()
   .min(1, { message: 'must not be empty' })
-  .max(100, { message: 'must be at most 100 characters' })
+  .max(CODE_MAX, { message: `must be at most ${CODE_MAX} characters` })
   .regex(/^[\p{L}\p{N}._:/-]+$/u, { message: 'may hold letters, digits and . _ : / - only' });
 
 const CHANNEL_CODES: Record<string, 'in-person' | 'online' | 'postal'> = { '1': 'in-person', '2': 'online', '3': 'postal' };
@@ -23,22 +29,27 @@ export const channel = z.preprocess(
 );
 
 /** A calendar date in Vietnam (YYYY-MM-DD): decision dates, effective dates. */
-export const localDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD, e.g. 2025-03-04' })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'is not a real calendar date' });
+export const localDate = z.string().superRefine((written, ctx) => {
+  const problem = checkLocalDate(written);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** Far above any fee or charge a one-stop system collects; bounds what sums of amounts can reach. */
+const MAX_AMOUNT_VND = 1e15;
 
 /** An amount of money in VND (đồng). */
 export const amountVnd = z
   .number({ message: 'must be a number of đồng' })
   .finite({ message: 'must be a finite number of đồng' })
-  .nonnegative({ message: 'must not be negative' });
+  .nonnegative({ message: 'must not be negative' })
+  .max(MAX_AMOUNT_VND, { message: 'must be at most 10^15 đồng' });
 
 /** A count of things (components, copies). */
-export const positiveCount = z.number({ message: 'must be a whole number' }).int({ message: 'must be a whole number' }).positive({ message: 'must be at least 1' });
+export const positiveCount = z
+  .number({ message: 'must be a whole number' })
+  .int({ message: 'must be a whole number' })
+  .positive({ message: 'must be at least 1' })
+  .max(100_000, { message: 'must be at most 100000' });
 
 export const workingDays = z
   .number({ message: 'must be a whole number of working days' })
@@ -50,4 +61,4 @@ export const ratingLevel = z.enum(['very-satisfied', 'satisfied', 'unsatisfied']
   message: 'must be very-satisfied, satisfied or unsatisfied',
 });
 
-export const freeText = z.string().max(2000, { message: 'must be at most 2000 characters' });
+export const freeText = boundedText(FREE_TEXT_MAX);

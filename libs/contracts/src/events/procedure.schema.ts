@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { envelopeBase } from './envelope.schema';
-import { code, localDate } from './primitives';
+import { boundedText, code, localDate } from './primitives';
 
 const procedureEnvelope = envelopeBase.extend({ procedureCode: code });
 
@@ -14,7 +14,7 @@ export const procedureAnnouncedV1 = procedureEnvelope.extend({
     decisionCode: code,
     decisionDate: localDate,
     legalBasisEffectiveDate: localDate,
-    name: z.string().min(1).max(1000).optional(),
+    name: boundedText(1000).min(1, { message: 'must not be empty' }).optional(),
     resultIsDocument: z.boolean({ message: 'must be true or false' }).optional(),
   }),
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { envelopeBase } from './envelope.schema';
-import { code, localDate, positiveCount } from './primitives';
+import { boundedText, code, localDate, positiveCount } from './primitives';
 
 export const unitRegisteredV1 = envelopeBase.extend({
   type: z.literal('unit.registered'),
   data: z.object({
-    name: z.string().min(1, { message: 'must not be empty' }).max(300),
+    name: boundedText(300).min(1, { message: 'must not be empty' }),
     level: z.enum(['province', 'department', 'district', 'commune'], { message: 'must be province, department, district or commune' }),
     parentCode: code.optional(),
     effectiveFrom: localDate.optional(),
@@ -13,7 +13,7 @@ export const unitRegisteredV1 = envelopeBase.extend({
 });
 export const unitRenamedV1 = envelopeBase.extend({
   type: z.literal('unit.renamed'),
-  data: z.object({ name: z.string().min(1, { message: 'must not be empty' }).max(300), effectiveFrom: localDate.optional() }),
+  data: z.object({ name: boundedText(300).min(1, { message: 'must not be empty' }), effectiveFrom: localDate.optional() }),
 });
 export const unitMergedV1 = envelopeBase.extend({
   type: z.literal('unit.merged'),
