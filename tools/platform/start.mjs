@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { runStep, startService, waitForHttp } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -59,6 +60,15 @@ async function database() {
   };
 }
 
+// The demo writer keys: created once (idempotent, audit-logged), kept in .data/ (mode 0600) and reused.
+async function demoCredentials(preload, databaseUrl) {
+  const file = join(root, '.data', 'demo-credentials.json');
+  const { stdout } = await promisify(execFile)(process.execPath, [...preload, join(root, 'dist/tools/cli/tools/credentials/credentials-cli.js'), 'demo', '--file', file, '--by', 'npm-start'], {
+    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return { file, ...JSON.parse(stdout) };
+}
+
 const children = [];
 let db;
 let shuttingDown = false;
@@ -88,17 +98,21 @@ try {
   children.push(startService('scoring', ...node('scoring'), env, { cwd: root }));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
   await waitForHttp(`http://127.0.0.1:${ports.scoring}/health`);
+  const keys = await demoCredentials(preload.slice(0, 2), db.url);
   console.log(`
   QĐ 766 real-time index is running.
     Console:        http://localhost:${ports.reporting}/
     Reporting API:  http://localhost:${ports.reporting}/api/v1   (OpenAPI: http://localhost:${ports.reporting}/api/docs)
     Ingest API:     http://localhost:${ports.ingest}/api/v1/events   (OpenAPI: http://localhost:${ports.ingest}/api/docs)
+    Demo writer key (source "${keys.demo.sourceSystem}", units ${keys.demo.units.join(', ')}; send as "Authorization: Bearer <key>"):
+                    ${keys.demo.apiKey}
+                    (kept in ${keys.file}; more writers: npm run credentials -- create --source NAME --units CODE)
   ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
   Ctrl-C stops everything.
 `);
   if (simulate) {
     children.push(startService('simulator', process.execPath, [...preload, join(root, 'dist/tools/cli/tools/simulator/simulate.js')],
-      { INGEST_URL: `http://127.0.0.1:${ports.ingest}` }, { cwd: root }));
+      { INGEST_URL: `http://127.0.0.1:${ports.ingest}`, QD766_API_KEY: keys.demo.apiKey, QD766_REGISTRY_API_KEY: keys.registry.apiKey }, { cwd: root }));
   }
 } catch (error) {
   console.error(`[platform]   could not start: ${error.message}`);

@@ -1,3 +1,4 @@
 export * from './split-batch';
 export * from './ingestion-service';
+export * from './auth';
 export * from './kafka';
