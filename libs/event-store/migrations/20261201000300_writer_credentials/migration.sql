@@ -28,3 +28,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
 CREATE INDEX IF NOT EXISTS audit_log_target ON audit_log (target, at);
+
+-- Ingest's unit directory reads only unit events after its checkpoint, before batches: without
+-- this index that read would scan every dossier event appended since the last unit change.
+CREATE INDEX IF NOT EXISTS events_unit_order ON events (transaction_id, global_position) WHERE type LIKE 'unit.%';

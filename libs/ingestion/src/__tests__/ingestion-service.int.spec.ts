@@ -65,6 +65,20 @@ describe('ingestion with writer checks (real PostgreSQL)', () => {
     expect(answer).toMatchObject({ accepted: 1, rejected: 0 });
   });
 
+  it('reads new unit events through the partial index on unit events, not through every event since', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const plan = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT event_id FROM events WHERE type LIKE 'unit.%' AND (transaction_id, global_position) > ('1'::text::xid8, 0::bigint)
+          ORDER BY transaction_id, global_position`,
+      );
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('events_unit_order');
+    } finally {
+      client.release();
+    }
+  });
+
   it('answers a conflicting re-send as conflict with the reason, keeps it, and counts it', async () => {
     const conflicting = {
       ...store,
