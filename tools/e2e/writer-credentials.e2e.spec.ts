@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { IngestResponseDto } from '@idx/contracts';
 import { referenceUnitEvents } from '@idx/domain';
 import { workspaceRoot } from '@idx/event-store';
-import { dossierEvents, unitRegistered } from '@idx/testing';
+import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
 import { createWriterKey } from '../testing/writer-key';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
@@ -144,5 +144,30 @@ describe('end to end: writers authenticate with their own API key, bound to thei
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    it('the simulator writes with the demo keys (as npm start -- --simulate runs it): units by the registry key, dossiers by the demo key, nothing refused', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'qd766-sim-'));
+      const output: string[] = [];
+      try {
+        const keys = JSON.parse(await run('demo', '--file', join(dir, 'keys.json'))) as { demo: { apiKey: string }; registry: { apiKey: string } };
+        const simulator = spawn(process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), join(root, 'dist/tools/cli/tools/simulator/simulate.js')], {
+          cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, INGEST_URL: platform.ingestUrl, QD766_API_KEY: keys.demo.apiKey, QD766_REGISTRY_API_KEY: keys.registry.apiKey, SIM_HISTORY: '5', SIM_RATE: '2' },
+        });
+        for (const stream of [simulator.stdout, simulator.stderr]) stream.on('data', (b: Buffer) => output.push(b.toString()));
+        try {
+          await waitFor(() => output.join('').includes('simulator: live'), { what: 'the simulator to send its history and go live', timeoutMs: 60_000 });
+        } finally {
+          simulator.kill('SIGTERM');
+        }
+        expect(output.join('')).not.toContain('rejected');
+        const sources = await platform.db.pool.query<{ source_system: string; n: number }>(
+          "SELECT source_system, count(*)::int AS n FROM events WHERE source_system IN ('reference-data', 'simulator-mot-cua') GROUP BY 1 ORDER BY 1",
+        );
+        expect(sources.rows.map((r) => r.source_system)).toEqual(['reference-data', 'simulator-mot-cua']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
   });
 });
