@@ -81,7 +81,7 @@ export interface KafkaIngestStatus {
   readonly lastError?: string;
 }
 
-/** The per-message credential header (lower case, as Kafka header names are case-sensitive). */
+/** The per-message credential header. Kafka header names are case-sensitive: `Authorization` is read too. */
 export const AUTHORIZATION_HEADER = 'authorization';
 
 /** A Kafka header value as text: kafkajs hands out Buffers, strings or (for repeated headers) arrays — the first counts. */
@@ -96,9 +96,9 @@ const SILENT = { log: () => undefined, warn: () => undefined, error: () => undef
  * Consumes the dossier-event topic in a consumer group and feeds it through ingestion.
  *
  * Per fetched batch and partition, in chunks of at most `maxEventsPerAppend` messages: check each
- * message's `authorization` header (a refused key makes that message a reject) and decode its value
- * into a batch item → `ingest` with each message's writer (validate, append idempotently on eventId, keep rejects in the
- * dead_letters table) → publish the rejects on the dead-letter topic → only then resolve the chunk's
+ * message's `authorization` header (a refused key makes that message a reject) and decode its
+ * value into a batch item → `ingest` with each message's writer (validate, check the writer's
+ * source and units, append idempotently on eventId, keep rejects in the dead_letters table) → publish the rejects on the dead-letter topic → only then resolve the chunk's
  * last offset (committed after the batch and at least every second) → heartbeat. A crash anywhere
  * redelivers from the last committed offset; re-appended events answer "duplicate", so each event
  * is stored exactly once (at-least-once delivery + idempotent append). Memory is bounded by one
@@ -247,7 +247,7 @@ export class KafkaIngestConsumer {
         const items: BatchItem[] = [];
         const writers: (Writer | undefined)[] = [];
         for (const m of chunk) {
-          const auth = await this.keys.authenticate(headerText(m.headers?.[AUTHORIZATION_HEADER]));
+          const auth = await this.keys.authenticate(headerText(m.headers?.[AUTHORIZATION_HEADER] ?? m.headers?.['Authorization']));
           items.push(auth.ok ? itemOfMessage(m.value) : { raw: m.value ?? Buffer.alloc(0), ok: false, reason: auth.reason });
           writers.push(auth.ok ? auth.writer : undefined);
         }
