@@ -5,7 +5,7 @@ import { PostgresEventStore, PostgresEventSubscription, START } from '@idx/event
 import { createReadModelClient, ScoringProjector } from '@idx/read-models';
 import { Pool } from 'pg';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
-import { arg, benchDatabase, machineLine, progress } from './bench-support';
+import { arg, benchDatabase, benchWriter, machineLine, progress } from './bench-support';
 
 /**
  * HTTP ingest into the PostgreSQL store, then projection catch-up, on a fresh embedded PostgreSQL.
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, { DATABASE_URL: db.url, INGEST_PORT: '0' });
   const app = await startIngest();
   const { port } = app.getHttpServer().address() as { port: number };
+  const auth = await benchWriter(db.url, `http://127.0.0.1:${port}`);
 
   const gen = new DossierGenerator();
   const events: DomainEvent[] = [];
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < bodies.length) {
       const body = bodies[next++];
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body });
       const answer = (await res.json()) as { accepted: number };
       sent += answer.accepted;
       progress('ingest', sent, total, started);

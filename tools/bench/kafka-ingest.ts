@@ -1,12 +1,14 @@
 import type { DomainEvent } from '@idx/domain';
-import { PostgresDeadLetters, PostgresEventStore, PostgresEventSubscription, type StoredEvent, START } from '@idx/event-store';
-import { IngestionService, KafkaIngestConsumer } from '@idx/ingestion';
+import { PostgresEventStore, PostgresEventSubscription, type StoredEvent, START } from '@idx/event-store';
+import { KafkaIngestConsumer } from '@idx/ingestion';
 import { createReadModelClient, migrateDatabase, ScoringProjector } from '@idx/read-models';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { DemoEventStream, toKafkaMessage } from '../kafka/demo-event-stream';
 import { startKafkaBroker } from '../kafka/kafka-broker';
 import { paced } from '../kafka/pacer';
+import { SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';
+import { createWriterKey, ingestionFor } from '../testing/writer-key';
 import { arg, benchDatabase, machineLine, progress } from './bench-support';
 
 /**
@@ -49,18 +51,25 @@ async function createTopic(kafka: Kafka, topic: string, numPartitions: number): 
   await admin.disconnect();
 }
 
-function ingestion(pool: Pool): IngestionService {
-  return new IngestionService(new PostgresEventStore(pool), new PostgresDeadLetters(pool));
+/** The benchmark's writer: the demo stream's source, every unit, may register them (the stream starts with the units). */
+async function writerKey(dbUrl: string): Promise<string> {
+  const pool = new Pool({ connectionString: dbUrl, max: 1 });
+  try {
+    return await createWriterKey(pool, { sourceSystem: SIMULATOR_SOURCE_SYSTEM });
+  } finally {
+    await pool.end();
+  }
 }
 
 async function throughput(kafka: Kafka, brokers: string[], producer: Producer, dbUrl: string): Promise<void> {
+  const apiKey = await writerKey(dbUrl);
   const topic = `bench-throughput-${Date.now()}`;
   await createTopic(kafka, topic, partitions);
   const stream = new DemoEventStream();
   const events: DomainEvent[] = stream.take(total);
   const produceStarted = Date.now();
   for (let i = 0; i < events.length; i += 5000) {
-    await producer.send({ topic, acks: -1, messages: events.slice(i, i + 5000).map(toKafkaMessage) });
+    await producer.send({ topic, acks: -1, messages: events.slice(i, i + 5000).map((e) => toKafkaMessage(e, apiKey)) });
     progress('produce', Math.min(i + 5000, total), total, produceStarted);
   }
   const produceSeconds = (Date.now() - produceStarted) / 1000;
@@ -71,7 +80,8 @@ async function throughput(kafka: Kafka, brokers: string[], producer: Producer, d
   let done: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (done = resolve));
   const started = Date.now();
-  const consumer = new KafkaIngestConsumer(ingestion(pool), {
+  const { ingestion, keys } = ingestionFor(pool);
+  const consumer = new KafkaIngestConsumer(ingestion, keys, {
     brokers, topic, dlqTopic: `${topic}.dlq`, groupId: `${topic}-ingest`, topicPartitions: partitions,
     partitionsConsumedConcurrently: concurrency, maxEventsPerAppend: append,
     onChunk: (chunk) => {
@@ -95,10 +105,12 @@ async function throughput(kafka: Kafka, brokers: string[], producer: Producer, d
 }
 
 async function lag(kafka: Kafka, brokers: string[], producer: Producer, dbUrl: string): Promise<void> {
+  const apiKey = await writerKey(dbUrl);
   const topic = `bench-lag-${Date.now()}`;
   await createTopic(kafka, topic, partitions);
   const pool = new Pool({ connectionString: dbUrl, max: 16 });
-  const consumer = new KafkaIngestConsumer(ingestion(pool), {
+  const { ingestion, keys } = ingestionFor(pool);
+  const consumer = new KafkaIngestConsumer(ingestion, keys, {
     brokers, topic, dlqTopic: `${topic}.dlq`, groupId: `${topic}-ingest`, topicPartitions: partitions,
     partitionsConsumedConcurrently: concurrency, maxEventsPerAppend: append,
   });
@@ -145,7 +157,7 @@ async function lag(kafka: Kafka, brokers: string[], producer: Producer, dbUrl: s
     const events = stream.take(count);
     const now = Date.now();
     for (const e of events) sentAt.set(e.eventId, now);
-    await producer.send({ topic, acks: -1, messages: events.map(toKafkaMessage) });
+    await producer.send({ topic, acks: -1, messages: events.map((e) => toKafkaMessage(e, apiKey)) });
     progress(`produce at ${rate}/s, scores visible`, lags.length, expected, started);
   });
   const deadline = Date.now() + 60_000;

@@ -4,7 +4,7 @@ import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { startScoring } from '../../apps/scoring/src/bootstrap';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { DossierGenerator } from '../simulator/dossier-generator';
-import { arg, benchDatabase, machineLine } from './bench-support';
+import { arg, benchDatabase, benchWriter, machineLine } from './bench-support';
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const ingest = await startIngest();
   const scoring = await startScoring();
   const { port } = ingest.getHttpServer().address() as { port: number };
+  const auth = await benchWriter(db.url, `http://127.0.0.1:${port}`);
   const pool = new Pool({ connectionString: db.url, max: 2 });
 
   const gen = new DossierGenerator();
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   for (let tick = 0; tick < (seconds * 1000) / tickMs; tick++) {
     while (queue.length < perTick) queue.push(...gen.dossier(DEMO_UNITS[Math.floor(Math.random() * DEMO_UNITS.length)], now - 3_600_000, 86_400_000, now).due);
     const batch = queue.splice(0, perTick);
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: batch.map((e) => JSON.stringify(e)).join('\n') });
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body: batch.map((e) => JSON.stringify(e)).join('\n') });
     const answer = (await res.json()) as { results: { globalPosition?: string }[] };
     const positions = answer.results.map((r) => BigInt(r.globalPosition ?? '0'));
     pending.push({ position: positions.reduce((a, b) => (b > a ? b : a), 0n), acceptedAt: Date.now() });

@@ -11,7 +11,7 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
   let firstCut: Date;
 
   const post = async (events: readonly DomainEvent[]) => {
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify(events) });
     expect(res.status).toBe(200);
   };
   const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
@@ -69,7 +69,7 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
 
   it('verifies the projection against the raw events, and catches a rewritten event', async () => {
     const verify = async () => {
-      const res = await fetch(`${platform.reportingUrl}/api/v1/audit/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unitCode: U, period: '2025-02' }) });
+      const res = await fetch(`${platform.reportingUrl}/api/v1/audit/verify`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify({ unitCode: U, period: '2025-02' }) });
       return (await res.json()) as VerifyReportDto;
     };
     const clean = await verify();

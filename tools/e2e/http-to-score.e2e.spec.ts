@@ -28,7 +28,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
       d('D').received('2025-03-06T08:00:00', '2025-03-13T17:00:00'), d('D').processed('2025-03-20T09:00:00'),
     ];
     const ndjson = [...events.map((e) => JSON.stringify(e)), '{"type":"dossier.received"', JSON.stringify({ ...events[1], type: 'dossier.teleported' })].join('\n');
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: ndjson });
+    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...platform.auth }, body: ndjson });
     const answer = (await res.json()) as IngestResponseDto;
     expect(res.status).toBe(200);
     expect(answer).toMatchObject({ accepted: 9, duplicate: 0, rejected: 2 });
@@ -38,13 +38,13 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     expect(kept.rows.map((r) => r.raw.toString())).toEqual(['{"type":"dossier.received"', JSON.stringify({ ...events[1], type: 'dossier.teleported' })]);
 
     // The same rejection again (same sender, same bytes, same reason): kept once, counted.
-    const postBad = () => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: '{"type":"dossier.received"' });
+    const postBad = () => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...platform.auth }, body: '{"type":"dossier.received"' });
     await postBad();
     await postBad();
     const counted = await platform.db.pool.query<{ n: number; occurrences: number }>("SELECT count(*)::int AS n, max(occurrences) AS occurrences FROM dead_letters WHERE reason LIKE 'line 1:%'");
     expect(counted.rows[0]).toEqual({ n: 1, occurrences: 2 });
 
-    const again = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events.slice(0, 2)) });
+    const again = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify(events.slice(0, 2)) });
     expect(await again.json()).toMatchObject({ accepted: 0, duplicate: 2, rejected: 0 });
 
     const score = await waitFor(async () => {
@@ -62,7 +62,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     expect(ranking.body.rows[0]).toMatchObject({ rank: 1, hasData: true, unit: { code: 'HY-STP' } });
 
     // A registered department without any dossier that month is listed, but not ranked or averaged.
-    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY')]) });
+    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify([unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY')]) });
     const withIdle = await waitFor(async () => {
       const r = await json<RankingDto>(`${platform.reportingUrl}/api/v1/rankings?period=2025-03&level=department`);
       return r.body.rows.length === 2 ? r.body : undefined;
@@ -90,7 +90,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     })();
 
     const late = dossierEvents('HY-STP', 'E').received('2025-03-07T08:00:00', '2025-03-14T17:00:00');
-    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([late]) });
+    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify([late]) });
     await waitFor(() => messages.join('').includes('"unitCode":"HY-STP","period":"2025-03"'), { what: 'a score-changed message for HY-STP 2025-03' });
     expect(messages.join('')).toContain('event: score-changed');
     controller.abort();
@@ -99,10 +99,10 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
 
   it('answers an oversized batch with a reason to split it, and keeps serving', async () => {
     const big = Array.from({ length: 1000 }, (_, i) => JSON.stringify(dossierEvents('HY-STP', `BIG-${i}`).received('2025-03-03T08:00:00', '2025-03-10T17:00:00'))).join('\n');
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: big });
+    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...platform.auth }, body: big });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ status: 'rejected', reason: expect.stringContaining('over the limit of 200000 bytes (INGEST_MAX_BODY_BYTES); split it') });
-    const small = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big.split('\n')[0] });
+    const small = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: big.split('\n')[0] });
     expect(await small.json()).toMatchObject({ accepted: 1 });
   });
 

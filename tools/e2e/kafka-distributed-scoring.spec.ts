@@ -1,10 +1,12 @@
 import { type DomainEvent, streamIdOf } from '@idx/domain';
-import { PostgresDeadLetters, PostgresEventStore, START, type StoredEvent } from '@idx/event-store';
-import { IngestionService, KafkaIngestConsumer } from '@idx/ingestion';
+import { PostgresEventStore, START, type StoredEvent } from '@idx/event-store';
+import { KafkaIngestConsumer } from '@idx/ingestion';
 import { createReadModelClient, migrateDatabase, ownsUnit, type ScoreChange, ScoringProjector, type UnitPartition } from '@idx/read-models';
 import { createTestDatabase, type TestDatabase, waitFor } from '@idx/testing';
 import { Partitioners } from 'kafkajs';
 import { DemoEventStream, toKafkaMessage } from '../kafka/demo-event-stream';
+import { SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';
+import { createWriterKey, ingestionFor } from '../testing/writer-key';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { startTestKafka, type TestKafka } from '../testing/kafka';
 
@@ -81,14 +83,16 @@ describe('distributed mode: Kafka ingest, scoring split over two workers', () =>
 
     const topic = await kafka.createTopic('dist-events', 6);
     const dlqTopic = await kafka.createTopic('dist-dlq', 1);
-    const consumer = new KafkaIngestConsumer(new IngestionService(new PostgresEventStore(split.pool), new PostgresDeadLetters(split.pool)), {
+    const apiKey = await createWriterKey(split.pool, { sourceSystem: SIMULATOR_SOURCE_SYSTEM });
+    const { ingestion, keys } = ingestionFor(split.pool);
+    const consumer = new KafkaIngestConsumer(ingestion, keys, {
       brokers: kafka.brokers, topic, dlqTopic, groupId: kafka.groupId('dist-ingest'),
     });
     const producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await consumer.start();
     try {
-      await producer.send({ topic, acks: -1, messages: events.map(toKafkaMessage) });
+      await producer.send({ topic, acks: -1, messages: events.map((e) => toKafkaMessage(e, apiKey)) });
       await waitFor(async () => {
         const r = await split.pool.query<{ n: string }>('SELECT count(*) AS n FROM events');
         return Number(r.rows[0].n) === events.length;

@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import type { DomainEvent } from '@idx/domain';
-import { PostgresDeadLetters, PostgresEventStore, workspaceRoot } from '@idx/event-store';
-import { IngestionService, KafkaIngestConsumer } from '@idx/ingestion';
+import { workspaceRoot } from '@idx/event-store';
+import { type IngestionService, KafkaIngestConsumer } from '@idx/ingestion';
 import { migrateDatabase } from '@idx/read-models';
 import { createTestDatabase, type TestDatabase, waitFor } from '@idx/testing';
 import { Partitioners, type Producer } from 'kafkajs';
 import { DemoEventStream, toKafkaMessage } from '../kafka/demo-event-stream';
+import { SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';
 import { builtAppMain } from '../testing/built-app';
 import { startTestKafka, type TestKafka } from '../testing/kafka';
+import { createWriterKey, ingestionFor } from '../testing/writer-key';
 
 /**
  * At-least-once delivery + idempotent append on eventId = exactly-once effect: however the consumer
@@ -17,11 +19,13 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
   let kafka: TestKafka;
   let db: TestDatabase;
   let producer: Producer;
+  let apiKey: string;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     [kafka, db] = await Promise.all([startTestKafka(), createTestDatabase('kafka_restart')]);
     await migrateDatabase(db.pool);
+    apiKey = await createWriterKey(db.pool, { sourceSystem: SIMULATOR_SOURCE_SYSTEM });
     producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 10, initialRetryTime: 200 } });
     await producer.connect();
   }, 240_000);
@@ -34,7 +38,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
 
   const produce = async (topic: string, events: readonly DomainEvent[]): Promise<void> => {
     for (let i = 0; i < events.length; i += 2000) {
-      await producer.send({ topic, acks: -1, messages: events.slice(i, i + 2000).map(toKafkaMessage) });
+      await producer.send({ topic, acks: -1, messages: events.slice(i, i + 2000).map((e) => toKafkaMessage(e, apiKey)) });
     }
   };
 
@@ -131,7 +135,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
   it('answers "duplicate" for a chunk redelivered after it was stored but before its offset was committed', async () => {
     const topic = await kafka.createTopic('redeliver-events', 2);
     const dlqTopic = await kafka.createTopic('redeliver-dlq', 1);
-    const service = new IngestionService(new PostgresEventStore(db.pool), new PostgresDeadLetters(db.pool));
+    const { ingestion: service, keys } = ingestionFor(db.pool);
     let calls = 0;
     let lost = 0;
     // The process "dies" right after its third append committed, before the offset is resolved.
@@ -145,7 +149,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
         return answer;
       },
     };
-    const consumer = new KafkaIngestConsumer(crashingOnce, {
+    const consumer = new KafkaIngestConsumer(crashingOnce, keys, {
       brokers: kafka.brokers, topic, dlqTopic, groupId: kafka.groupId('redeliver'), maxEventsPerAppend: 100, sessionTimeoutMs: 3000,
     });
     const events = new DemoEventStream().take(2000);
@@ -167,7 +171,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
   it('keeps its partitions through an append slower than the session timeout (heartbeats while appending)', async () => {
     const topic = await kafka.createTopic('slow-events', 1);
     const dlqTopic = await kafka.createTopic('slow-dlq', 1);
-    const service = new IngestionService(new PostgresEventStore(db.pool), new PostgresDeadLetters(db.pool));
+    const { ingestion: service, keys } = ingestionFor(db.pool);
     let slowed = false;
     // A database that stalls for longer than the consumer's session once (simulated, not a test wait).
     const stallingOnce = {
@@ -180,7 +184,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
       },
     };
     const groupId = kafka.groupId('slow');
-    const consumer = new KafkaIngestConsumer(stallingOnce, { brokers: kafka.brokers, topic, dlqTopic, groupId, sessionTimeoutMs: 1500 });
+    const consumer = new KafkaIngestConsumer(stallingOnce, keys, { brokers: kafka.brokers, topic, dlqTopic, groupId, sessionTimeoutMs: 1500 });
     const events = new DemoEventStream().take(300);
     await produce(topic, events);
     await consumer.start();

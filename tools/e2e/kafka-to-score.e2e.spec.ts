@@ -5,6 +5,7 @@ import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
 import { type Consumer, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
 import { ensureKcat } from '../testing/kcat';
 import { startTestKafka, type TestKafka } from '../testing/kafka';
+import { createWriterKey } from '../testing/writer-key';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
 const KAFKA_ENV = ['KAFKA_BROKERS', 'KAFKA_TOPIC', 'KAFKA_DLQ_TOPIC', 'KAFKA_GROUP_ID'] as const;
@@ -22,14 +23,14 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
   };
 
   /** Everything on the dead-letter topic so far, read by a fresh consumer group. */
-  const readDeadLetters = async (expected: number): Promise<KafkaMessage[]> => {
+  const readDeadLetters = async (expected: number, enough = (read: readonly KafkaMessage[]) => read.length >= expected): Promise<KafkaMessage[]> => {
     const messages: KafkaMessage[] = [];
     const consumer: Consumer = kafka.kafka.consumer({ groupId: kafka.groupId('dlq-reader') });
     await consumer.connect();
     await consumer.subscribe({ topic: dlqTopic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
     try {
-      await waitFor(() => messages.length >= expected, { what: `${expected} messages on ${dlqTopic}`, timeoutMs: 30_000 });
+      await waitFor(() => enough(messages), { what: `${expected} messages on ${dlqTopic}`, timeoutMs: 30_000 });
     } finally {
       await consumer.disconnect();
     }
@@ -62,7 +63,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
       d('K3').received('2025-04-03T08:00:00', '2025-04-10T17:00:00'), d('K3').processed('2025-04-10T09:00:00'),
       d('K4').received('2025-04-04T08:00:00', '2025-04-11T17:00:00'), d('K4').processed('2025-04-20T09:00:00'),
     ];
-    await producer.send({ topic, acks: -1, messages: events.map((e) => ({ key: e.unitCode, value: JSON.stringify(e) })) });
+    await producer.send({ topic, acks: -1, messages: events.map((e) => ({ key: e.unitCode, value: JSON.stringify(e), headers: platform.auth })) });
 
     await waitFor(async () => (await storedIds(events.map((e) => e.eventId))) === events.length, { what: 'all 9 events in the store' });
     const score = await waitFor(async () => {
@@ -73,7 +74,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     expect(score.criteria.find((c) => c.id === 5)).toMatchObject({ numerator: 3, denominator: 4, points: 15 });
 
     // Sent again (a producer retry, a replayed topic): nothing is stored twice.
-    await producer.send({ topic, acks: -1, messages: events.slice(0, 3).map((e) => ({ key: e.unitCode, value: JSON.stringify(e) })) });
+    await producer.send({ topic, acks: -1, messages: events.slice(0, 3).map((e) => ({ key: e.unitCode, value: JSON.stringify(e), headers: platform.auth })) });
     const health = await waitFor(async () => {
       const body = (await (await fetch(`${platform.ingestUrl}/health/kafka`)).json()) as { duplicate: number; state: string };
       return body.duplicate >= 3 ? body : undefined;
@@ -89,12 +90,13 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     const invalid = { ...d('P2').received('2025-04-05T09:00:00', '2025-04-12T17:00:00'), data: { procedureCode: '1.001', channel: 'online' } };
     const unknown = { ...d('P3').received('2025-04-05T10:00:00', '2025-04-12T17:00:00'), type: 'dossier.teleported' };
     const poison = [
-      { key: 'HY-SYT', value: Buffer.from('{"type":"dossier.received",') },
-      { key: 'HY-SYT', value: Buffer.from(JSON.stringify(invalid)) },
-      { key: 'HY-SYT', value: Buffer.from(JSON.stringify(unknown)) },
+      { key: 'HY-SYT', value: Buffer.from('{"type":"dossier.received",'), headers: platform.auth },
+      { key: 'HY-SYT', value: Buffer.from(JSON.stringify(invalid)), headers: platform.auth },
+      { key: 'HY-SYT', value: Buffer.from(JSON.stringify(unknown)), headers: platform.auth },
     ];
-    await producer.send({ topic, acks: -1, messages: [...poison, { key: 'HY-SYT', value: JSON.stringify(good) }] });
-    await producer.send({ topic, acks: -1, messages: [{ key: 'HY-SYT', value: JSON.stringify(later) }] });
+    const registered = unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY');
+    await producer.send({ topic, acks: -1, messages: [{ key: 'HY-SYT', value: JSON.stringify(registered), headers: platform.auth }, ...poison, { key: 'HY-SYT', value: JSON.stringify(good), headers: platform.auth }] });
+    await producer.send({ topic, acks: -1, messages: [{ key: 'HY-SYT', value: JSON.stringify(later), headers: platform.auth }] });
 
     const letters = await readDeadLetters(3);
     const byValue = new Map(letters.map((m) => [m.value?.toString(), m]));
@@ -102,6 +104,8 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     expect(letters).toHaveLength(3);
     for (const m of letters) {
       expect(m.key?.toString()).toBe('HY-SYT');
+      // The writer's key is never republished to dead-letter readers.
+      expect(m.headers?.['authorization']).toBeUndefined();
       expect(m.headers?.[DLQ_HEADERS.sourceTopic]?.toString()).toBe(topic);
       expect(m.headers?.[DLQ_HEADERS.sourceOffset]).toBeDefined();
     }
@@ -122,11 +126,14 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
   it('ingests events produced by kcat, a client we did not write, and kcat reads the dead-letter headers', async () => {
     const kcat = ensureKcat();
     const d = (code: string) => dossierEvents('HY-TPHY', code);
-    const events = [d('C1').received('2025-04-06T08:00:00', '2025-04-13T17:00:00'), d('C1').processed('2025-04-08T08:00:00'), d('C2').received('2025-04-06T09:00:00', '2025-04-13T17:00:00')];
+    const events = [
+      unitRegistered('HY-TPHY', 'Thành phố Hưng Yên', 'district', 'HY'),
+      d('C1').received('2025-04-06T08:00:00', '2025-04-13T17:00:00'), d('C1').processed('2025-04-08T08:00:00'), d('C2').received('2025-04-06T09:00:00', '2025-04-13T17:00:00'),
+    ];
     // Key<TAB>value per line; murmur2 is the partitioner of the Java client and of kafkajs, so a
     // unit's events land in the same partition whichever client sends them.
     const input = [...events.map((e) => `${e.unitCode}\t${JSON.stringify(e)}`), 'HY-TPHY\tthis is not json'].join('\n') + '\n';
-    execFileSync(kcat, ['-P', '-b', kafka.bootstrap, '-t', topic, '-K', '\t', '-X', 'partitioner=murmur2_random', '-H', 'sender=kcat'], { input, timeout: 30_000 });
+    execFileSync(kcat, ['-P', '-b', kafka.bootstrap, '-t', topic, '-K', '\t', '-X', 'partitioner=murmur2_random', '-H', 'sender=kcat', '-H', `authorization=${platform.auth.authorization}`], { input, timeout: 30_000 });
 
     await waitFor(async () => (await storedIds(events.map((e) => e.eventId))) === events.length, { what: 'the events sent by kcat in the store' });
     const stored = await platform.db.pool.query<{ stream_version: number; type: string }>(
@@ -140,6 +147,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     }, { what: 'kcat to read the rejected kcat message from the dead-letter topic', timeoutMs: 30_000 });
     expect(dlq).toMatch(/^HY-TPHY\|/);
     expect(dlq).toContain('sender=kcat');
+    expect(dlq).not.toContain(platform.apiKey);
     expect(dlq).toContain(`${DLQ_HEADERS.reason}=not valid JSON`);
 
     // The same key goes to the same partition from kcat and from kafkajs.
@@ -148,5 +156,51 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     const [viaKafkajs] = await producer.send({ topic: probe, acks: -1, messages: [{ key: 'HY-TPHY', value: 'y' }] });
     const viaKcat = execFileSync(kcat, ['-C', '-b', kafka.bootstrap, '-t', probe, '-o', 'beginning', '-e', '-q', '-f', '%p %s\n'], { timeout: 30_000 }).toString();
     expect(viaKcat).toContain(`${viaKafkajs.partition} x`);
+  });
+
+  it('refuses messages without a valid key, outside the key\'s units or under another source (DLQ + dead_letters), and later ones still flow', async () => {
+    const scoped = { authorization: `Bearer ${await createWriterKey(platform.db.pool, { units: ['HY-SYT'], manageUnits: false })}` };
+    const syt = (code: string) => dossierEvents('HY-SYT', code);
+    const sent = {
+      noKey: syt('A1').received('2025-04-09T08:00:00', '2025-04-16T17:00:00'),
+      wrongKey: syt('A2').received('2025-04-09T08:00:00', '2025-04-16T17:00:00'),
+      outside: dossierEvents('HY-SXD', 'A3').received('2025-04-09T08:00:00', '2025-04-16T17:00:00'),
+      otherSource: { ...syt('A4').received('2025-04-09T08:00:00', '2025-04-16T17:00:00'), sourceSystem: 'someone-else' },
+      unitChange: { ...unitRegistered('HY-SYT-X', 'Phòng X', 'commune', 'HY-SYT') },
+      unknownUnit: dossierEvents('toString', 'A5').received('2025-04-09T08:00:00', '2025-04-16T17:00:00'),
+    };
+    const good = syt('A6').received('2025-04-09T09:00:00', '2025-04-16T17:00:00');
+    const forged = { authorization: `${platform.auth.authorization.slice(0, -4)}AAAA` };
+    const registered = unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY'); // again: this test may run alone
+    await producer.send({
+      topic, acks: -1, messages: [
+        { key: 'HY-SYT', value: JSON.stringify(registered), headers: platform.auth },
+        { key: 'HY-SYT', value: JSON.stringify(sent.noKey) },
+        { key: 'HY-SYT', value: JSON.stringify(sent.wrongKey), headers: forged },
+        { key: 'HY-SYT', value: JSON.stringify(sent.outside), headers: scoped },
+        { key: 'HY-SYT', value: JSON.stringify(sent.otherSource), headers: scoped },
+        { key: 'HY-SYT', value: JSON.stringify(sent.unitChange), headers: scoped },
+        { key: 'HY-SYT', value: JSON.stringify(sent.unknownUnit), headers: platform.auth },
+        { key: 'HY-SYT', value: JSON.stringify(good), headers: scoped },
+      ],
+    });
+    await waitFor(async () => (await storedIds([good.eventId])) === 1, { what: 'the good message after the refused ones to be stored' });
+    const ids = Object.values(sent).map((e) => e.eventId);
+    const values = new Set(Object.values(sent).map((e) => JSON.stringify(e)));
+    const mine = (read: readonly KafkaMessage[]) => read.filter((m) => values.has(m.value?.toString() ?? ''));
+    const letters = mine(await readDeadLetters(6, (read) => mine(read).length >= 6));
+    expect(letters).toHaveLength(6);
+    const reason = (e: { eventId: string }) => letters.find((m) => m.value?.toString() === JSON.stringify(e))?.headers?.[DLQ_HEADERS.reason]?.toString();
+    expect(reason(sent.noKey)).toContain('no credential');
+    expect(reason(sent.wrongKey)).toContain('API key is not valid');
+    expect(reason(sent.outside)).toContain('outside the units of credential');
+    expect(reason(sent.otherSource)).toContain('sourceSystem "someone-else" is not "test-one-stop"');
+    expect(reason(sent.unitChange)).toContain('may not do');
+    expect(reason(sent.unknownUnit)).toContain('unit "toString" is not a registered unit');
+    expect(await storedIds(ids)).toBe(0);
+    const kept = await platform.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM dead_letters WHERE raw = ANY($1::bytea[])', [
+      Object.values(sent).map((e) => Buffer.from(JSON.stringify(e))),
+    ]);
+    expect(kept.rows[0].n).toBe(6);
   });
 });

@@ -3,12 +3,19 @@ import { createTestDatabase, type TestDatabase } from '@idx/testing';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { startReporting } from '../../apps/reporting/src/bootstrap';
 import { startScoring } from '../../apps/scoring/src/bootstrap';
+import { createWriterKey } from '../testing/writer-key';
 
 export interface RunningPlatform {
   readonly db: TestDatabase;
   readonly ingestUrl: string;
   readonly reportingUrl: string;
   readonly scoringUrl: string;
+  /** A writer key of the test database: source `test-one-stop` (the event builders' source), every unit, may manage units. */
+  readonly apiKey: string;
+  /** `Authorization: Bearer <apiKey>`, to spread into the headers of a POST to ingest. */
+  readonly auth: { readonly authorization: string };
+  /** Posts events (a JSON array) to ingest as the test writer. */
+  postEvents(events: readonly unknown[]): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -27,8 +34,11 @@ export async function startPlatform(options: { webDistDir?: string } = {}): Prom
   const apps: INestApplication[] = [];
   apps.push(await startIngest(), await startScoring(), await startReporting());
   const [ingestUrl, scoringUrl, reportingUrl] = await Promise.all(apps.map(urlOf));
+  const apiKey = await createWriterKey(db.pool);
+  const auth = { authorization: `Bearer ${apiKey}` };
   return {
-    db, ingestUrl, scoringUrl, reportingUrl,
+    db, ingestUrl, scoringUrl, reportingUrl, apiKey, auth,
+    postEvents: (events) => fetch(`${ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(events) }),
     async stop() {
       for (const app of apps.reverse()) await app.close();
       await db.drop();

@@ -56,8 +56,9 @@ export function monthStartOf(ms: number): number {
 
 /**
  * The wire form on the event topic: key = unitCode (so a unit's events share a partition and keep
- * their order), value = the JSON envelope, exactly as posted over HTTP.
+ * their order), value = the JSON envelope, exactly as posted over HTTP, and the writer's API key in
+ * the `authorization` header (`Bearer <key>`), checked per message like the HTTP header.
  */
-export function toKafkaMessage(event: DomainEvent): Message {
-  return { key: event.unitCode, value: JSON.stringify(event) };
+export function toKafkaMessage(event: DomainEvent, apiKey: string): Message {
+  return { key: event.unitCode, value: JSON.stringify(event), headers: { authorization: `Bearer ${apiKey}` } };
 }

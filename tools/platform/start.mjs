@@ -9,6 +9,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { defaultDataDir, stopLeftoverServer } from './embedded-db.mjs';
 import { ended, runStep, startService, supervise, waitForHttp } from './processes.mjs';
 
@@ -74,6 +76,15 @@ async function database() {
   return url;
 }
 
+// The demo writer keys: created once (idempotent, audit-logged), kept in .data/ (mode 0600) and reused.
+async function demoCredentials(preload, databaseUrl) {
+  const file = join(root, '.data', 'demo-credentials.json');
+  const { stdout } = await promisify(execFile)(process.execPath, [...preload, join(root, 'dist/tools/cli/tools/credentials/credentials-cli.js'), 'demo', '--file', file, '--by', 'npm-start'], {
+    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return { file, ...JSON.parse(stdout) };
+}
+
 async function shutdown(code = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
@@ -107,15 +118,22 @@ try {
   service('scoring', appMain('scoring'));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
   await waitForHttp(`http://127.0.0.1:${ports.scoring}/health`);
+  const keys = await demoCredentials(preload.slice(0, 2), databaseUrl);
   console.log(`
   QĐ 766 real-time index is running.
     Console:        http://localhost:${ports.reporting}/
     Reporting API:  http://localhost:${ports.reporting}/api/v1   (OpenAPI: http://localhost:${ports.reporting}/api/docs)
     Ingest API:     http://localhost:${ports.ingest}/api/v1/events   (OpenAPI: http://localhost:${ports.ingest}/api/docs)
+    Demo writer key (source "${keys.demo.sourceSystem}", units ${keys.demo.units.join(', ')}; send as "Authorization: Bearer <key>"):
+                    ${keys.demo.apiKey}
+                    (kept in ${keys.file}; more writers: npm run credentials -- create --source NAME --units CODE)
   ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
   A service or the database that dies is restarted. Ctrl-C stops everything.
 `);
-  if (simulate) service('simulator', join(root, 'dist/tools/cli/tools/simulator/simulate.js'), { INGEST_URL: `http://127.0.0.1:${ports.ingest}` }, { restart: false });
+  if (simulate) {
+    service('simulator', join(root, 'dist/tools/cli/tools/simulator/simulate.js'),
+      { INGEST_URL: `http://127.0.0.1:${ports.ingest}`, QD766_API_KEY: keys.demo.apiKey, QD766_REGISTRY_API_KEY: keys.registry.apiKey }, { restart: false });
+  }
 } catch (error) {
   if (!shuttingDown) {
     console.error(`[platform]  could not start: ${error.message}`);

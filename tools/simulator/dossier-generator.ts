@@ -6,6 +6,9 @@ import { HOUR, localIso } from './seeded';
 
 export { localIso } from './seeded';
 
+/** The simulated one-stop system's name: the demo credential npm start creates carries it. */
+export const SIMULATOR_SOURCE_SYSTEM = 'simulator-mot-cua';
+
 export interface GeneratorOptions {
   readonly random?: () => number;
   /** Event ids: random by default; a stable function makes a replayed history idempotent. */
@@ -27,7 +30,7 @@ export class DossierGenerator {
   constructor(options: GeneratorOptions = {}) {
     this.random = options.random ?? Math.random;
     this.idFor = options.idFor ?? (() => randomUUID());
-    this.sourceSystem = options.sourceSystem ?? 'simulator-mot-cua';
+    this.sourceSystem = options.sourceSystem ?? SIMULATOR_SOURCE_SYSTEM;
   }
 
   /** One dossier's events; those after `now` are handed back as `later`, to be sent when their time comes. */

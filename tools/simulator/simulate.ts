@@ -1,8 +1,9 @@
 import { type DomainEvent, monthKeyOf, parsePeriod, referenceUnitEvents } from '@idx/domain';
 import { demoUnitsAt } from './demo-units';
-import { DossierGenerator } from './dossier-generator';
+import { DossierGenerator, SIMULATOR_SOURCE_SYSTEM } from './dossier-generator';
 import { catalogueEvents } from './procedures';
 import { DAY, seededRandom, stableUuid } from './seeded';
+import { demoWriterKeys } from './writer-keys';
 
 /**
  * Streams realistic events for the reference units (Hưng Yên and Huế as they stand today) to the
@@ -10,20 +11,23 @@ import { DAY, seededRandom, stableUuid } from './seeded';
  * (so every criterion has data at once), then new dossiers every second whose processing, on time
  * or late, follows within minutes — scores move while you watch. The history is seeded: running
  * the simulator again re-sends the same events, which the store answers as duplicates.
- *   INGEST_URL (default http://localhost:3001), SIM_RATE dossiers/s (default 3), SIM_HISTORY dossiers per unit (default 120)
+ *   INGEST_URL (default http://localhost:3001), SIM_RATE dossiers/s (default 3), SIM_HISTORY dossiers per unit (default 120),
+ *   QD766_API_KEY / QD766_REGISTRY_API_KEY (or --api-key= / --registry-key=; default: the keys npm start keeps in .data/)
  */
 const ingestUrl = process.env['INGEST_URL'] ?? 'http://localhost:3001';
 const rate = Number(process.env['SIM_RATE'] ?? 3);
 const history = Number(process.env['SIM_HISTORY'] ?? 120);
 const MINUTE = 60_000;
-const SOURCE = 'simulator-mot-cua';
+const SOURCE = SIMULATOR_SOURCE_SYSTEM;
+const keys = demoWriterKeys();
 
-async function post(events: readonly DomainEvent[]): Promise<void> {
+async function post(events: readonly DomainEvent[], apiKey = keys.apiKey): Promise<void> {
   for (let i = 0; i < events.length; i += 2000) {
     const res = await fetch(`${ingestUrl}/api/v1/events`, {
-      method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'x-source-system': 'simulator' },
+      method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${apiKey}` },
       body: events.slice(i, i + 2000).map((e) => JSON.stringify(e)).join('\n'),
     });
+    if (res.status === 401) throw new Error(`ingest refused the API key: ${((await res.json()) as { reason: string }).reason}`);
     const answer = (await res.json()) as { accepted: number; rejected: number; results: { reason?: string }[] };
     if (answer.rejected > 0) console.warn(`simulator: ${answer.rejected} rejected, e.g. ${answer.results.find((r) => r.reason)?.reason}`);
   }
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
   const month = monthKeyOf(now);
   const monthStart = parsePeriod(month).start;
   const units = demoUnitsAt(now);
-  await post(referenceUnitEvents());
+  // The units come from the unit registry's credential; without one they must already be registered.
+  if (keys.registryKey) await post(referenceUnitEvents(), keys.registryKey);
   console.log(`simulator: ${units.length} reference units (${units.filter((u) => u.level === 'province').map((u) => u.name).join(', ')} and their departments)`);
 
   const pending: DomainEvent[] = [];

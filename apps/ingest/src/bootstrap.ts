@@ -18,7 +18,7 @@ export async function createIngestApp(): Promise<INestApplication> {
   hardenHttp(app, 'ingest');
   app.use('/api/v1/events', jsonOrNdjsonOnly(), raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').build());
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The API key of your one-stop system (npm run credentials -- create)' }).build());
   SwaggerModule.setup('api/docs', app, doc);
   return app;
 }

@@ -14,7 +14,9 @@ export interface StoredEvent extends RecordedEvent<DomainEvent> {
 
 export type AppendOutcome =
   | { readonly status: 'accepted'; readonly globalPosition: bigint; readonly streamVersion: number }
-  | { readonly status: 'duplicate' };
+  | { readonly status: 'duplicate' }
+  /** The eventId is stored with different content: nothing is appended, and the reason says what differs. */
+  | { readonly status: 'conflict'; readonly reason: string };
 
 /** -1 = the stream must not exist yet; a number = the stream's current version; 'any' = no check. */
 export type ExpectedVersion = number | 'any';

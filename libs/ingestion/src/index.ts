@@ -1,5 +1,6 @@
 export * from './split-batch';
 export * from './ingestion-service';
+export * from './auth';
 export * from './kafka';
 export * from './decode-item';
 export { firstInvalidUtf8, jsonDepth } from './json-bytes';

@@ -73,7 +73,7 @@ export async function startConsolePlatform(): Promise<ConsolePlatform> {
       async post(events) {
         const res = await fetch(`${platform.ingestUrl}/api/v1/events`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...platform.auth },
           body: JSON.stringify(events),
         });
         const answer = (await res.json()) as IngestResponseDto;

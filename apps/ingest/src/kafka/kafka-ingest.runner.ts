@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { IngestionService, KafkaIngestConsumer, type KafkaIngestStatus } from '@idx/ingestion';
+import { CachedAuthenticator, IngestionService, KafkaIngestConsumer, type KafkaIngestStatus } from '@idx/ingestion';
 import type { IngestConfig } from '../config';
 import { CONFIG } from '../infrastructure.module';
 
@@ -12,12 +12,16 @@ export class KafkaIngestRunner implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('ingest-kafka');
   private consumer?: KafkaIngestConsumer;
 
-  constructor(@Inject(CONFIG) private readonly config: IngestConfig, private readonly ingestion: IngestionService) {}
+  constructor(
+    @Inject(CONFIG) private readonly config: IngestConfig,
+    private readonly ingestion: IngestionService,
+    private readonly keys: CachedAuthenticator,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const kafka = this.config.kafka;
     if (!kafka) return;
-    this.consumer = new KafkaIngestConsumer(this.ingestion, { ...kafka, logger: this.logger });
+    this.consumer = new KafkaIngestConsumer(this.ingestion, this.keys, { ...kafka, logger: this.logger });
     await this.consumer.start();
   }
 

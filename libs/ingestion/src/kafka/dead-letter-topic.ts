@@ -11,7 +11,7 @@ export interface RejectedMessage {
 
 /**
  * Republishes rejected messages on the dead-letter topic: original key and value bytes, original
- * headers, and why it was rejected and where it came from in `qd766-*` headers. Acknowledged by all
+ * headers (without the `authorization` one), and why it was rejected and where it came from in `qd766-*` headers. Acknowledged by all
  * in-sync replicas before the consumer moves its offset past them.
  */
 export class DeadLetterTopic {
@@ -40,8 +40,11 @@ export class DeadLetterTopic {
   }
 }
 
+/** The original headers but the credential: a dead-letter reader must not learn a writer's API key. */
 function copyHeaders(headers: IHeaders | undefined): IHeaders {
   const copy: IHeaders = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) copy[name] = value;
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined && name.toLowerCase() !== 'authorization') copy[name] = value;
+  }
   return copy;
 }

@@ -1,5 +1,8 @@
 import { type Consumer, type EachBatchPayload, Kafka, type LogEntry, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { IngestResponseDto } from '@idx/contracts';
+import type { Authenticator } from '../auth/cached-authenticator';
+import type { Writer } from '../auth/writer';
+import type { BatchWriters } from '../ingestion-service';
 import type { BatchItem } from '../split-batch';
 import { DeadLetterTopic, type RejectedMessage } from './dead-letter-topic';
 import { KAFKA_DEFAULTS } from './kafka-defaults';
@@ -8,7 +11,7 @@ import { ensureTopics } from './topics';
 
 /** What the consumer needs from ingestion: the same validate → append → dead-letter path as HTTP. */
 export interface Ingestor {
-  ingest(items: readonly BatchItem[], source: string): Promise<IngestResponseDto>;
+  ingest(items: readonly BatchItem[], source: string, writers: BatchWriters): Promise<IngestResponseDto>;
 }
 
 export interface KafkaIngestLogger {
@@ -52,6 +55,7 @@ export interface ChunkSummary {
   readonly accepted: number;
   readonly duplicate: number;
   readonly rejected: number;
+  readonly conflict: number;
   readonly ms: number;
 }
 
@@ -70,10 +74,20 @@ export interface KafkaIngestStatus {
   readonly accepted: number;
   readonly duplicate: number;
   readonly rejected: number;
+  readonly conflict: number;
   /** Messages behind the partition's end, per partition, as of the last chunk processed there. */
   readonly lag: Readonly<Record<string, number>>;
   readonly lastChunkAt?: string;
   readonly lastError?: string;
+}
+
+/** The per-message credential header. Kafka header names are case-sensitive: `Authorization` is read too. */
+export const AUTHORIZATION_HEADER = 'authorization';
+
+/** A Kafka header value as text: kafkajs hands out Buffers, strings or (for repeated headers) arrays — the first counts. */
+function headerText(value: Buffer | string | (Buffer | string)[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
 }
 
 const SILENT = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -81,9 +95,10 @@ const SILENT = { log: () => undefined, warn: () => undefined, error: () => undef
 /**
  * Consumes the dossier-event topic in a consumer group and feeds it through ingestion.
  *
- * Per fetched batch and partition, in chunks of at most `maxEventsPerAppend` messages: decode each
- * value into a batch item → `ingest` (validate, append idempotently on eventId, keep rejects in the
- * dead_letters table) → publish the rejects on the dead-letter topic → only then resolve the chunk's
+ * Per fetched batch and partition, in chunks of at most `maxEventsPerAppend` messages: check each
+ * message's `authorization` header (a refused key makes that message a reject) and decode its
+ * value into a batch item → `ingest` with each message's writer (validate, check the writer's
+ * source and units, append idempotently on eventId, keep rejects in the dead_letters table) → publish the rejects on the dead-letter topic → only then resolve the chunk's
  * last offset (committed after the batch and at least every second) → heartbeat. A crash anywhere
  * redelivers from the last committed offset; re-appended events answer "duplicate", so each event
  * is stored exactly once (at-least-once delivery + idempotent append). Memory is bounded by one
@@ -103,12 +118,16 @@ export class KafkaIngestConsumer {
   private state: KafkaIngestState = 'stopped';
   private assigned: number[] = [];
   private memberId?: string;
-  private readonly counts = { messages: 0, accepted: 0, duplicate: 0, rejected: 0 };
+  private readonly counts = { messages: 0, accepted: 0, duplicate: 0, rejected: 0, conflict: 0 };
   private readonly lag: Record<string, number> = {};
   private lastChunkAt?: Date;
   private lastError?: string;
 
-  constructor(private readonly ingestion: Ingestor, private readonly options: KafkaIngestOptions) {
+  /**
+   * `keys` checks the `authorization: Bearer <api key>` header of every message (wrap it in a
+   * CachedAuthenticator: a chunk of thousands of messages usually carries a handful of keys).
+   */
+  constructor(private readonly ingestion: Ingestor, private readonly keys: Authenticator, private readonly options: KafkaIngestOptions) {
     this.topic = options.topic ?? KAFKA_DEFAULTS.topic;
     this.dlqTopic = options.dlqTopic ?? KAFKA_DEFAULTS.dlqTopic;
     this.groupId = options.groupId ?? KAFKA_DEFAULTS.groupId;
@@ -225,10 +244,17 @@ export class KafkaIngestConsumer {
       const beating = setInterval(() => void payload.heartbeat().catch(() => undefined), this.heartbeatIntervalMs);
       let answer: IngestResponseDto;
       try {
-        answer = await this.ingestion.ingest(chunk.map((m) => itemOfMessage(m.value)), source);
+        const items: BatchItem[] = [];
+        const writers: (Writer | undefined)[] = [];
+        for (const m of chunk) {
+          const auth = await this.keys.authenticate(headerText(m.headers?.[AUTHORIZATION_HEADER] ?? m.headers?.['Authorization']));
+          items.push(auth.ok ? itemOfMessage(m.value) : { raw: m.value ?? Buffer.alloc(0), ok: false, reason: auth.reason });
+          writers.push(auth.ok ? auth.writer : undefined);
+        }
+        answer = await this.ingestion.ingest(items, source, writers);
         const rejected: RejectedMessage[] = [];
         answer.results.forEach((result, i) => {
-          if (result.status === 'rejected') {
+          if (result.status === 'rejected' || result.status === 'conflict') {
             rejected.push({ topic: batch.topic, partition: batch.partition, message: chunk[i], reason: result.reason ?? 'rejected', eventId: result.eventId });
           }
         });
@@ -242,12 +268,13 @@ export class KafkaIngestConsumer {
       this.counts.accepted += answer.accepted;
       this.counts.duplicate += answer.duplicate;
       this.counts.rejected += answer.rejected;
+      this.counts.conflict += answer.conflict;
       this.lag[String(batch.partition)] = Math.max(0, highWatermark - 1 - Number(lastOffset));
       this.lastChunkAt = new Date();
       this.lastError = undefined;
       this.options.onChunk?.({
         topic: batch.topic, partition: batch.partition, firstOffset: chunk[0].offset, lastOffset,
-        accepted: answer.accepted, duplicate: answer.duplicate, rejected: answer.rejected, ms: Date.now() - started,
+        accepted: answer.accepted, duplicate: answer.duplicate, rejected: answer.rejected, conflict: answer.conflict, ms: Date.now() - started,
       });
       await payload.heartbeat();
       await payload.commitOffsetsIfNecessary();
