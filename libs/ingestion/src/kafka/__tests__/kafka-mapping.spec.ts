@@ -19,6 +19,13 @@ describe('Kafka message → batch item', () => {
     expect(item.raw.toString()).toBe('{"type":');
   });
 
+  it('applies the HTTP byte checks: invalid UTF-8 and deep nesting are named, never replaced or parsed', () => {
+    const latin1 = Buffer.concat([Buffer.from('{"unitCode":"'), Buffer.from([0xb0, 0xec]), Buffer.from('"}')]);
+    expect(itemOfMessage(latin1)).toMatchObject({ ok: false, reason: expect.stringMatching(/^not valid UTF-8 at byte 13/) });
+    const deep = Buffer.from(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
+    expect(itemOfMessage(deep)).toMatchObject({ ok: false, reason: expect.stringContaining('nested deeper than') });
+  });
+
   it('rejects a message without a value (a tombstone)', () => {
     expect(itemOfMessage(null)).toMatchObject({ ok: false, reason: expect.stringContaining('empty message') });
     expect(itemOfMessage(Buffer.alloc(0))).toMatchObject({ ok: false });
