@@ -142,7 +142,7 @@ describe('HTTP hardening of the three services (real HTTP, real PostgreSQL)', ()
   });
 
   it('bounds concurrent requests: one over the bound gets 503 at once, with Retry-After and a reason', async () => {
-    const held = [1, 2, 3].map(() => slowPost(platform.ingestUrl, '/api/v1/events', 'application/json'));
+    const held = [1, 2, 3].map(() => slowPost(platform.ingestUrl, '/api/v1/events', 'application/json', platform.auth));
     const probe = () => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
     const busy = await waitFor(async () => { const r = await probe(); return r.status === 503 ? r : undefined; }, { what: 'the 4th concurrent request to be refused' });
     expect(busy.headers.get('retry-after')).toBe('1');
