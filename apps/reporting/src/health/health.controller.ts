@@ -1,6 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Pool } from 'pg';
+import { Public } from '../access/access.decorators';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(Pool) private readonly pool: Pool) {}
