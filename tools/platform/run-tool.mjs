@@ -11,6 +11,7 @@ const entries = {
   simulate: 'tools/simulator/simulate.js',
   audit: 'tools/audit/audit-cli.js',
   rebuild: 'tools/rebuild/rebuild-cli.js',
+  users: 'tools/users/users-cli.js',
   'kafka-broker': 'tools/kafka/broker-cli.js',
   'kafka-produce': 'tools/kafka/producer.js',
   // Only `bench` takes a name as its first argument; the other tools get all of theirs.

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { runStep, startService, waitForHttp } from './processes.mjs';
+import { bootstrapAdmin } from './admin-account.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -81,9 +82,13 @@ try {
   const preload = ['--require', join(root, 'tools/runtime/lib-paths.cjs'), '--require', join(root, 'tools/runtime/exit-with-launcher.cjs')];
   const node = (app) => [process.execPath, [...preload, join(root, `dist/apps/${app}/apps/${app}/src/main.js`)]];
   const env = { DATABASE_URL: db.url, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring) };
+  // The demo shows scores without signing in; set READS_PUBLIC=false to require a session for reads too.
+  const readsPublic = process.env.READS_PUBLIC ?? 'true';
+  env.READS_PUBLIC = readsPublic;
   // Reporting first: it applies the migrations, the others then find the schema in place.
   children.push(startService('reporting', ...node('reporting'), env, { cwd: root }));
   await waitForHttp(`http://127.0.0.1:${ports.reporting}/health`);
+  const adminAccount = await bootstrapAdmin(root, db.url);
   children.push(startService('ingest', ...node('ingest'), env, { cwd: root }));
   children.push(startService('scoring', ...node('scoring'), env, { cwd: root }));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
@@ -93,6 +98,8 @@ try {
     Console:        http://localhost:${ports.reporting}/
     Reporting API:  http://localhost:${ports.reporting}/api/v1   (OpenAPI: http://localhost:${ports.reporting}/api/docs)
     Ingest API:     http://localhost:${ports.ingest}/api/v1/events   (OpenAPI: http://localhost:${ports.ingest}/api/docs)
+    Console admin:  ${adminAccount}   (accounts: npm run users -- --help)
+    Reads:          ${readsPublic === 'true' ? 'public (READS_PUBLIC=true); sign in to verify or close a month' : 'need a signed-in account (READS_PUBLIC=false)'}
   ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
   Ctrl-C stops everything.
 `);
