@@ -21,7 +21,7 @@ export class LoginPageComponent {
   private readonly router = inject(Router);
   protected readonly text = injectTranslations(LOGIN_TEXT);
   /** Query parameter `quay-lai`: where to go once signed in. */
-  readonly quayLai = input<string>();
+  readonly returnUrl = input<string | undefined>(undefined, { alias: 'quay-lai' });
 
   protected readonly busy = signal(false);
   protected readonly failure = signal<Extract<LoginResult, { ok: false }> | null>(null);
@@ -32,7 +32,7 @@ export class LoginPageComponent {
     this.failure.set(null);
     const result = await this.auth.login(username.trim(), password);
     this.busy.set(false);
-    if (result.ok) await this.router.navigateByUrl(safeReturn(this.quayLai()));
+    if (result.ok) await this.router.navigateByUrl(safeReturn(this.returnUrl()));
     else this.failure.set(result);
   }
 
