@@ -1,6 +1,7 @@
 export * from './access-settings';
 export * from './principal';
 export * from './tokens';
+export * from './text';
 export * from './passwords/password-hash';
 export * from './accounts/account-store';
 export * from './accounts/account-admin';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideRead, type Principal, type ReadDecision, type ReadTarget } from '@idx/access';
+import { decideRead, isStorableText, type Principal, type ReadDecision, type ReadTarget } from '@idx/access';
 import type { UnitTree } from '@idx/domain';
 import { READ_MODELS } from '@idx/nest-platform';
 import { loadUnitTree, type ReadModelClient } from '@idx/read-models';
@@ -37,7 +37,7 @@ export class AccessPolicy {
 
   /** A stream is read under its unit; an unknown (or unreadable) id passes on to the 404/400 of the route. */
   private async streamTarget(streamId: string): Promise<ReadTarget> {
-    if (streamId.length > 500 || /[\u0000\ud800-\udfff]/.test(streamId)) return { kind: 'any' };
+    if (streamId.length > 500 || !isStorableText(streamId)) return { kind: 'any' };
     const r = await this.pool.query<{ unit_code: string }>('SELECT unit_code FROM events WHERE stream_id = $1 ORDER BY stream_version LIMIT 1', [streamId]);
     return r.rows[0] ? { kind: 'unit', unitCode: r.rows[0].unit_code } : { kind: 'any' };
   }

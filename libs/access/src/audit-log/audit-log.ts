@@ -1,5 +1,6 @@
 import type { AuditLogEntryDto, AuditLogPageDto } from '@idx/contracts';
 import type { Pool } from 'pg';
+import { printable } from '../text';
 
 /** Actions this lib records; other slices add their own (e.g. credential changes). */
 export type ConsoleAuditAction =
@@ -18,7 +19,7 @@ export interface AuditEntry {
 
 /** PostgreSQL rejects NUL in text and jsonb: hostile text is cleaned and cut, never a 500. */
 export function auditText(value: string, max = 200): string {
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, '?').replace(/[\ud800-\udfff]/g, '?');
+  const clean = printable(value);
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { hasControlCharacters } from '../text';
 
 /** scrypt cost (N = 2^15, r = 8, p = 1: ~32 MiB and tens of ms per hash; OWASP's minimum is 2^17 with r=8 p=1 or equivalent). */
 const DEFAULT_PARAMS = { N: 1 << 15, r: 8, p: 1 } as const;
@@ -44,7 +45,7 @@ export function decoyHash(): Promise<string> {
 export function passwordProblem(password: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) return `password: must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > MAX_PASSWORD_LENGTH) return `password: must be at most ${MAX_PASSWORD_LENGTH} characters`;
-  if (/[\u0000-\u001f\u007f]/.test(password)) return 'password: must not contain control characters';
+  if (hasControlCharacters(password)) return 'password: must not contain control characters';
   return undefined;
 }
 
