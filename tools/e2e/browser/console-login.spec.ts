@@ -80,6 +80,16 @@ describe('console in Chromium: sign-in, roles and CSRF (issue 8 §1)', () => {
     expect(c.errorsOf(page)).toEqual([]);
   });
 
+  it("takes a unit viewer to its own unit's page, and the API keeps it to its subtree", async () => {
+    const page = await c.newPage();
+    await c.signIn(page, await c.createAccount('so-tu-phap', 'unit', 'HY-STP'));
+    await page.waitForURL(/\/don-vi\/HY-STP$/);
+    const other = await page.evaluate(async (period) => (await fetch(`/api/v1/units/HY-SXD/scores?period=${period}`)).status, PERIOD);
+    expect(other).toBe(403);
+    const own = await page.evaluate(async (period) => (await fetch(`/api/v1/units/HY-STP/scores?period=${period}`)).status, PERIOD);
+    expect(own).toBe(200);
+  });
+
   it("refuses a POST without the CSRF header, and a cross-site form post never carries the auditor's session", async () => {
     const page = await c.newPage();
     await c.signIn(page, await c.createAccount('kiem-toan-2', 'auditor'));

@@ -12,3 +12,9 @@ export const readerGuard: CanActivateFn = async (_route, state) => {
   if (auth.canRead()) return true;
   return inject(Router).createUrlTree([LOGIN_PATH], { queryParams: { 'quay-lai': state.url } });
 };
+
+/** A unit account cannot read the national ranking: its home is its own unit's page. */
+export const homeGuard: CanActivateFn = () => {
+  const user = inject(AuthService).user();
+  return user?.role === 'unit' && user.unitCode ? inject(Router).createUrlTree(['/don-vi', user.unitCode]) : true;
+};
