@@ -115,6 +115,37 @@ describe('console accounts on the reporting API: sessions, CSRF, roles, unit sco
     }
   });
 
+  it("streams a provincial official only the score changes of the province's subtree", async () => {
+    /** Collects the text of one SSE connection of a signed-in client. */
+    const listen = async (client: ConsoleClient) => {
+      const controller = new AbortController();
+      const res = await client.fetch('/api/v1/stream', { signal: controller.signal });
+      expect(res.status).toBe(200);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      const seen = { text: '' };
+      const reading = (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          seen.text += decoder.decode(value);
+        }
+      })();
+      return { seen, stop: async () => { controller.abort(); await reading; } };
+    };
+    const post = (events: object[]) => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: json, body: JSON.stringify(events) });
+    const everything = await listen(await signIn(platform.reportingUrl, national));
+    const province = await listen(await signIn(platform.reportingUrl, hungYen));
+    // Huế's change is pushed (the national viewer sees it) before Hưng Yên's is even sent.
+    await post([dossierEvents('TTH-STP', 'S1').received('2025-01-07T08:00:00', '2025-01-14T17:00:00')]);
+    await waitFor(() => everything.seen.text.includes('"unitCode":"TTH-STP"'), { what: 'the TTH-STP change on the national stream' });
+    await post([dossierEvents('HY-STP', 'S2').received('2025-01-07T08:00:00', '2025-01-14T17:00:00')]);
+    await waitFor(() => province.seen.text.includes('"unitCode":"HY-STP"'), { what: 'the HY-STP change on the provincial stream' });
+    expect(province.seen.text).not.toContain('TTH');
+    await everything.stop();
+    await province.stop();
+  });
+
   it('throttles a username from one address after 5 failures: 429 with a reason and Retry-After', async () => {
     const client = new ConsoleClient(platform.reportingUrl);
     const victim = await createConsoleAccount(platform.db.pool, 'bi-khoa', 'national');
