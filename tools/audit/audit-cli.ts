@@ -1,3 +1,4 @@
+import { AuditLog } from '@idx/access';
 import { PostgresHistoryReader } from '@idx/event-store';
 import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
@@ -60,9 +61,14 @@ async function main(argv: readonly string[]): Promise<number> {
       case 'diff':
         report = await audit.diff(need(args, 'unit'), need(args, 'period'), instant(args, 'from'), instant(args, 'to'));
         break;
-      case 'close':
-        report = await audit.close(need(args, 'period'), option(args, 'by') ?? process.env['USER'] ?? 'cli', progress);
+      case 'close': {
+        const by = option(args, 'by') ?? process.env['USER'] ?? 'cli';
+        const snapshot = await audit.close(need(args, 'period'), by, progress);
+        // Closing from the CLI is recorded like closing from the console (docs/console-accounts.md).
+        await new AuditLog(pool).record({ actor: `cli:${by}`, action: 'period.closed', target: snapshot.period, details: { asOf: snapshot.asOf, position: snapshot.position } });
+        report = snapshot;
         break;
+      }
       case 'check':
         report = await audit.checkSnapshot(need(args, 'period'), progress);
         break;

@@ -1,6 +1,7 @@
 import type { ExplainDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, StreamEventsDto, UnitScoreDto, UnitTrendDto, VerifyReportDto } from '@idx/contracts';
 import type { DomainEvent } from '@idx/domain';
 import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
+import { type ConsoleClient, createConsoleAccount, signIn } from './console-session';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
 const U = 'HY-SXD';
@@ -9,6 +10,8 @@ const d = (code: string) => dossierEvents(U, code);
 describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a month", () => {
   let platform: RunningPlatform;
   let firstCut: Date;
+  /** Verifying and closing need an auditor's session (docs/console-accounts.md). */
+  let auditor: ConsoleClient;
 
   const post = async (events: readonly DomainEvent[]) => {
     const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify(events) });
@@ -22,6 +25,7 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
 
   beforeAll(async () => {
     platform = await startPlatform();
+    auditor = await signIn(platform.reportingUrl, await createConsoleAccount(platform.db.pool, 'kiem-toan-vien', 'auditor'));
     // February 2025 as first reported: two dossiers, both on time.
     await post([
       unitRegistered(U, 'Sở Xây dựng', 'department', 'HY'),
@@ -69,7 +73,7 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
 
   it('verifies the projection against the raw events, and catches a rewritten event', async () => {
     const verify = async () => {
-      const res = await fetch(`${platform.reportingUrl}/api/v1/audit/verify`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify({ unitCode: U, period: '2025-02' }) });
+      const res = await auditor.fetch('/api/v1/audit/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unitCode: U, period: '2025-02' }) });
       return (await res.json()) as VerifyReportDto;
     };
     const clean = await verify();
@@ -85,10 +89,12 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
   });
 
   it('closes a month once, and the published snapshot is reproducible from the events', async () => {
-    const close = () => fetch(`${platform.reportingUrl}/api/v1/periods/2025-02/close`, { method: 'POST', headers: { 'x-user': 'kiem-toan-vien' } });
+    // Who closed it comes from the session: an X-User header is ignored.
+    const close = () => auditor.fetch('/api/v1/periods/2025-02/close', { method: 'POST', headers: { 'x-user': 'someone-else' } });
     const first = await close();
     expect(first.status).toBe(201);
     const snapshot = (await first.json()) as PeriodSnapshotDto;
+    expect(snapshot.closedBy).toBe('kiem-toan-vien');
     expect(snapshot.scores.find((s) => s.unit.code === U)?.criteria.find((c) => c.id === 5)).toMatchObject({ numerator: 2, denominator: 3 });
     expect((await close()).status).toBe(409);
     const later = d('AFTER').received('2025-02-25T08:00:00', '2025-03-04T17:00:00');

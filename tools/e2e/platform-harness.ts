@@ -25,11 +25,16 @@ async function urlOf(app: INestApplication): Promise<string> {
 }
 
 /** The three services, as `npm start` runs them, on a fresh database of the real test PostgreSQL. */
-export async function startPlatform(options: { webDistDir?: string } = {}): Promise<RunningPlatform> {
+/**
+ * `readsPublic` (default true) sets READS_PUBLIC for reporting: suites about scores read without
+ * signing in; suites about access turn it off and sign in (tools/e2e/console-session.ts).
+ */
+export async function startPlatform(options: { webDistDir?: string; readsPublic?: boolean } = {}): Promise<RunningPlatform> {
   const db = await createTestDatabase('e2e');
   Object.assign(process.env, {
     DATABASE_URL: db.url, INGEST_PORT: '0', SCORING_PORT: '0', REPORTING_PORT: '0', SCORING_REFRESH_MS: '600000',
     WEB_DIST_DIR: options.webDistDir ?? '/nonexistent', LOG_LEVELS: 'error,warn',
+    READS_PUBLIC: String(options.readsPublic ?? true),
   });
   const apps: INestApplication[] = [];
   apps.push(await startIngest(), await startScoring(), await startReporting());

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { bootstrapAdmin } from './admin-account.mjs';
 import { defaultDataDir, stopLeftoverServer } from './embedded-db.mjs';
 import { ended, runStep, startService, supervise, waitForHttp } from './processes.mjs';
 
@@ -106,7 +107,9 @@ try {
   await build();
   const databaseUrl = await database();
   const preload = ['--require', join(root, 'tools/runtime/lib-paths.cjs'), '--require', join(root, 'tools/runtime/exit-with-launcher.cjs')];
-  const env = { DATABASE_URL: databaseUrl, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring) };
+  // The demo shows scores without signing in; set READS_PUBLIC=false to require a session for reads too.
+  const readsPublic = process.env.READS_PUBLIC ?? 'true';
+  const env = { DATABASE_URL: databaseUrl, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring), READS_PUBLIC: readsPublic };
   const service = (name, main, extraEnv = {}, options = {}) => {
     if (shuttingDown) return;
     supervised.push(supervise(name, () => startService(name, process.execPath, [...preload, main], { ...env, ...extraEnv }, { cwd: root }), { log, ...options }));
@@ -114,6 +117,7 @@ try {
   // Reporting first: it applies the migrations, the others then find the schema in place.
   service('reporting', appMain('reporting'));
   await waitForHttp(`http://127.0.0.1:${ports.reporting}/health`);
+  const adminAccount = await bootstrapAdmin(root, databaseUrl);
   service('ingest', appMain('ingest'));
   service('scoring', appMain('scoring'));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
@@ -127,6 +131,8 @@ try {
     Demo writer key (source "${keys.demo.sourceSystem}", units ${keys.demo.units.join(', ')}; send as "Authorization: Bearer <key>"):
                     ${keys.demo.apiKey}
                     (kept in ${keys.file}; more writers: npm run credentials -- create --source NAME --units CODE)
+    Console admin:  ${adminAccount}   (accounts: npm run users -- --help)
+    Reads:          ${readsPublic === 'true' ? 'public (READS_PUBLIC=true); sign in to verify or close a month' : 'need a signed-in account (READS_PUBLIC=false)'}
   ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
   A service or the database that dies is restarted. Ctrl-C stops everything.
 `);

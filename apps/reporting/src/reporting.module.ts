@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SseBroadcaster, sseLimits } from '@idx/nest-platform';
+import { AccessModule } from './access/access.module';
 import { AuditController } from './audit/audit.controller';
 import { AUDIT_HANDLERS } from './audit/audit.handlers';
 import { ExplainCriterionController } from './explain-criterion/explain-criterion.controller';
@@ -22,7 +23,7 @@ import { GetUnitTrendHandler } from './unit-trend/get-unit-trend.handler';
 import { UnitTrendController } from './unit-trend/unit-trend.controller';
 
 @Module({
-  imports: [CqrsModule.forRoot(), InfrastructureModule],
+  imports: [CqrsModule.forRoot(), InfrastructureModule, AccessModule],
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,

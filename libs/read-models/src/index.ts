@@ -4,5 +4,6 @@ export * from './scoring';
 export * from './queries/score-queries';
 export * from './queries/explain-queries';
 export * from './queries/known-units';
+export * from './queries/unit-tree-loader';
 export * from './audit';
 export * from './rebuild';

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IngestResponseDto } from '@idx/contracts';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { ConsoleRole } from '@idx/contracts';
+import { type ConsoleAccount, ConsoleClient, createConsoleAccount, signIn } from '../console-session';
 import { type RunningPlatform, startPlatform } from '../platform-harness';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -29,11 +31,15 @@ export interface ConsolePlatform {
   readonly browser: Browser;
   /** Posts events to the ingest API as JSON; fails unless every one is accepted or a duplicate. */
   post(events: readonly object[]): Promise<IngestResponseDto>;
-  /** GET on the reporting API. */
+  /** GET on the reporting API (as a signed-in national reader when reads are not public). */
   api<T>(path: string): Promise<{ readonly status: number; readonly body: T }>;
   /** A fresh browser context (own localStorage) and page; uncaught errors and console errors are kept for `errorsOf`. */
   newPage(): Promise<Page>;
   errorsOf(page: Page): readonly string[];
+  /** A console account made in the platform's database (as `npm run users -- create` does). */
+  createAccount(username: string, role: ConsoleRole, unitCode?: string): Promise<ConsoleAccount>;
+  /** Signs in through the console's login page and waits until the shell shows the user. */
+  signIn(page: Page, account: ConsoleAccount): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -55,14 +61,17 @@ export function assertConsoleBuilt(): void {
  * its reporting app serving the built console and the API on one origin as `npm start` does, plus
  * the console in Chromium.
  */
-export async function startConsolePlatform(): Promise<ConsolePlatform> {
+export async function startConsolePlatform(options: { readsPublic?: boolean } = {}): Promise<ConsolePlatform> {
   assertConsoleBuilt();
-  const platform = await startPlatform({ webDistDir: WEB_DIST_DIR });
+  const platform = await startPlatform({ webDistDir: WEB_DIST_DIR, readsPublic: options.readsPublic });
   const contexts = new Set<BrowserContext>();
   const errors = new WeakMap<Page, string[]>();
   let browser: Browser | undefined;
   try {
     const consoleUrl = platform.reportingUrl;
+    const reader = options.readsPublic === false
+      ? await signIn(consoleUrl, await createConsoleAccount(platform.db.pool, 'e2e-reader', 'national'))
+      : new ConsoleClient(consoleUrl);
     const launched = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     browser = launched;
 
@@ -83,7 +92,7 @@ export async function startConsolePlatform(): Promise<ConsolePlatform> {
         return answer;
       },
       async api<T>(path: string) {
-        const res = await fetch(`${consoleUrl}${path}`);
+        const res = await reader.fetch(path);
         const text = await res.text();
         let body: unknown = text;
         try {
@@ -109,6 +118,16 @@ export async function startConsolePlatform(): Promise<ConsolePlatform> {
       },
       errorsOf(page) {
         return errors.get(page) ?? [];
+      },
+      createAccount(username, role, unitCode) {
+        return createConsoleAccount(platform.db.pool, username, role, unitCode);
+      },
+      async signIn(page, account) {
+        await page.goto(`${consoleUrl}/dang-nhap`);
+        await page.getByTestId('login-username').fill(account.username);
+        await page.getByTestId('login-password').fill(account.password);
+        await page.getByTestId('login-submit').click();
+        await page.locator(`[data-testid="account-user"]`, { hasText: account.username }).waitFor();
       },
       async screenshot(page, name) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -88,6 +88,8 @@ describe('console in Chromium: exports and the auditor page (issue 5 §4)', () =
 
   it('verifies a unit-month, shows a month is not closed, closes it and shows the published snapshot', async () => {
     const page = await c.newPage();
+    // Verifying and closing are for auditors (docs/console-accounts.md).
+    await c.signIn(page, await c.createAccount('kiem-toan-vien', 'auditor'));
     await page.goto(`${c.consoleUrl}/kiem-toan`);
     await page.getByTestId('verify-unit').fill('HY-STP');
     await page.getByTestId('verify-period').fill(PERIOD);

@@ -1,10 +1,12 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@idx/access';
 import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import { CurrentUser, Roles, UnitRead } from '../access/access.decorators';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { closableMonthParam, monthPathParam, periodParam } from '../period-param';
-import { requiredInstant, textParam } from '../request-params';
+import { requiredInstant } from '../request-params';
 import { ClosePeriodCommand } from './close-period.command';
 import { ScoreDiffQuery } from './score-diff.query';
 import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
@@ -16,6 +18,7 @@ export class AuditController {
   constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
 
   @Get('units/:unitCode/scores/diff')
+  @UnitRead()
   @ApiOperation({ summary: 'How a unit-period moved between two record-time moments, and the late events that moved it' })
   @ApiQuery({ name: 'period', required: true })
   @ApiQuery({ name: 'from', required: true, description: 'ISO-8601 instant (record time)' })
@@ -28,6 +31,7 @@ export class AuditController {
   }
 
   @Post('audit/verify')
+  @Roles('auditor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recompute a unit-period from the raw events, compare with the stored projection, check the hash chains' })
   verify(@Body('unitCode', KnownUnitPipe) unitCode: string, @Body('period') period?: unknown): Promise<VerifyReportDto> {
@@ -35,10 +39,12 @@ export class AuditController {
   }
 
   @Post('periods/:period/close')
+  @Roles('auditor')
   @HttpCode(201)
   @ApiOperation({ summary: "Close a month: publish every unit's score as recomputed from the events recorded until now (once)" })
-  close(@Param('period') period: string, @Headers('x-user') user?: string): Promise<PeriodSnapshotDto> {
-    return this.commands.execute(new ClosePeriodCommand(closableMonthParam(period), textParam('x-user', user, 100) ?? 'unknown'));
+  close(@Param('period') period: string, @CurrentUser() user: Principal): Promise<PeriodSnapshotDto> {
+    // Who closed it is the signed-in auditor, never a header the caller chooses.
+    return this.commands.execute(new ClosePeriodCommand(closableMonthParam(period), user.username));
   }
 
   @Get('periods/:period/snapshot')

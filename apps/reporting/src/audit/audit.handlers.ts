@@ -1,5 +1,6 @@
 import { ConflictException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler, type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { AuditLog } from '@idx/access';
 import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
 import { AuditService, PeriodAlreadyClosedError } from '@idx/read-models';
 import { ClosePeriodCommand } from './close-period.command';
@@ -25,10 +26,12 @@ export class VerifyUnitPeriodHandler implements ICommandHandler<VerifyUnitPeriod
 
 @CommandHandler(ClosePeriodCommand)
 export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand, PeriodSnapshotDto> {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly audit: AuditService, private readonly log: AuditLog) {}
   async execute({ period, closedBy }: ClosePeriodCommand): Promise<PeriodSnapshotDto> {
     try {
-      return await this.audit.close(period, closedBy);
+      const snapshot = await this.audit.close(period, closedBy);
+      await this.log.record({ actor: closedBy, action: 'period.closed', target: period, details: { asOf: snapshot.asOf, position: snapshot.position } });
+      return snapshot;
     } catch (error) {
       if (error instanceof PeriodAlreadyClosedError) throw new ConflictException({ reason: error.message });
       throw error;

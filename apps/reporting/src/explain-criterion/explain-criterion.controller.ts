@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ExplainDto } from '@idx/contracts';
 import { KnownUnitPipe } from '../known-unit.pipe';
@@ -13,6 +14,7 @@ export class ExplainCriterionController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':unitCode/explain')
+  @UnitRead()
   @ApiOperation({ summary: "The dossiers, procedures or petitions behind one criterion's numerator and denominator, those that cost points first" })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd' })
   @ApiQuery({ name: 'criterion', required: true, description: '1–21' })

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Header, NotFoundException, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UnitQueryRead } from '../access/access.decorators';
 import { attachmentDisposition } from './content-disposition';
 import { CONTENT_TYPES, type ExportResult } from './exported-file';
 import { monthParam, unitCodeParam } from './export-params';
@@ -33,6 +34,7 @@ export class ExportsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('monthly-appendix.xlsx')
+  @UnitQueryRead('parent')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Monthly appendix (Phụ lục) of a province's or district's units as an Excel workbook: one sheet per level" })
   @ApiQuery(PERIOD)
@@ -46,6 +48,7 @@ export class ExportsController {
   }
 
   @Get('monthly-appendix.csv')
+  @UnitQueryRead('parent')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Monthly appendix as CSV (UTF-8 with BOM, comma-separated, RFC 4180), one table with a section column' })
   @ApiQuery(PERIOD)
@@ -59,6 +62,7 @@ export class ExportsController {
   }
 
   @Get('monthly-summary.pdf')
+  @UnitQueryRead('unit')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "A unit's printable monthly summary (A4 PDF): total, band, rank, the 6 groups beside the peers' average, the 21 criteria" })
   @ApiQuery({ name: 'unit', required: true, description: 'Unit code' })

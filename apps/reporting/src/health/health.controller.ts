@@ -1,7 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { SseBroadcaster } from '@idx/nest-platform';
 import { Pool } from 'pg';
+import { Public } from '../access/access.decorators';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(Pool) private readonly pool: Pool, private readonly stream: SseBroadcaster) {}

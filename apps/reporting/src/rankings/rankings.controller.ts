@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { RankingDto } from '@idx/contracts';
+import { ReadScope } from '../access/access.decorators';
 import { OptionalKnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { instantParam, oneOfParam } from '../request-params';
@@ -15,6 +16,11 @@ export class RankingsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  // A parent's ranking is a read of that unit's subtree; without one it is national, except that
+  // provincial officials may see where their province stands among the provinces.
+  @ReadScope((req) =>
+    typeof req.query['parent'] === 'string' ? { kind: 'unit', unitCode: req.query['parent'] } : req.query['level'] === 'province' ? { kind: 'province-ranking' } : { kind: 'national' },
+  )
   @ApiOperation({ summary: 'Units ranked by total for a period (ties share a rank)' })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; default: current month' })
   @ApiQuery({ name: 'level', required: false, enum: LEVELS })

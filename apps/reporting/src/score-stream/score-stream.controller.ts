@@ -1,8 +1,11 @@
 import { Controller, Get, type OnModuleDestroy, type OnModuleInit, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@idx/access';
 import { SseBroadcaster } from '@idx/nest-platform';
 import type { Request, Response } from 'express';
 import type { Subscription } from 'rxjs';
+import { CurrentUser, ReadScope } from '../access/access.decorators';
+import { AccessPolicy } from '../access/access-policy.service';
 import { ScoreStreamService } from './score-stream.service';
 
 /** Exempt from the request-concurrency bound and response timeout: the broadcaster bounds it. */
@@ -13,7 +16,7 @@ export const SCORE_STREAM_PATH = '/api/v1/stream';
 export class ScoreStreamController implements OnModuleInit, OnModuleDestroy {
   private relay?: Subscription;
 
-  constructor(private readonly stream: ScoreStreamService, private readonly broadcaster: SseBroadcaster) {}
+  constructor(private readonly stream: ScoreStreamService, private readonly broadcaster: SseBroadcaster, private readonly policy: AccessPolicy) {}
 
   /** One subscription to the score changes for all connections (not one per connection). */
   onModuleInit(): void {
@@ -26,13 +29,15 @@ export class ScoreStreamController implements OnModuleInit, OnModuleDestroy {
   }
 
   @Get()
+  // Any signed-in user (or anyone with READS_PUBLIC): province and unit accounts only get their subtree's changes.
+  @ReadScope(() => ({ kind: 'any' }))
   @ApiOperation({
     summary: 'Server-sent events: `score-changed` whenever a unit-period score moves; a heartbeat comment every SSE_HEARTBEAT_MS; '
       + 'ended after SSE_MAX_LIFETIME_MS with a retry hint (the browser reconnects)',
   })
   @ApiProduces('text/event-stream')
   @ApiServiceUnavailableResponse({ description: 'SSE_MAX_CONNECTIONS connections are open already; Retry-After says when to try again' })
-  events(@Req() req: Request, @Res() res: Response): void {
-    this.broadcaster.open(req, res);
+  events(@Req() req: Request, @Res() res: Response, @CurrentUser() user?: Principal): void {
+    this.broadcaster.open(req, res, user ? (data) => this.policy.canReadUnit(user, (data as { unitCode: string }).unitCode) : undefined);
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StreamEventsDto } from '@idx/contracts';
+import { ReadScope } from '../access/access.decorators';
 import { streamIdParam } from '../request-params';
 import { StreamHistoryQuery } from './stream-history.query';
 
@@ -11,6 +12,7 @@ export class StreamHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':streamId/events')
+  @ReadScope((req) => ({ kind: 'stream', streamId: String(req.params['streamId'] ?? '') }))
   @ApiOperation({ summary: "A dossier's, procedure's, petition's or unit's event history, with its hash chain checked" })
   async events(@Param('streamId') streamId: string): Promise<StreamEventsDto> {
     const id = streamIdParam(streamId);

@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitScoreDto } from '@idx/contracts';
 import { KnownUnitPipe } from '../known-unit.pipe';
@@ -13,6 +14,7 @@ export class UnitScoreController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':unitCode/scores')
+  @UnitRead()
   @ApiOperation({ summary: "A unit's score for a period: every criterion (numerator, denominator, ratio, points, max), groups and total" })
   @ApiQuery({ name: 'period', required: false, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd; default: current month' })
   @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the score as it stood then, recomputed from the events (ISO-8601)' })

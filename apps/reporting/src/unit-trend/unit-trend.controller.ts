@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitTrendDto } from '@idx/contracts';
 import { KnownUnitPipe } from '../known-unit.pipe';
@@ -12,6 +13,7 @@ export class UnitTrendController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':unitCode/trend')
+  @UnitRead()
   @ApiOperation({ summary: "A unit's monthly totals and groups, oldest first" })
   @ApiQuery({ name: 'to', required: false, description: 'last month, YYYY-MM (default: current month)' })
   @ApiQuery({ name: 'months', required: false, description: 'how many months (1–36, default 12)' })

@@ -1,17 +1,24 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
+  inject,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { AuthService } from './core/auth/auth.service';
+import { csrfInterceptor } from './core/auth/csrf.interceptor';
+import { sessionExpiryInterceptor } from './core/auth/session-expiry.interceptor';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([csrfInterceptor, sessionExpiryInterceptor])),
+    // Who is signed in, before the first page decides what to show (and the CSRF cookie for the login form).
+    provideAppInitializer(() => inject(AuthService).refresh()),
     provideRouter(appRoutes, withComponentInputBinding()),
   ],
 };

@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SseLimits } from './sse-limits';
 
+/** Whether one connection may see one message (e.g. a provincial account sees its own province's changes only). */
+export type SseFilter = (data: unknown) => boolean | Promise<boolean>;
+
 interface Client {
   readonly res: ServerResponse;
   readonly expiry: NodeJS.Timeout;
+  readonly accepts?: SseFilter;
 }
 
 /**
@@ -28,7 +32,7 @@ export class SseBroadcaster {
     return this.heartbeat !== undefined;
   }
 
-  open(req: IncomingMessage, res: ServerResponse): void {
+  open(req: IncomingMessage, res: ServerResponse, accepts?: SseFilter): void {
     if (this.clients.size >= this.limits.maxConnections) {
       const retryAfter = Math.ceil(this.limits.retryMs / 1000);
       res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter), connection: 'close' });
@@ -49,6 +53,7 @@ export class SseBroadcaster {
     res.write(`retry: ${this.limits.retryMs}\n\n`);
     const client: Client = {
       res,
+      ...(accepts ? { accepts } : {}),
       expiry: setTimeout(() => this.end(client, 'max lifetime reached (SSE_MAX_LIFETIME_MS); reconnect'), this.limits.maxLifetimeMs),
     };
     client.expiry.unref();
@@ -63,9 +68,17 @@ export class SseBroadcaster {
     }
   }
 
-  /** One named event with JSON data, to every open connection. */
+  /** One named event with JSON data, to every open connection that accepts it. */
   send(event: string, data: unknown): void {
-    this.writeAll(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const chunk = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const client of [...this.clients]) {
+      if (!client.accepts) this.write(client, chunk);
+      else {
+        void Promise.resolve(client.accepts(data)).catch(() => false).then((ok) => {
+          if (ok && this.clients.has(client)) this.write(client, chunk);
+        });
+      }
+    }
   }
 
   /** Ends every connection (at shutdown, so the server can close). */
@@ -74,12 +87,14 @@ export class SseBroadcaster {
   }
 
   private writeAll(chunk: string): void {
-    for (const client of [...this.clients]) {
-      client.res.write(chunk);
-      if (client.res.writableLength > this.limits.maxBufferedBytes) {
-        this.forget(client);
-        client.res.destroy();
-      }
+    for (const client of [...this.clients]) this.write(client, chunk);
+  }
+
+  private write(client: Client, chunk: string): void {
+    client.res.write(chunk);
+    if (client.res.writableLength > this.limits.maxBufferedBytes) {
+      this.forget(client);
+      client.res.destroy();
     }
   }
 

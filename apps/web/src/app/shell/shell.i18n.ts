@@ -6,6 +6,7 @@ export interface ShellText {
   readonly documentTitle: string;
   readonly nav: { readonly label: string; readonly ranking: string; readonly audit: string };
   readonly footer: string;
+  readonly account: { readonly login: string; readonly logout: string; readonly signedInAs: string };
 }
 
 export const SHELL_TEXT: Translations<ShellText> = {
@@ -15,6 +16,7 @@ export const SHELL_TEXT: Translations<ShellText> = {
     documentTitle: 'Bộ chỉ số 766',
     nav: { label: 'Điều hướng chính', ranking: 'Xếp hạng', audit: 'Kiểm toán' },
     footer: 'Điểm tối đa 100 · Số liệu cập nhật theo thời gian thực từ hệ thống một cửa điện tử',
+    account: { login: 'Đăng nhập', logout: 'Đăng xuất', signedInAs: 'Đang đăng nhập' },
   },
   en: {
     title: 'Citizen and business service index (Decision 766/QĐ-TTg)',
@@ -22,5 +24,6 @@ export const SHELL_TEXT: Translations<ShellText> = {
     documentTitle: 'Index 766',
     nav: { label: 'Main navigation', ranking: 'Ranking', audit: 'Audit' },
     footer: 'Out of 100 points · Figures update in real time from the one-stop systems',
+    account: { login: 'Sign in', logout: 'Sign out', signedInAs: 'Signed in' },
   },
 };

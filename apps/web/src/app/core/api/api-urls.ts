@@ -35,4 +35,9 @@ export const apiUrls = {
     summaryPdf: (unitCode: string, period: string) => `${API_BASE}/exports/monthly-summary.pdf${query({ unit: unitCode, period })}`,
   },
   stream: `${API_BASE}/stream`,
+  auth: {
+    me: `${API_BASE}/auth/me`,
+    login: `${API_BASE}/auth/login`,
+    logout: `${API_BASE}/auth/logout`,
+  },
 } as const;

@@ -1,7 +1,8 @@
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
 import type { ScoreChangedMessageDto } from '@idx/contracts';
 import { type Observable, Subject } from 'rxjs';
 import { apiUrls } from '../api/api-urls';
+import { AuthService } from '../auth/auth.service';
 import { parseScoreChanged } from './parse-score-changed';
 
 /** connecting: before the first open · live: receiving · offline: lost, the browser is retrying. */
@@ -38,7 +39,12 @@ export class ScoreStreamService {
       this.liveStatus.set('offline');
       return;
     }
-    this.open();
+    // The stream needs a session unless reads are public: open it when the user may read, close it on sign-out.
+    const auth = inject(AuthService);
+    effect(() => {
+      if (auth.canRead() && !this.source && !this.retryTimer) this.open();
+      else if (!auth.canRead()) this.close();
+    });
   }
 
   private open(): void {
@@ -71,6 +77,7 @@ export class ScoreStreamService {
 
   private close(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.source?.close();
     this.source = null;
   }

@@ -1,4 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { LOGIN_PATH } from '../../core/auth/auth.guard';
+import { AuthService } from '../../core/auth/auth.service';
 import { injectTranslations } from '../../core/i18n/language';
 import { currentMonthKey, isMonthKey } from '../../core/time/vietnam-time';
 import { AUDIT_TEXT } from './audit.i18n';
@@ -8,6 +11,7 @@ import { AuditStore } from './audit.store';
 @Component({
   selector: 'app-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
   templateUrl: './audit-page.component.html',
   styleUrls: [
     '../../shared/styles/fields.css',
@@ -18,6 +22,9 @@ import { AuditStore } from './audit.store';
 })
 export class AuditPageComponent {
   protected readonly store = inject(AuditStore);
+  /** Verifying and closing are shown to auditors only (the API refuses everyone else anyway). */
+  protected readonly auth = inject(AuthService);
+  protected readonly loginPath = LOGIN_PATH;
   protected readonly text = injectTranslations(AUDIT_TEXT);
   protected readonly latestMonth = currentMonthKey();
   /** The month waiting for the second click of "close" (closing cannot be undone). */

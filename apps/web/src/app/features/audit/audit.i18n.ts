@@ -7,6 +7,8 @@ export interface AuditText {
   readonly unitPlaceholder: string;
   readonly month: string;
   readonly unavailable: string;
+  readonly auditorOnly: string;
+  readonly signIn: string;
   readonly error: (reason: string | null) => string;
   readonly verify: {
     readonly heading: string;
@@ -51,6 +53,8 @@ export const AUDIT_TEXT: Translations<AuditText> = {
     unitPlaceholder: 'Ví dụ: HY-STP',
     month: 'Tháng',
     unavailable: 'Chức năng này chưa sẵn sàng trên máy chủ.',
+    auditorOnly: 'Chỉ kiểm toán viên mới được đối chiếu và khóa sổ. Đăng nhập bằng tài khoản kiểm toán viên để thực hiện.',
+    signIn: 'Đăng nhập',
     error: (reason) => `Không thực hiện được${reason ? `: ${reason}` : '. Vui lòng thử lại.'}`,
     verify: {
       heading: 'Đối chiếu một đơn vị – tháng',
@@ -94,6 +98,8 @@ export const AUDIT_TEXT: Translations<AuditText> = {
     unitPlaceholder: 'e.g. HY-STP',
     month: 'Month',
     unavailable: 'This is not available on the server yet.',
+    auditorOnly: 'Only auditors may verify and close months. Sign in with an auditor account to do so.',
+    signIn: 'Sign in',
     error: (reason) => `That failed${reason ? `: ${reason}` : '. Please try again.'}`,
     verify: {
       heading: 'Verify a unit-month',
