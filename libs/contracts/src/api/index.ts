@@ -3,3 +3,4 @@ export * from './scores.dto';
 export * from './trend.dto';
 export * from './explain.dto';
 export * from './audit.dto';
+export * from './log-seal.dto';

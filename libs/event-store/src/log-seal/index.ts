@@ -1,0 +1,5 @@
+export * from './seal-key';
+export * from './seal-format';
+export * from './seal-witness';
+export * from './log-sealer';
+export * from './log-verifier';
