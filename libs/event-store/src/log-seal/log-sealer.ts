@@ -67,17 +67,18 @@ export class LogSealer {
   }
 
   private async sealInTransaction(client: PoolClient): Promise<LogSealDto | null> {
-    const last = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals ORDER BY seq DESC LIMIT 1`)).rows[0];
+    const last = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals ORDER BY log_seals.seq DESC LIMIT 1`)).rows[0];
     await this.checkWitness(client, last);
     const bound = (await client.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0].x;
     const hasher = createHash('sha256').update(last?.head_hash ?? GENESIS_HEAD);
     let after: [string, string] = [last?.up_to_transaction_id ?? '0', last?.up_to_position ?? '0'];
     let count = 0;
     while (count < this.maxEvents) {
+      // ORDER BY names qualified: bare, they would sort the text casts of the select list.
       const page = await client.query<[string, string, string]>({
         text: `SELECT hash, transaction_id::text, global_position::text FROM events
                WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND transaction_id < $3::text::xid8
-               ORDER BY transaction_id, global_position LIMIT $4`,
+               ORDER BY events.transaction_id, events.global_position LIMIT $4`,
         values: [after[0], after[1], bound, Math.min(this.batchSize, this.maxEvents - count)],
         rowMode: 'array',
       });

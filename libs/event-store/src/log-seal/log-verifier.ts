@@ -129,7 +129,7 @@ class VerifyRun {
   private async loadSeals(): Promise<void> {
     if (this.sealIndex < this.seals.length) return;
     const last = this.seals[this.seals.length - 1]?.seq ?? String(this.expectedSeq - 1n);
-    this.seals = (await this.client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals WHERE seq > $1 ORDER BY seq LIMIT 1000`, [last])).rows.map(toSealDto);
+    this.seals = (await this.client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals WHERE log_seals.seq > $1 ORDER BY log_seals.seq LIMIT 1000`, [last])).rows.map(toSealDto);
     this.sealIndex = 0;
   }
 
@@ -139,12 +139,13 @@ class VerifyRun {
       'SELECT count(*) AS n FROM events WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)',
       [String(this.prevUpTo.tx), String(this.prevUpTo.pos)])).rows[0].n);
     await this.loadSeals();
+    // ORDER BY names qualified: bare, they would sort the text casts of the select list ('10' < '9').
     await this.client.query(
       `DECLARE log_events NO SCROLL CURSOR FOR
        SELECT global_position::text, transaction_id::text, stream_id, stream_version,
               to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), payload::text, prev_hash, hash
        FROM events WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-       ORDER BY transaction_id, global_position`,
+       ORDER BY events.transaction_id, events.global_position`,
       [String(this.prevUpTo.tx), String(this.prevUpTo.pos)],
     );
     let done = 0;

@@ -37,6 +37,7 @@ export interface SealRow {
   signature: string;
 }
 
+/** Aliased to text, so sort by log_seals.seq (qualified): the bare alias would sort '10' before '9'. */
 export const SEAL_COLUMNS = `seq::text AS seq, up_to_transaction_id::text AS up_to_transaction_id, up_to_position::text AS up_to_position,
   event_count::text AS event_count, head_hash, sealed_at, key_id, signature`;
 
