@@ -51,5 +51,7 @@ export interface LogVerifyReportDto {
   /** The first problems found (at most 100), and how many in all. */
   readonly problems: readonly LogProblemDto[];
   readonly problemCount: number;
+  /** What was not checked and why (e.g. a witness file of another database). */
+  readonly notes: readonly string[];
   readonly elapsedMs: number;
 }

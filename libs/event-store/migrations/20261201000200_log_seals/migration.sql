@@ -12,3 +12,11 @@ CREATE TABLE IF NOT EXISTS log_seals (
   key_id               text NOT NULL,
   signature            text NOT NULL
 );
+
+-- Which log this is: the sealer's witness file (outside the database) remembers the newest seal of
+-- one log, so a reset database is told apart from a truncated one.
+CREATE TABLE IF NOT EXISTS log_identity (
+  log_id     uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO log_identity DEFAULT VALUES;

@@ -39,10 +39,8 @@ describe('Log seals: tampering with the stored log is caught (real server)', () 
   let key: SealSigningKey;
   let sealer: LogSealer;
   const verify = (extra: Partial<ConstructorParameters<typeof LogVerifier>[1]> = {}) => {
-    const witness = readSealWitness(files.witnessFile);
     return new LogVerifier(db.pool, {
-      publicKeys: [loadSealPublicKey(files.publicKeyFile)],
-      trustedHeads: witness ? [{ seq: witness.seq, headHash: witness.headHash, source: 'witness file' }] : [],
+      publicKeys: [loadSealPublicKey(files.publicKeyFile)], witness: readSealWitness(files.witnessFile),
       ...extra,
     }).verify();
   };
@@ -162,6 +160,21 @@ describe('Log seals: tampering with the stored log is caught (real server)', () 
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'seal-signature', seq: '2' })]);
     await sql(`UPDATE log_seals SET event_count = event_count + 1 WHERE seq = 3`);
     expect(kinds(await verify())).toEqual(['seal-count', 'seal-signature']);
+  });
+
+  it('takes a witness file of another database (a reset) as a fresh start, not as a truncation', async () => {
+    const other = await createTestDatabase('seal');
+    try {
+      await applySqlMigrations(other.pool, [eventStoreMigrationsDir()]);
+      const otherSealer = new LogSealer(other.pool, key, { witnessFile: files.witnessFile });
+      await fillLog(new PostgresEventStore(other.pool), otherSealer, 'O');
+      expect(readSealWitness(files.witnessFile)?.logId).toBe((await other.pool.query('SELECT log_id::text AS l FROM log_identity')).rows[0].l);
+      const report = await verify();
+      expect(report).toMatchObject({ intact: true, problemCount: 0 });
+      expect(report.notes[0]).toContain('not checked against it');
+    } finally {
+      await other.drop();
+    }
   });
 
   it('checks incrementally from a seal the auditor holds, and refuses a start seal that changed', async () => {

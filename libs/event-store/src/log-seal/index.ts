@@ -1,4 +1,5 @@
 export * from './seal-key';
+export * from './log-seal-config';
 export * from './seal-format';
 export * from './seal-witness';
 export * from './log-sealer';

@@ -3,7 +3,7 @@ import type { LogSealDto } from '@idx/contracts';
 import type { Pool, PoolClient } from 'pg';
 import type { SealSigningKey } from './seal-key';
 import { GENESIS_HEAD, SEAL_COLUMNS, type SealRow, signSeal } from './seal-format';
-import { readSealWitness, writeSealWitness } from './seal-witness';
+import { readLogId, readSealWitness, writeSealWitness } from './seal-witness';
 
 /** Serialises sealers: several scoring instances may run one each; one seals at a time. */
 const SEALER_LOCK = 766_767;
@@ -54,9 +54,12 @@ export class LogSealer {
         await client.query('COMMIT');
         return null;
       }
-      const seal = await this.sealInTransaction(client);
+      const logId = await readLogId((sql) => client.query(sql));
+      const seal = await this.sealInTransaction(client, logId);
       await client.query('COMMIT');
-      if (seal && this.options.witnessFile) writeSealWitness(this.options.witnessFile, { seq: seal.seq, headHash: seal.headHash, eventCount: seal.eventCount });
+      if (seal && this.options.witnessFile) {
+        writeSealWitness(this.options.witnessFile, { logId, seq: seal.seq, headHash: seal.headHash, eventCount: seal.eventCount });
+      }
       return seal;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -66,9 +69,9 @@ export class LogSealer {
     }
   }
 
-  private async sealInTransaction(client: PoolClient): Promise<LogSealDto | null> {
+  private async sealInTransaction(client: PoolClient, logId: string): Promise<LogSealDto | null> {
     const last = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals ORDER BY log_seals.seq DESC LIMIT 1`)).rows[0];
-    await this.checkWitness(client, last);
+    await this.checkWitness(client, logId, last);
     const bound = (await client.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0].x;
     const hasher = createHash('sha256').update(last?.head_hash ?? GENESIS_HEAD);
     let after: [string, string] = [last?.up_to_transaction_id ?? '0', last?.up_to_position ?? '0'];
@@ -103,10 +106,11 @@ export class LogSealer {
     return seal;
   }
 
-  private async checkWitness(client: PoolClient, last: SealRow | undefined): Promise<void> {
+  /** A witness of another log (a database reset, another test database) is replaced, not a reason to stop. */
+  private async checkWitness(client: PoolClient, logId: string, last: SealRow | undefined): Promise<void> {
     const file = this.options.witnessFile;
     const witness = file ? readSealWitness(file) : undefined;
-    if (!witness) return;
+    if (!witness || witness.logId !== logId) return;
     const held = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals WHERE seq = $1`, [witness.seq])).rows[0];
     if (!held || held.head_hash !== witness.headHash || held.event_count !== witness.eventCount) {
       throw new LogSealsTamperedError(

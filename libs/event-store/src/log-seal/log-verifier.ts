@@ -3,6 +3,7 @@ import type { LogProblemDto, LogSealDto, LogVerifyReportDto } from '@idx/contrac
 import type { Pool, PoolClient } from 'pg';
 import { chainHash } from '../postgres/hash-chain';
 import { sealKeyId } from './seal-key';
+import { readLogId, type SealWitness } from './seal-witness';
 import { GENESIS_HEAD, SEAL_COLUMNS, type SealRow, sealSignatureValid, toSealDto } from './seal-format';
 
 /** A seal an auditor holds on to (from the witness file, a closed month, a published head). */
@@ -17,6 +18,8 @@ export interface LogVerifyOptions {
   /** The keys seals may be signed with, from outside the database. */
   readonly publicKeys: readonly KeyObject[];
   readonly trustedHeads?: readonly TrustedHead[];
+  /** The sealer's witness file: its seal must still be stored, when it is of this log. */
+  readonly witness?: SealWitness;
   /** Incremental run: trust this seal (it must still be stored as given) and check only what follows. */
   readonly fromSeal?: { readonly seq: string; readonly headHash: string };
   readonly batchSize?: number;
@@ -65,6 +68,7 @@ export class LogVerifier {
 
 class VerifyRun {
   private readonly problems: LogProblemDto[] = [];
+  private readonly notes: string[] = [];
   private problemCount = 0;
   private seals: LogSealDto[] = [];
   private sealIndex = 0;
@@ -87,13 +91,13 @@ class VerifyRun {
 
   async execute(): Promise<Omit<LogVerifyReportDto, 'elapsedMs'>> {
     await this.startFrom(this.options.fromSeal);
-    await this.checkTrustedHeads();
+    await this.checkTrustedHeads(await this.witnessHead());
     const eventsChecked = await this.foldEvents();
     while (this.current()) await this.closeSeal();
     const streamsChecked = await this.checkStreamLinks();
     return {
       intact: this.problemCount === 0, eventsChecked, streamsChecked, sealsChecked: this.sealsChecked, lastSeal: this.lastSeal,
-      unsealed: this.unsealed, problems: this.problems, problemCount: this.problemCount,
+      unsealed: this.unsealed, problems: this.problems, problemCount: this.problemCount, notes: this.notes,
     };
   }
 
@@ -113,8 +117,17 @@ class VerifyRun {
     this.hasher = createHash('sha256').update(this.prevHead);
   }
 
-  private async checkTrustedHeads(): Promise<void> {
-    for (const t of this.options.trustedHeads ?? []) {
+  private async witnessHead(): Promise<TrustedHead[]> {
+    const w = this.options.witness;
+    if (!w) return [];
+    const logId = await readLogId((sql) => this.client.query(sql));
+    if (w.logId === logId) return [{ seq: w.seq, headHash: w.headHash, source: 'the sealer\'s witness file' }];
+    this.notes.push(`the witness file is of log ${w.logId}, this database holds log ${logId}: not checked against it`);
+    return [];
+  }
+
+  private async checkTrustedHeads(fromWitness: readonly TrustedHead[]): Promise<void> {
+    for (const t of [...(this.options.trustedHeads ?? []), ...fromWitness]) {
       const row = (await this.client.query<{ head_hash: string }>('SELECT head_hash FROM log_seals WHERE seq = $1', [t.seq])).rows[0];
       if (!row) this.problem({ kind: 'seal-missing', seq: t.seq, detail: `seal ${t.seq} (${t.source}) is missing: the log's seals were truncated` });
       else if (row.head_hash !== t.headHash) this.problem({ kind: 'seal-head', seq: t.seq, detail: `seal ${t.seq} differs from the head held by ${t.source}: the seals were rewritten` });
