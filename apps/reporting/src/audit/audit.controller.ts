@@ -1,10 +1,11 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import type { LogSealsDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
 import { periodParam } from '../period-param';
 import { monthKeyParam, requiredInstant } from '../request-params';
 import { ClosePeriodCommand } from './close-period.command';
+import { LogSealsQuery } from './log-seals.query';
 import { ScoreDiffQuery } from './score-diff.query';
 import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
 import { VerifyUnitPeriodCommand } from './verify-unit-period.command';
@@ -34,6 +35,15 @@ export class AuditController {
   verify(@Body() body: { unitCode?: string; period?: string }): Promise<VerifyReportDto> {
     if (!body || typeof body.unitCode !== 'string' || body.unitCode.length === 0) throw new BadRequestException({ reason: 'unitCode: is required' });
     return this.commands.execute(new VerifyUnitPeriodCommand(body.unitCode, periodParam(body.period)));
+  }
+
+  @Get('audit/log-seals')
+  @ApiOperation({ summary: 'The newest signed seals of the whole event log, newest first, and the Ed25519 public key that checks them' })
+  @ApiQuery({ name: 'limit', required: false, description: 'How many seals, 1 to 1000 (default 20)' })
+  logSeals(@Query('limit') limit?: string): Promise<LogSealsDto> {
+    const n = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new BadRequestException({ reason: `limit: must be a whole number from 1 to 1000, got "${limit}"` });
+    return this.queries.execute(new LogSealsQuery(n));
   }
 
   @Post('periods/:period/close')

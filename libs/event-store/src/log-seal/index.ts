@@ -4,3 +4,4 @@ export * from './seal-format';
 export * from './seal-witness';
 export * from './log-sealer';
 export * from './log-verifier';
+export * from './log-audit';

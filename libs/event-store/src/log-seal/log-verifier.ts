@@ -90,6 +90,7 @@ class VerifyRun {
   }
 
   async execute(): Promise<Omit<LogVerifyReportDto, 'elapsedMs'>> {
+    if (this.keys.size === 0) this.notes.push('no public seal key was given: no seal signature can be checked');
     await this.startFrom(this.options.fromSeal);
     await this.checkTrustedHeads(await this.witnessHead());
     const eventsChecked = await this.foldEvents();
