@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { workspaceRoot } from '../workspace-root';
 
@@ -51,8 +51,16 @@ export function loadOrCreateSealKey(files: SealKeyFiles): SealSigningKey {
   if (!existsSync(files.privateKeyFile)) {
     mkdirSync(dirname(files.privateKeyFile), { recursive: true, mode: 0o700 });
     const pair = generateKeyPairSync('ed25519');
-    writeFileSync(files.privateKeyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    chmodSync(files.privateKeyFile, 0o600);
+    try {
+      writeFileSync(files.privateKeyFile, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+      chmodSync(files.privateKeyFile, 0o600);
+    } catch (error) {
+      // Another instance created it first: use theirs, never overwrite a key seals were signed with.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  if ((statSync(files.privateKeyFile).mode & 0o077) !== 0) {
+    throw new Error(`${files.privateKeyFile} can be read by others (mode ${(statSync(files.privateKeyFile).mode & 0o777).toString(8)}): chmod 600 it`);
   }
   const privateKey = createPrivateKey(readFileSync(files.privateKeyFile));
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${files.privateKeyFile} is not an Ed25519 private key`);
@@ -60,7 +68,9 @@ export function loadOrCreateSealKey(files: SealKeyFiles): SealSigningKey {
   const pem = publicKeyPem(publicKey);
   if (!existsSync(files.publicKeyFile) || readFileSync(files.publicKeyFile, 'utf8') !== pem) {
     mkdirSync(dirname(files.publicKeyFile), { recursive: true });
-    writeFileSync(files.publicKeyFile, pem, { mode: 0o644 });
+    const tmp = `${files.publicKeyFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, pem, { mode: 0o644 });
+    renameSync(tmp, files.publicKeyFile);
   }
   return { privateKey, publicKey, keyId: sealKeyId(publicKey) };
 }
