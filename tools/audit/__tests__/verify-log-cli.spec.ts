@@ -6,7 +6,7 @@ import type { LogVerifyReportDto } from '@idx/contracts';
 import { streamIdOf } from '@idx/domain';
 import { LogSealer, loadOrCreateSealKey, PostgresEventStore, workspaceRoot } from '@idx/event-store';
 import { migrateDatabase } from '@idx/read-models';
-import { createTestDatabase, dossierEvents, type TestDatabase } from '@idx/testing';
+import { createTestDatabase, dossierEvents, type TestDatabase, waitFor } from '@idx/testing';
 
 describe('npm run audit -- verify-log (the built CLI on a real database)', () => {
   let db: TestDatabase;
@@ -33,8 +33,12 @@ describe('npm run audit -- verify-log (the built CLI on a real database)', () =>
       const d = dossierEvents('HY', code);
       const events = [d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d.processed('2025-03-05T08:00:00')];
       await store.appendMany(events.map((event) => ({ streamId: streamIdOf(event), event })));
-      await sealer.sealAll();
     }
+    // Transaction ids are cluster-wide: another test's open transaction may hold the sealer back a moment.
+    await waitFor(async () => {
+      await sealer.sealAll();
+      return (await db.pool.query('SELECT (SELECT coalesce(max(event_count), 0) FROM log_seals) = 6 AS done')).rows[0].done;
+    }, { what: 'every event sealed' });
   }, 120_000);
   afterAll(() => db.drop());
 
@@ -42,7 +46,8 @@ describe('npm run audit -- verify-log (the built CLI on a real database)', () =>
     const run = cli('verify-log');
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as LogVerifyReportDto;
-    expect(report).toMatchObject({ intact: true, eventsChecked: 6, sealsChecked: 3, unsealed: 0 });
+    expect(report).toMatchObject({ intact: true, eventsChecked: 6, unsealed: 0, problemCount: 0 });
+    expect(report.sealsChecked).toBeGreaterThanOrEqual(1);
     expect(run.stderr).toContain('log: 6/6 (100%)');
     expect(run.stderr).toContain('log intact');
   }, 320_000);
@@ -54,7 +59,7 @@ describe('npm run audit -- verify-log (the built CLI on a real database)', () =>
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as LogVerifyReportDto;
     expect(report.intact).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'seal-count', seq: '2' })]);
+    expect(report.problems.map((p) => p.kind)).toEqual(['seal-count']);
     expect(run.stderr).toContain('LOG TAMPERED');
   }, 320_000);
 
