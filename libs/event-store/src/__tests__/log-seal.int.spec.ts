@@ -52,7 +52,8 @@ describe('Log seals: tampering with the stored log is caught (real server)', () 
   let sealer: LogSealer;
   const verify = (extra: Partial<ConstructorParameters<typeof LogVerifier>[1]> = {}) => {
     return new LogVerifier(db.pool, {
-      publicKeys: [loadSealPublicKey(files.publicKeyFile)], witness: readSealWitness(files.witnessFile),
+      // Small batches: seal boundaries fall inside and across batches.
+      publicKeys: [loadSealPublicKey(files.publicKeyFile)], witness: readSealWitness(files.witnessFile), batchSize: 4,
       ...extra,
     }).verify();
   };

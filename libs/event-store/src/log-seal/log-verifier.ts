@@ -163,8 +163,16 @@ class VerifyRun {
       [String(this.prevUpTo.tx), String(this.prevUpTo.pos)],
     );
     let done = 0;
+    const nextBatch = () => {
+      const query = this.client.query<EventTuple>({ text: `FETCH ${batch} FROM log_events`, rowMode: 'array' });
+      query.catch(() => undefined); // awaited below; marked handled in case a check throws first
+      return query;
+    };
+    let pending = nextBatch();
     for (;;) {
-      const rows = (await this.client.query<EventTuple>({ text: `FETCH ${batch} FROM log_events`, rowMode: 'array' })).rows;
+      const rows = (await pending).rows;
+      // Ask for the next batch before hashing this one: the server reads while we hash.
+      if (rows.length === batch) pending = nextBatch();
       for (const [position, tx, streamId, streamVersion, recordedAt, payload, prevHash, hash] of rows) {
         const recomputed = chainHash(prevHash, { streamId, streamVersion, recordedAt, payload: JSON.parse(payload) });
         if (recomputed !== hash) {
