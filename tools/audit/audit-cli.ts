@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { findSealPublicKey, LogAudit, PostgresHistoryReader, publicKeyPem, sealKeyFiles } from '@idx/event-store';
 import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
@@ -57,7 +58,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const files = { ...sealKeyFiles(), ...(option(args, 'public-key') ? { publicKeyFile: option(args, 'public-key') as string } : {}) };
+  const trusted = option(args, 'public-key');
+  if (trusted !== undefined && !existsSync(trusted)) throw new UsageError(`--public-key ${trusted}: no such file`);
+  // An auditor's own copy of the public key replaces the one beside the sealer's key.
+  const files = { ...sealKeyFiles(), ...(trusted ? { publicKeyFile: trusted, privateKeyFile: trusted } : {}) };
   if (command === 'public-key') {
     const key = findSealPublicKey(files);
     if (!key) throw new UsageError(`no seal key at ${files.publicKeyFile} or ${files.privateKeyFile} (the scoring service creates it on its first start)`);
