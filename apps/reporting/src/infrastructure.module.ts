@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { PostgresHistoryReader } from '@idx/event-store';
+import { LogAudit, PostgresHistoryReader } from '@idx/event-store';
 import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
 import { AuditService, ExplainQueries, type ReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
@@ -18,12 +18,13 @@ import { CONFIG } from './tokens';
       useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader) => new ScoreQueries(prisma, history),
     },
     { provide: ExplainQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ExplainQueries(prisma) },
+    { provide: LogAudit, inject: [Pool], useFactory: (pool: Pool) => new LogAudit(pool) },
     {
       provide: AuditService,
-      inject: [READ_MODELS, PostgresHistoryReader],
-      useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader) => new AuditService(prisma, history),
+      inject: [READ_MODELS, PostgresHistoryReader, LogAudit],
+      useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader, log: LogAudit) => new AuditService(prisma, history, Date.now, { log }),
     },
   ],
-  exports: [CONFIG, ScoreQueries, ExplainQueries, AuditService, PostgresHistoryReader],
+  exports: [CONFIG, ScoreQueries, ExplainQueries, AuditService, PostgresHistoryReader, LogAudit],
 })
 export class InfrastructureModule {}

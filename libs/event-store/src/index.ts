@@ -8,3 +8,5 @@ export * from './postgres/migrations';
 export * from './postgres/dead-letters';
 export * from './postgres/watch-pool';
 export * from './postgres/history-reader';
+export * from './postgres/content-difference';
+export * from './log-seal';

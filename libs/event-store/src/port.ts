@@ -14,9 +14,13 @@ export interface StoredEvent extends RecordedEvent<DomainEvent> {
 
 export type AppendOutcome =
   | { readonly status: 'accepted'; readonly globalPosition: bigint; readonly streamVersion: number }
+  /** The same event id with the same content (canonical JSON) is already stored: nothing written. */
   | { readonly status: 'duplicate' }
-  /** The eventId is stored with different content: nothing is appended, and the reason says what differs. */
-  | { readonly status: 'conflict'; readonly reason: string };
+  /**
+   * The event id is already stored with different content: nothing written, never a silent
+   * duplicate. `reason` names the differing fields and where the stored event is.
+   */
+  | { readonly status: 'conflict'; readonly reason: string; readonly storedGlobalPosition: bigint; readonly differingFields: readonly string[] };
 
 /** -1 = the stream must not exist yet; a number = the stream's current version; 'any' = no check. */
 export type ExpectedVersion = number | 'any';
@@ -52,7 +56,10 @@ export interface ReadBatch {
 
 /** The event store port (DESIGN.md §3). The PostgreSQL adapter is the default. */
 export interface EventStore {
-  /** Appends to one stream with optimistic concurrency; events already stored answer duplicate. */
+  /**
+   * Appends to one stream with optimistic concurrency; events already stored answer duplicate, or
+   * conflict when their id is stored with different content.
+   */
   appendToStream(streamId: string, events: readonly DomainEvent[], expected?: ExpectedVersion): Promise<AppendOutcome[]>;
   /** Appends events of many streams at once (ingest), no version check; one outcome per input. */
   appendMany(items: readonly StreamAppend[]): Promise<AppendOutcome[]>;

@@ -2,12 +2,13 @@ import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@idx/access';
-import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import type { LogSealsDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
 import { CurrentUser, Roles, UnitRead } from '../access/access.decorators';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { closableMonthParam, monthPathParam, periodParam } from '../period-param';
 import { requiredInstant } from '../request-params';
 import { ClosePeriodCommand } from './close-period.command';
+import { LogSealsQuery } from './log-seals.query';
 import { ScoreDiffQuery } from './score-diff.query';
 import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
 import { VerifyUnitPeriodCommand } from './verify-unit-period.command';
@@ -36,6 +37,15 @@ export class AuditController {
   @ApiOperation({ summary: 'Recompute a unit-period from the raw events, compare with the stored projection, check the hash chains' })
   verify(@Body('unitCode', KnownUnitPipe) unitCode: string, @Body('period') period?: unknown): Promise<VerifyReportDto> {
     return this.commands.execute(new VerifyUnitPeriodCommand(unitCode, periodParam(period)));
+  }
+
+  @Get('audit/log-seals')
+  @ApiOperation({ summary: 'The newest signed seals of the whole event log, newest first, and the Ed25519 public key that checks them' })
+  @ApiQuery({ name: 'limit', required: false, description: 'How many seals, 1 to 1000 (default 20)' })
+  logSeals(@Query('limit') limit?: string): Promise<LogSealsDto> {
+    const n = limit === undefined ? 20 : Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new BadRequestException({ reason: `limit: must be a whole number from 1 to 1000, got "${limit}"` });
+    return this.queries.execute(new LogSealsQuery(n));
   }
 
   @Post('periods/:period/close')

@@ -1,8 +1,10 @@
 import { ConflictException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler, type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AuditLog } from '@idx/access';
-import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import type { LogSealsDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import { LogAudit } from '@idx/event-store';
 import { AuditService, PeriodAlreadyClosedError } from '@idx/read-models';
+import { LogSealsQuery } from './log-seals.query';
 import { ClosePeriodCommand } from './close-period.command';
 import { ScoreDiffQuery } from './score-diff.query';
 import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
@@ -55,4 +57,12 @@ export class CheckSnapshotHandler implements IQueryHandler<CheckSnapshotQuery, S
   }
 }
 
-export const AUDIT_HANDLERS = [ScoreDiffHandler, VerifyUnitPeriodHandler, ClosePeriodHandler, SnapshotHandler, CheckSnapshotHandler];
+@QueryHandler(LogSealsQuery)
+export class LogSealsHandler implements IQueryHandler<LogSealsQuery, LogSealsDto> {
+  constructor(private readonly log: LogAudit) {}
+  execute({ limit }: LogSealsQuery): Promise<LogSealsDto> {
+    return this.log.latestSeals(limit);
+  }
+}
+
+export const AUDIT_HANDLERS = [ScoreDiffHandler, VerifyUnitPeriodHandler, ClosePeriodHandler, SnapshotHandler, CheckSnapshotHandler, LogSealsHandler];

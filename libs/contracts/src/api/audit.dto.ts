@@ -1,3 +1,4 @@
+import type { LogVerifyReportDto } from './log-seal.dto';
 import type { UnitScoreDto } from './scores.dto';
 
 /** Per-criterion change between two record-time moments. */
@@ -42,6 +43,8 @@ export interface VerifyReportDto {
     readonly stored: { readonly numerator: number; readonly denominator: number } | null;
     readonly recomputed: { readonly numerator: number; readonly denominator: number } | null;
   }[];
+  /** The whole log's check (every hash recomputed, every seal): part of `match` when present. */
+  readonly log?: LogVerifyReportDto;
 }
 
 /** A closed month: "số liệu tại thời điểm …", reproducible from the events up to `position`. */
@@ -53,6 +56,8 @@ export interface PeriodSnapshotDto {
   readonly position: string;
   readonly closedBy: string;
   readonly scores: readonly UnitScoreDto[];
+  /** The log seal covering every event the snapshot saw (docs/tamper-evidence.md); null when none was sealed in time. */
+  readonly seal: { readonly seq: string; readonly headHash: string } | null;
 }
 
 /** GET /api/v1/periods/{period}/snapshot/check: is the published snapshot still what the events give? */

@@ -29,15 +29,24 @@ export interface ExplainDto {
   readonly items: readonly ExplainItemDto[];
 }
 
+/**
+ * One stored event with every field its hash covers (docs/tamper-evidence.md):
+ * hash = sha256(prevHash ‖ "\n" ‖ canonicalJson({ streamId, streamVersion, recordedAt, payload })).
+ */
 export interface StreamEventDto {
   readonly globalPosition: string;
   readonly streamVersion: number;
+  /** The record time exactly as hashed (ISO-8601 UTC with milliseconds). */
   readonly recordedAt: string;
   readonly occurredAt: string;
   readonly type: string;
   readonly eventId: string;
   readonly sourceSystem: string;
   readonly data: unknown;
+  /** The whole event as stored and hashed. */
+  readonly payload: unknown;
+  /** The hash of the version before ('' for version 1). */
+  readonly prevHash: string;
   readonly hash: string;
 }
 

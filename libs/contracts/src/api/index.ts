@@ -4,3 +4,4 @@ export * from './trend.dto';
 export * from './explain.dto';
 export * from './audit.dto';
 export * from './auth.dto';
+export * from './log-seal.dto';

@@ -42,6 +42,45 @@ describe('PostgreSQL event store (real server)', () => {
     expect(await store.readStream(streamIdOf(e))).toHaveLength(1);
   });
 
+  it('answers conflict for a stored eventId re-sent with different content, naming the fields and the stored position, and writes nothing', async () => {
+    const e = dossierEvents('HY', 'D-conflict').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const [first] = await store.appendMany([{ streamId: streamIdOf(e), event: e }]);
+    const changed = { ...e, occurredAt: '2025-03-03T09:00:00+07:00', data: { ...e.data, dueAt: '2025-03-11T17:00:00+07:00' } };
+    // Same content with keys in another order is the same event: a duplicate, not a conflict.
+    const { data, type, ...rest } = e;
+    const reordered = JSON.parse(JSON.stringify({ data, type, ...rest }));
+    const outcomes = await store.appendMany([{ streamId: streamIdOf(e), event: changed }, { streamId: streamIdOf(e), event: reordered }]);
+
+    expect(first.status).toBe('accepted');
+    const position = (first as { globalPosition: bigint }).globalPosition;
+    expect(outcomes[0]).toMatchObject({ status: 'conflict', storedGlobalPosition: position, differingFields: ['data.dueAt', 'occurredAt'] });
+    expect((outcomes[0] as { reason: string }).reason).toContain(`global position ${position}`);
+    expect((outcomes[0] as { reason: string }).reason).toContain('data.dueAt, occurredAt');
+    expect(outcomes[1].status).toBe('duplicate');
+    const stored = await store.readStream(streamIdOf(e));
+    expect(stored).toHaveLength(1);
+    expect(stored[0].event.occurredAt).toBe(e.occurredAt);
+  });
+
+  it('answers conflict for the second of two different events with one eventId in the same batch', async () => {
+    const d = dossierEvents('HY', 'D-conflict-batch');
+    const a = d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const b = { ...d.processed('2025-03-04T08:00:00'), eventId: a.eventId };
+    const outcomes = await store.appendMany([{ streamId: streamIdOf(a), event: a }, { streamId: streamIdOf(b), event: b }]);
+    expect(outcomes[0].status).toBe('accepted');
+    expect(outcomes[1]).toMatchObject({ status: 'conflict', storedGlobalPosition: (outcomes[0] as { globalPosition: bigint }).globalPosition });
+    expect((outcomes[1] as { differingFields: readonly string[] }).differingFields).toEqual(expect.arrayContaining(['type', 'data.channel']));
+    expect(await store.readStream(streamIdOf(a))).toHaveLength(1);
+  });
+
+  it('takes expected version -1 as "the stream must not exist yet"', async () => {
+    const d = dossierEvents('HY', 'D-new');
+    const created = await store.appendToStream('dossier-HY-D-new', [d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00')], -1);
+    expect(created[0]).toMatchObject({ status: 'accepted', streamVersion: 1 });
+    await expect(store.appendToStream('dossier-HY-D-new', [d.processed('2025-03-04T08:00:00')], -1)).rejects.toMatchObject({ expected: -1, actual: 1 });
+    expect(await store.readStream('dossier-HY-D-new')).toHaveLength(1);
+  });
+
   it('enforces the expected stream version', async () => {
     const d = dossierEvents('HY', 'D-ver');
     await store.appendToStream('dossier-HY-D-ver', [d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00')], 0);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 
 export interface HashedContent {
@@ -12,7 +12,8 @@ export interface HashedContent {
 export function chainHash(prevHash: string, content: HashedContent): string {
   const { streamId, streamVersion, recordedAt, payload } = content;
   const canonical = canonicalJson({ streamId, streamVersion, recordedAt, payload });
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  // One-shot hash: no hasher object per event (ingest and verify-log run this for every event).
+  return hash('sha256', `${prevHash}\n${canonical}`, 'hex');
 }
 
 export interface ChainLink extends HashedContent {

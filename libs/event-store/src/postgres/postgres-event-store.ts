@@ -11,6 +11,8 @@ import {
   type StreamAppend,
   WrongExpectedVersionError,
 } from '../port';
+import { canonicalJson } from './canonical-json';
+import { contentDifferences } from './content-difference';
 import { chainHash } from './hash-chain';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
@@ -31,13 +33,35 @@ interface StreamHead {
   lastHash: string;
 }
 
+/** An event id already stored (position known) or first seen earlier in the same batch (freshIndex). */
+interface KnownEvent {
+  readonly streamId: string;
+  readonly payload: DomainEvent;
+  readonly position?: bigint;
+  readonly freshIndex?: number;
+}
+
+function differingFields(first: KnownEvent, item: StreamAppend): string[] {
+  if (first.streamId === item.streamId && canonicalJson(first.payload) === canonicalJson(item.event)) return [];
+  const fields = contentDifferences(first.payload, item.event);
+  return first.streamId === item.streamId ? fields : ['streamId', ...fields];
+}
+
+function conflict(eventId: string, storedGlobalPosition: bigint, differingFields: string[]): AppendOutcome {
+  return {
+    status: 'conflict', storedGlobalPosition, differingFields,
+    reason: `eventId ${eventId} is already stored (global position ${storedGlobalPosition}) with different content: ` +
+      `${differingFields.join(', ')} differ${differingFields.length === 1 ? 's' : ''}; a correction needs its own eventId`,
+  };
+}
+
 /** Raised inside a transaction when a concurrent writer stored one of our event ids first. */
 class ConcurrentDuplicate extends Error {}
 
 /**
  * PostgreSQL event store. Appends lock the touched stream rows (in a fixed order, so concurrent
- * batches cannot deadlock), skip event ids already stored, chain hashes per stream and notify
- * subscribers on commit. Readers see only transactions below the oldest one still running.
+ * batches cannot deadlock), skip event ids already stored (duplicate, or conflict when the content
+ * differs), chain hashes per stream and notify subscribers on commit. Readers see only transactions below the oldest one still running.
  */
 export class PostgresEventStore implements EventStore {
   constructor(private readonly pool: Pool) {}
@@ -80,22 +104,41 @@ export class PostgresEventStore implements EventStore {
     );
     const heads = new Map<string, StreamHead>(locked.rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
 
+    // Ids are usually new: only the ids already stored cost a payload fetch, for the content check.
     const ids = items.map((i) => i.event.eventId);
-    const existing = await client.query<{ event_id: string }>('SELECT event_id::text FROM events WHERE event_id = ANY($1::uuid[])', [ids]);
-    const seen = new Set(existing.rows.map((r) => r.event_id.toLowerCase()));
+    const existing = await client.query<{ event_id: string; global_position: string; stream_id: string; payload: DomainEvent }>(
+      'SELECT event_id::text, global_position::text, stream_id, payload FROM events WHERE event_id = ANY($1::uuid[])', [ids],
+    );
+    const known = new Map<string, KnownEvent>(existing.rows.map((r) => [
+      r.event_id.toLowerCase(), { streamId: r.stream_id, payload: r.payload, position: BigInt(r.global_position) },
+    ]));
 
     const fresh: number[] = [];
+    const laterConflicts: { outcome: number; firstFresh: number; fields: string[] }[] = [];
     const outcomes: (AppendOutcome | undefined)[] = items.map((item, index) => {
       const key = item.event.eventId.toLowerCase();
-      if (seen.has(key)) return { status: 'duplicate' };
-      seen.add(key);
-      fresh.push(index);
-      return undefined;
+      const first = known.get(key);
+      if (!first) {
+        known.set(key, { streamId: item.streamId, payload: item.event, freshIndex: fresh.length });
+        fresh.push(index);
+        return undefined;
+      }
+      const fields = differingFields(first, item);
+      if (fields.length === 0) return { status: 'duplicate' };
+      if (first.position === undefined) {
+        // The same id twice in this batch with different content: the first is stored, this one
+        // conflicts with it once its position is known.
+        laterConflicts.push({ outcome: index, firstFresh: first.freshIndex as number, fields });
+        return undefined;
+      }
+      return conflict(item.event.eventId, first.position, fields);
     });
 
     if (expected !== 'any' && fresh.length > 0) {
       const head = heads.get(items[fresh[0]].streamId) as StreamHead;
-      if (head.version !== expected) throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
+      // A stream that does not exist yet has a row at version 0 (created above), so -1 and 0 agree.
+      const wanted = expected === -1 ? 0 : expected;
+      if (head.version !== wanted) throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
     }
     if (fresh.length === 0) return outcomes as AppendOutcome[];
 
@@ -133,6 +176,10 @@ export class PostgresEventStore implements EventStore {
       const key = `${rows[n].stream_id}\u0000${rows[n].stream_version}`;
       outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: rows[n].stream_version };
     });
+    for (const c of laterConflicts) {
+      const stored = outcomes[fresh[c.firstFresh]] as { globalPosition: bigint };
+      outcomes[c.outcome] = conflict(items[c.outcome].event.eventId, stored.globalPosition, c.fields);
+    }
 
     const touched = [...heads.entries()];
     await client.query(

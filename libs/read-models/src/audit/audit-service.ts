@@ -1,6 +1,6 @@
-import type { PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
+import type { LogVerifyReportDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
 import { type Figure, parsePeriod, poolMembersAt, resolvePeriod, type UnitTree } from '@idx/domain';
-import { brokenAt, type PostgresHistoryReader } from '@idx/event-store';
+import { brokenAt, type LogAudit, type PostgresHistoryReader, type TrustedHead } from '@idx/event-store';
 import type { ReadModelClient } from '../prisma-client';
 import { PeriodScores, toFigures } from '../queries/period-scores';
 import { unitScoreView } from '../queries/score-views';
@@ -15,12 +15,34 @@ export class PeriodAlreadyClosedError extends Error {
   }
 }
 
+interface SnapshotRow {
+  period: string; closedAt: Date; asOf: Date; position: bigint; closedBy: string; scores: unknown; sealSeq: bigint | null; sealHead: string | null;
+}
+
+function toSnapshotDto(row: SnapshotRow): PeriodSnapshotDto {
+  return {
+    period: row.period, closedAt: row.closedAt.toISOString(), asOf: row.asOf.toISOString(), position: row.position.toString(),
+    closedBy: row.closedBy, scores: row.scores as UnitScoreDto[],
+    seal: row.sealSeq === null || row.sealHead === null ? null : { seq: row.sealSeq.toString(), headHash: row.sealHead },
+  };
+}
+
 const counts = (f: Figure | undefined) => (f ? { numerator: f.numerator, denominator: f.denominator } : null);
 const same = (a: Figure | undefined, b: Figure | undefined) => (a?.numerator ?? 0) === (b?.numerator ?? 0) && (a?.denominator ?? 0) === (b?.denominator ?? 0);
 
+export interface AuditLogOptions {
+  /** The log seals: verify checks the whole log, close records the seal covering the month. */
+  readonly log?: LogAudit;
+  /** How long close waits for the sealer to cover the events it saw (default 5000 ms). */
+  readonly sealWaitMs?: number;
+}
+
 /** The auditors' tools: as-of differences, verification against the raw events, closed months. */
 export class AuditService {
-  constructor(private readonly prisma: ReadModelClient, private readonly history: PostgresHistoryReader, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly prisma: ReadModelClient, private readonly history: PostgresHistoryReader,
+    private readonly clock: () => number = Date.now, private readonly logOptions: AuditLogOptions = {},
+  ) {}
 
   private membersOf(tree: UnitTree, unitCode: string, periodKey: string): string[] {
     const period = parsePeriod(periodKey);
@@ -88,10 +110,22 @@ export class AuditService {
       }
       progress('hash chains', Math.min(ids.length, i + 2000), ids.length);
     }
+    const log = this.logOptions.log ? await this.verifyLog(progress) : undefined;
     return {
-      unitCode, period: period.key, match: differences.length === 0 && brokenStreams.length === 0,
-      eventsReplayed: replay.eventsReplayed, streamsChecked: ids.length, brokenStreams, differences,
+      unitCode, period: period.key, match: differences.length === 0 && brokenStreams.length === 0 && (log?.intact ?? true),
+      eventsReplayed: replay.eventsReplayed, streamsChecked: ids.length, brokenStreams, differences, ...(log ? { log } : {}),
     };
+  }
+
+  /**
+   * The whole log: every event's hash recomputed, every stream chain and seal checked, and each
+   * closed month's recorded seal still stored as it was.
+   */
+  async verifyLog(progress: Progress = () => undefined, fromSeal?: { seq: string; headHash: string }): Promise<LogVerifyReportDto> {
+    if (!this.logOptions.log) throw new Error('this audit service was built without the log seals');
+    const months = await this.prisma.periodSnapshot.findMany({ where: { sealSeq: { not: null } }, select: { period: true, sealSeq: true, sealHead: true } });
+    const trustedHeads: TrustedHead[] = months.map((m) => ({ seq: String(m.sealSeq), headHash: m.sealHead as string, source: `closed month ${m.period}` }));
+    return this.logOptions.log.verify({ trustedHeads, fromSeal, onProgress: (d, t) => progress('log', d, t) });
   }
 
   /** Publishes a month: every unit's score recomputed from the events recorded until now, kept as is. */
@@ -102,19 +136,19 @@ export class AuditService {
     const head = await this.prisma.$queryRawUnsafe<{ p: bigint | null; at: Date }[]>('SELECT max(global_position) AS p, now() AS at FROM events');
     const asOf = head[0].at;
     const scores = await this.scoresAsOf(period.key, asOf, progress);
+    const seal = await this.logOptions.log?.sealCoveringNow(this.logOptions.sealWaitMs ?? 5000);
     const row = await this.prisma.periodSnapshot.create({
-      data: { period: period.key, closedAt: new Date(this.clock()), asOf, position: head[0].p ?? 0n, closedBy, scores: scores as unknown as object },
+      data: {
+        period: period.key, closedAt: new Date(this.clock()), asOf, position: head[0].p ?? 0n, closedBy, scores: scores as unknown as object,
+        sealSeq: seal ? BigInt(seal.seq) : null, sealHead: seal?.headHash ?? null,
+      },
     });
-    return { period: row.period, closedAt: row.closedAt.toISOString(), asOf: row.asOf.toISOString(), position: row.position.toString(), closedBy, scores };
+    return { ...toSnapshotDto(row), scores };
   }
 
   async snapshot(periodKey: string): Promise<PeriodSnapshotDto | undefined> {
     const row = await this.prisma.periodSnapshot.findUnique({ where: { period: parsePeriod(periodKey).key } });
-    if (!row) return undefined;
-    return {
-      period: row.period, closedAt: row.closedAt.toISOString(), asOf: row.asOf.toISOString(), position: row.position.toString(),
-      closedBy: row.closedBy, scores: row.scores as unknown as UnitScoreDto[],
-    };
+    return row ? toSnapshotDto(row) : undefined;
   }
 
   /** Replays the events up to the snapshot's instant and compares every published total. */

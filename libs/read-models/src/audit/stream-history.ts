@@ -12,7 +12,8 @@ export async function streamHistory(reader: PostgresHistoryReader, streamId: str
     brokenAt: broken,
     events: stream.map((e) => ({
       globalPosition: e.globalPosition.toString(), streamVersion: e.streamVersion, recordedAt: e.recordedAt.toISOString(),
-      occurredAt: e.event.occurredAt, type: e.event.type, eventId: e.event.eventId, sourceSystem: e.event.sourceSystem, data: e.event.data, hash: e.hash,
+      occurredAt: e.event.occurredAt, type: e.event.type, eventId: e.event.eventId, sourceSystem: e.event.sourceSystem, data: e.event.data,
+      payload: e.event, prevHash: e.prevHash, hash: e.hash,
     })),
   };
 }
