@@ -9,6 +9,7 @@ import { ExportMonthlySummaryHandler } from './exports/export-monthly-summary.ha
 import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { GetRankingHandler } from './rankings/get-ranking.handler';
 import { RankingsController } from './rankings/rankings.controller';
 import { ScoreStreamController } from './score-stream/score-stream.controller';
@@ -21,7 +22,7 @@ import { GetUnitTrendHandler } from './unit-trend/get-unit-trend.handler';
 import { UnitTrendController } from './unit-trend/unit-trend.controller';
 
 @Module({
-  imports: [CqrsModule.forRoot(), InfrastructureModule],
+  imports: [CqrsModule.forRoot(), InfrastructureModule, ParkedEventsModule],
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,

@@ -40,9 +40,15 @@ describe('projection = replay, after subjects leave unit-periods (real PostgreSQ
     let checkpoint: Checkpoint = START;
     const changes: ScoreChange[] = [];
     const drain = async () => {
-      for (;;) {
+      const head = BigInt((await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events')).rows[0].p);
+      // Visibility is cluster-wide (another suite's open transaction can hold it back): read until the head is seen.
+      for (let seen = 0n; seen < head;) {
         const batch = await store.readAll(checkpoint, 2);
-        if (batch.events.length === 0) break;
+        if (batch.events.length === 0) {
+          await new Promise((r) => setTimeout(r, 10));
+          continue;
+        }
+        seen = batch.events.reduce((max, e) => (e.globalPosition > max ? e.globalPosition : max), seen);
         changes.push(...(await projector.handle(batch)));
         checkpoint = batch.checkpoint;
       }

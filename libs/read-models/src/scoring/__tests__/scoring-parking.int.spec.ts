@@ -32,9 +32,16 @@ describe('scoring never halts: parking per subject (real PostgreSQL)', () => {
   /** Projects everything stored after `from`, in batches; answers the new checkpoint. */
   async function drain(projector: ScoringProjector, from: Checkpoint, batchSize = 3): Promise<Checkpoint> {
     let checkpoint = from;
-    for (;;) {
+    const head = BigInt((await db.pool.query<{ p: string }>('SELECT max(global_position)::text AS p FROM events')).rows[0].p);
+    // Visibility is cluster-wide (another suite's open transaction can hold it back): read until the head is seen.
+    for (let seen = 0n; ;) {
       const batch = await store.readAll(checkpoint, batchSize);
-      if (batch.events.length === 0) return checkpoint;
+      if (batch.events.length === 0) {
+        if (seen >= head || checkpoint.position >= head) return checkpoint;
+        await new Promise((r) => setTimeout(r, 10));
+        continue;
+      }
+      seen = batch.events.reduce((max, e) => (e.globalPosition > max ? e.globalPosition : max), seen);
       await projector.handle(batch);
       checkpoint = batch.checkpoint;
     }
