@@ -82,7 +82,7 @@ describe('distributed mode: Kafka ingest, scoring split over two workers', () =>
     const topic = await kafka.createTopic('dist-events', 6);
     const dlqTopic = await kafka.createTopic('dist-dlq', 1);
     const consumer = new KafkaIngestConsumer(new IngestionService(new PostgresEventStore(split.pool), new PostgresDeadLetters(split.pool)), {
-      brokers: kafka.brokers, topic, dlqTopic, groupId: kafka.groupId('dist-ingest'),
+      brokers: kafka.brokers, sasl: kafka.sasl, topic, dlqTopic, groupId: kafka.groupId('dist-ingest'),
     });
     const producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();

@@ -2,7 +2,7 @@ import { type Consumer, type EachBatchPayload, Kafka, type LogEntry, logLevel, P
 import type { IngestResponseDto } from '@idx/contracts';
 import type { BatchItem } from '../split-batch';
 import { DeadLetterTopic, type RejectedMessage } from './dead-letter-topic';
-import { KAFKA_DEFAULTS } from './kafka-defaults';
+import { KAFKA_DEFAULTS, type KafkaClientSecurity } from './kafka-defaults';
 import { itemOfMessage } from './message-to-item';
 import { ensureTopics } from './topics';
 
@@ -42,6 +42,9 @@ export interface KafkaIngestOptions {
   readonly onChunk?: (chunk: ChunkSummary) => void;
   /** A ready client (tests); built from `brokers` otherwise. */
   readonly kafka?: Kafka;
+  /** Authentication to the broker (SASL/SCRAM), from kafkaSecurityFromEnv (docs/kafka-security.md). */
+  readonly sasl?: KafkaClientSecurity['sasl'];
+  readonly ssl?: boolean;
 }
 
 export interface ChunkSummary {
@@ -127,6 +130,8 @@ export class KafkaIngestConsumer {
       const kafka = this.options.kafka ?? new Kafka({
         clientId: this.options.clientId ?? KAFKA_DEFAULTS.clientId,
         brokers: [...this.options.brokers],
+        ...(this.options.sasl ? { sasl: { ...this.options.sasl } } : {}),
+        ...(this.options.ssl ? { ssl: true } : {}),
         logLevel: logLevel.WARN,
         logCreator: () => (entry) => this.kafkaLog(entry),
       });
