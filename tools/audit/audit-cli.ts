@@ -1,13 +1,15 @@
 import { PostgresHistoryReader } from '@idx/event-store';
 import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
+import { PARKED_COMMANDS, PARKED_USAGE, runParkedCommand } from './parked-commands';
 
 const USAGE = `usage: npm run audit -- <command> [options]     (DATABASE_URL must point at the platform's database)
   verify   --unit CODE --period KEY          recompute from the raw events, compare with the projection, check hash chains
   as-of    --unit CODE --period KEY --at ISO the score as it stood at a record-time instant
   diff     --unit CODE --period KEY --from ISO --to ISO   what changed between two moments, and the late events
   close    --period YYYY-MM [--by NAME]      publish a month's snapshot (once)
-  check    --period YYYY-MM                  replay up to a published snapshot and compare every total`;
+  check    --period YYYY-MM                  replay up to a published snapshot and compare every total
+${PARKED_USAGE}`;
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -67,7 +69,8 @@ async function main(argv: readonly string[]): Promise<number> {
         report = await audit.checkSnapshot(need(args, 'period'), progress);
         break;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        if (!(PARKED_COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
+        report = await runParkedCommand(command as (typeof PARKED_COMMANDS)[number], prisma, (n) => need(args, n), (n) => option(args, n), (m) => new UsageError(m));
     }
     console.log(JSON.stringify(report, null, 2));
     const ok = (report as { match?: boolean } | undefined)?.match;
