@@ -41,7 +41,15 @@ export interface KafkaBrokerOptions {
    * becomes SASL_PLAINTEXT and these users are created when the data directory is formatted.
    * Without it the listener is PLAINTEXT (benchmarks, loopback only).
    */
-  readonly sasl?: { readonly users: readonly ScramUser[] };
+  readonly sasl?: {
+    readonly users: readonly ScramUser[];
+    /**
+     * Also a PLAINTEXT listener on loopback, for a client that cannot do SCRAM with Kafka 4: Debian's
+     * kcat links librdkafka 2.0.2, whose SCRAM proof Kafka 4.x rejects (fixed in librdkafka 2.6.1,
+     * confluentinc/librdkafka#4895). Tests only.
+     */
+    readonly plaintextListener?: boolean;
+  };
 }
 
 export interface ScramUser {
@@ -69,6 +77,8 @@ export interface RunningKafkaBroker {
   readonly fetchedJars: boolean;
   /** The first SCRAM user's credentials, when the broker authenticates clients. */
   readonly sasl?: BrokerClientSasl;
+  /** host:port of the loopback PLAINTEXT listener, when asked for beside SASL. */
+  readonly plaintextBootstrap?: string;
   stop(): Promise<void>;
 }
 
@@ -160,7 +170,7 @@ function clusterId(): string {
  * itself as its own SCRAM user too. The controller listener stays loopback PLAINTEXT (KRaft's
  * controller cannot use SCRAM: its credentials live in the metadata it serves).
  */
-function listenerProperties(port: number, brokerUser: ScramUser | undefined): Record<string, string> {
+function listenerProperties(port: number, brokerUser: ScramUser | undefined, plaintextPort: number | undefined): Record<string, string> {
   if (!brokerUser) {
     return {
       listeners: `PLAINTEXT://127.0.0.1:${port}`,
@@ -169,20 +179,26 @@ function listenerProperties(port: number, brokerUser: ScramUser | undefined): Re
       'inter.broker.listener.name': 'PLAINTEXT',
     };
   }
+  const plain = plaintextPort === undefined ? '' : `,PLAINTEXT://127.0.0.1:${plaintextPort}`;
   return {
-    listeners: `SASL_PLAINTEXT://127.0.0.1:${port}`,
-    'advertised.listeners': `SASL_PLAINTEXT://127.0.0.1:${port}`,
-    'listener.security.protocol.map': 'SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT',
+    listeners: `SASL_PLAINTEXT://127.0.0.1:${port}${plain}`,
+    'advertised.listeners': `SASL_PLAINTEXT://127.0.0.1:${port}${plain}`,
+    'listener.security.protocol.map': 'SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
     'inter.broker.listener.name': 'SASL_PLAINTEXT',
-    'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-512,SCRAM-SHA-256',
     'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
-    'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config':
+    // Each enabled mechanism needs its login entry (the broker's own login uses SCRAM-SHA-512).
+    ...Object.fromEntries(['scram-sha-512', 'scram-sha-256'].map((m) => [
+      `listener.name.sasl_plaintext.${m}.sasl.jaas.config`,
       `org.apache.kafka.common.security.scram.ScramLoginModule required username="${brokerUser.username}" password="${brokerUser.password}";`,
+    ])),
   };
 }
 
-function serverProperties(dir: string, port: number, controllerPort: number, options: KafkaBrokerOptions, brokerUser: ScramUser | undefined): string {
-  const listeners = listenerProperties(port, brokerUser);
+function serverProperties(
+  dir: string, port: number, controllerPort: number, options: KafkaBrokerOptions, brokerUser: ScramUser | undefined, plaintextPort: number | undefined,
+): string {
+  const listeners = listenerProperties(port, brokerUser, plaintextPort);
   const props: Record<string, string | number> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
@@ -312,7 +328,8 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
   const logFile = join(dir, 'server.log');
   const formatted = existsSync(join(dir, 'data', 'meta.properties'));
   const brokerUser = options.sasl ? brokerScramUser(dir, formatted) : undefined;
-  writeFileSync(propsFile, serverProperties(dir, port, controllerPort, options, brokerUser));
+  const plaintextPort = options.sasl?.plaintextListener ? await freePort() : undefined;
+  writeFileSync(propsFile, serverProperties(dir, port, controllerPort, options, brokerUser, plaintextPort));
   writeFileSync(join(dir, 'log4j2.properties'), log4jProperties(logFile));
   const classpath = join(libs, '*');
   const logConfig = `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`;
@@ -326,7 +343,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
   if (!formatted) {
     // SCRAM users exist from the first start: written into the metadata log by the format.
     const scram = [...(brokerUser ? [brokerUser] : []), ...(options.sasl?.users ?? [])]
-      .flatMap((u) => ['--add-scram', `SCRAM-SHA-512=[name=${u.username},password=${u.password}]`]);
+      .flatMap((u) => ['SCRAM-SHA-512', 'SCRAM-SHA-256'].flatMap((m) => ['--add-scram', `${m}=[name=${u.username},password=${u.password}]`]));
     await run(javaBinary(), ['-Xmx256m', '-XX:TieredStopAtLevel=1', logConfig, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', propsFile, '--ignore-formatted', ...scram], { timeoutMs: 120_000 });
   }
   const firstUser = options.sasl?.users[0];
@@ -367,6 +384,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
   log(`Kafka ${KAFKA_VERSION} ready at ${bootstrap} in ${(startedInMs / 1000).toFixed(1)} s${fetched ? ' (jars fetched first)' : ''} (data ${dir})`);
   return {
     bootstrap, brokers: [bootstrap], port, pid, dir, logFile, startedInMs, fetchedJars: fetched, ...(sasl ? { sasl } : {}),
+    ...(plaintextPort === undefined ? {} : { plaintextBootstrap: `127.0.0.1:${plaintextPort}` }),
     async stop() {
       process.removeListener('exit', killOnExit);
       await stopKafkaProcess(pid);

@@ -24,7 +24,10 @@ export interface TestKafka {
   readonly sasl?: BrokerClientSasl;
   /** KAFKA_BROKERS and KAFKA_SASL_* for an app under test. */
   readonly clientEnv: Readonly<Record<string, string>>;
-  /** The same for kcat (librdkafka properties). */
+  /**
+   * Where kcat connects (`-b …`): the broker's loopback PLAINTEXT listener, because Debian's kcat
+   * (librdkafka 2.0.2) cannot do SCRAM with Kafka 4 (fixed in librdkafka 2.6.1; docs/kafka-security.md).
+   */
   readonly kcatArgs: readonly string[];
   /** A client for producing and inspecting (silent logs). */
   readonly kafka: Kafka;
@@ -37,6 +40,7 @@ export interface TestKafka {
 interface BrokerRecord {
   readonly bootstrap: string;
   readonly sasl?: BrokerClientSasl;
+  readonly plaintextBootstrap?: string;
   readonly pid: number;
   readonly dir: string;
   readonly startedInMs: number;
@@ -72,20 +76,30 @@ async function withRunLock<T>(runDir: string, work: () => Promise<T>): Promise<T
 let ownBroker: RunningKafkaBroker | undefined;
 
 /** The SCRAM user the test broker is formatted with (random per broker; recorded for the run's other workers). */
-const testUsers = () => ({ users: [{ username: 'qd766-test', password: randomBytes(16).toString('hex') }] });
+const testUsers = () => ({ users: [{ username: 'qd766-test', password: randomBytes(16).toString('hex') }], plaintextListener: true });
 
-function externalBroker(brokers: string): { bootstrap: string; sasl?: BrokerClientSasl } {
+interface SharedBroker {
+  readonly bootstrap: string;
+  readonly sasl?: BrokerClientSasl;
+  readonly plaintextBootstrap?: string;
+}
+
+const shared = (b: SharedBroker): SharedBroker => ({
+  bootstrap: b.bootstrap, ...(b.sasl ? { sasl: b.sasl } : {}), ...(b.plaintextBootstrap ? { plaintextBootstrap: b.plaintextBootstrap } : {}),
+});
+
+function externalBroker(brokers: string): SharedBroker {
   const { TEST_KAFKA_SASL_USERNAME: username, TEST_KAFKA_SASL_PASSWORD: password } = process.env;
   return { bootstrap: brokers, ...(username && password ? { sasl: { mechanism: 'scram-sha-512', username, password } as const } : {}) };
 }
 
-async function sharedBroker(): Promise<{ bootstrap: string; sasl?: BrokerClientSasl }> {
+async function sharedBroker(): Promise<SharedBroker> {
   if (process.env['TEST_KAFKA_BROKERS']) return externalBroker(process.env['TEST_KAFKA_BROKERS']);
   const runDir = process.env['QD766_TEST_RUN_DIR'];
   if (!runDir) {
     // Not under the workspace's Jest config: a broker for this process alone.
     ownBroker ??= await startKafkaBroker({ fastStart: true, config: TEST_BROKER_CONFIG, sasl: testUsers() });
-    return { bootstrap: ownBroker.bootstrap, ...(ownBroker.sasl ? { sasl: ownBroker.sasl } : {}) };
+    return shared(ownBroker);
   }
   return withRunLock(runDir, async () => {
     const file = join(runDir, 'kafka.json');
@@ -93,7 +107,7 @@ async function sharedBroker(): Promise<{ bootstrap: string; sasl?: BrokerClientS
       const known = JSON.parse(readFileSync(file, 'utf8')) as BrokerRecord;
       if (processAlive(known.pid)) {
         await waitForKafka(known.bootstrap, { timeoutMs: 30_000, ...(known.sasl ? { sasl: known.sasl } : {}) });
-        return { bootstrap: known.bootstrap, ...(known.sasl ? { sasl: known.sasl } : {}) };
+        return shared(known);
       }
     }
     const broker = await startKafkaBroker({
@@ -104,15 +118,15 @@ async function sharedBroker(): Promise<{ bootstrap: string; sasl?: BrokerClientS
       config: TEST_BROKER_CONFIG,
       sasl: testUsers(),
     });
-    const record: BrokerRecord = { bootstrap: broker.bootstrap, ...(broker.sasl ? { sasl: broker.sasl } : {}), pid: broker.pid, dir: broker.dir, startedInMs: broker.startedInMs, fetchedJars: broker.fetchedJars };
+    const record: BrokerRecord = { ...shared(broker), pid: broker.pid, dir: broker.dir, startedInMs: broker.startedInMs, fetchedJars: broker.fetchedJars };
     writeFileSync(file, JSON.stringify(record), { mode: 0o600 });
     process.stdout.write(`test Kafka broker at ${broker.bootstrap}: started in ${(broker.startedInMs / 1000).toFixed(1)} s${broker.fetchedJars ? ' (including the first fetch of the jars)' : ''}\n`);
-    return { bootstrap: broker.bootstrap, ...(broker.sasl ? { sasl: broker.sasl } : {}) };
+    return shared(broker);
   });
 }
 
 export async function startTestKafka(): Promise<TestKafka> {
-  const { bootstrap, sasl } = await sharedBroker();
+  const { bootstrap, sasl, plaintextBootstrap } = await sharedBroker();
   const kafka = new Kafka({ clientId: 'qd766-test', brokers: [bootstrap], ...(sasl ? { sasl: { ...sasl } } : {}), logLevel: logLevel.NOTHING });
   const unique = (prefix: string): string => `${prefix}-${randomBytes(4).toString('hex')}`;
   return {
@@ -123,9 +137,7 @@ export async function startTestKafka(): Promise<TestKafka> {
       KAFKA_BROKERS: bootstrap,
       ...(sasl ? { KAFKA_SASL_MECHANISM: sasl.mechanism, KAFKA_SASL_USERNAME: sasl.username, KAFKA_SASL_PASSWORD: sasl.password } : {}),
     },
-    kcatArgs: sasl
-      ? ['-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=SCRAM-SHA-512', '-X', `sasl.username=${sasl.username}`, '-X', `sasl.password=${sasl.password}`]
-      : [],
+    kcatArgs: ['-b', plaintextBootstrap ?? bootstrap],
     kafka,
     groupId: unique,
     async createTopic(prefix, partitions = 3) {
