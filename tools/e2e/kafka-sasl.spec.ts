@@ -3,7 +3,6 @@ import { IngestionService, KafkaIngestConsumer, kafkaSecurityFromEnv } from '@id
 import { migrateDatabase } from '@idx/read-models';
 import { createTestDatabase, type TestDatabase, waitFor } from '@idx/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { kafkaConfig } from '../../apps/ingest/src/config';
 import { DemoEventStream, toKafkaMessage } from '../kafka/demo-event-stream';
 import { startTestKafka, type TestKafka } from '../testing/kafka';
 
@@ -30,10 +29,12 @@ describe('Kafka SASL/SCRAM on the real broker', () => {
     expect(kafka.sasl).toMatchObject({ mechanism: 'scram-sha-512', username: 'qd766-test' });
     const topic = await kafka.createTopic('sasl-events', 3);
     const dlqTopic = await kafka.createTopic('sasl-dlq', 1);
-    // The ingest app's own configuration path, from the environment an operator sets.
-    const config = kafkaConfig({ ...kafka.clientEnv, KAFKA_TOPIC: topic, KAFKA_DLQ_TOPIC: dlqTopic, KAFKA_GROUP_ID: kafka.groupId('sasl-ingest') });
-    expect(config?.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'qd766-test', password: kafka.sasl?.password });
-    const consumer = new KafkaIngestConsumer(new IngestionService(new PostgresEventStore(db.pool), new PostgresDeadLetters(db.pool)), { ...config!, createTopics: false });
+    // What the ingest app reads from the environment an operator sets (apps/ingest/src/config.ts spreads it).
+    const security = kafkaSecurityFromEnv(kafka.clientEnv);
+    expect(security.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'qd766-test', password: kafka.sasl?.password });
+    const consumer = new KafkaIngestConsumer(new IngestionService(new PostgresEventStore(db.pool), new PostgresDeadLetters(db.pool)), {
+      brokers: kafka.brokers, ...security, topic, dlqTopic, groupId: kafka.groupId('sasl-ingest'), createTopics: false,
+    });
 
     const producer = client(kafka.sasl).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
@@ -52,7 +53,8 @@ describe('Kafka SASL/SCRAM on the real broker', () => {
   });
 
   it('refuses a wrong password, an unknown user and a client without credentials', async () => {
-    const { mechanism, username, password } = kafka.sasl!;
+    if (!kafka.sasl) throw new Error('the test broker must authenticate clients');
+    const { mechanism, username, password } = kafka.sasl;
     const user = { mechanism, username, password };
     const wrong = client({ ...user, password: `${user.password}x` }).producer();
     await expect(wrong.connect()).rejects.toThrow(/SASL SCRAM SHA512 authentication failed|Authentication failed/i);

@@ -336,7 +336,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
 
   for (const u of options.sasl?.users ?? []) {
     // The format tool's syntax ([name=…,password=…]) and the JAAS line cannot escape these.
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(u.username) || !/^[^\s,\[\]"=;]{8,128}$/.test(u.password)) {
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(u.username) || !/^[^\s,[\]"=;]{8,128}$/.test(u.password)) {
       throw new Error(`SCRAM user "${u.username}": names are [A-Za-z0-9._-]{1,64}, passwords 8-128 characters without spaces , [ ] " = ;`);
     }
   }

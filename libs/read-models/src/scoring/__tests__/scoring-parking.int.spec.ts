@@ -101,7 +101,7 @@ describe('scoring never halts: parking per subject (real PostgreSQL)', () => {
 
     // Unparked from the next event on: a good announcement now folds.
     await append([{ ...poison('HY-A', 'P-BAD'), data: { decisionCode: 'QD-1', decisionDate: '2025-03-01', legalBasisEffectiveDate: '2025-01-01' } } as DomainEvent]);
-    checkpoint = await drain(projector, checkpoint);
+    await drain(projector, checkpoint);
     expect((await db.pool.query(`SELECT 1 FROM subject_facts WHERE kind = 'procedure' AND key = 'HY-A/P-BAD'`)).rowCount).toBe(1);
 
     // A replay skips what the auditor skipped and lands on the same scores.
