@@ -10,7 +10,13 @@ import { PARKED_EVENTS_TEXT } from './parked-events.i18n';
   selector: 'app-parked-events-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './parked-events-panel.component.html',
-  styleUrls: ['../../../shared/styles/fields.css', '../../../shared/styles/data-table.css', '../audit-page.component.css'],
+  styleUrls: [
+    '../../../shared/styles/fields.css',
+    '../../../shared/styles/tool-panel.css',
+    '../../../shared/styles/data-table.css',
+    '../audit-page.component.css',
+    './parked-events-panel.component.css',
+  ],
 })
 export class ParkedEventsPanelComponent implements OnInit {
   private readonly api = inject(ParkedEventsApiService);
