@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { UnitScoreDto } from '@idx/contracts';
 import { type DomainEvent, streamIdOf } from '@idx/domain';
-import { PostgresEventStore } from '@idx/event-store';
+import { PostgresEventStore, workspaceRoot } from '@idx/event-store';
 import { at, dossierEvents, unitRegistered, waitFor } from '@idx/testing';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
@@ -38,7 +40,7 @@ describe('end to end: one poisoned subject never halts scoring', () => {
     return r.status === 200 ? r.body.criteria.find((c) => c.id === 5)?.denominator : undefined;
   };
 
-  it('parks the poison, keeps the other units scoring, reports degraded, and is ok again after an auditor skips it', async () => {
+  it('parks the poison, keeps the other units scoring, reports degraded, and is ok again after an auditor skips it (HTTP and CLI)', async () => {
     await append([unitRegistered('HY-STP', 'Sở Tư pháp', 'department', 'HY'), unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY'), poison()]);
     // Other units' events after the poison, in two later batches: their scores keep moving.
     await append([dossierEvents('HY-SYT', 'A').received('2025-03-03T08:00:00', '2025-03-10T17:00:00')]);
@@ -58,6 +60,16 @@ describe('end to end: one poisoned subject never halts scoring', () => {
     // Hostile or mistaken auditor input is answered with a reason.
     expect((await post<{ reason: string }>(`${platform.reportingUrl}/api/v1/audit/parked/abc/retry`)).status).toBe(400);
     expect((await post<{ reason: string }>(`${platform.reportingUrl}/api/v1/audit/parked/${id}/skip`, {})).body.reason).toContain('reason: is required');
+    // The same from the audit CLI: listed, and a retry that still fails exits 1 with the error.
+    const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['tools/platform/run-tool.mjs', 'audit', ...args], {
+      cwd: workspaceRoot(), env: { ...process.env, DATABASE_URL: platform.db.url }, timeout: 300_000,
+    });
+    const listedByCli = JSON.parse((await cli('parked')).stdout) as { parked: { id: string; key: string }[] };
+    expect(listedByCli.parked.map((p) => [p.id, p.key])).toEqual([[id, 'HY-STP/P-BAD']]);
+    const failedRetry = await cli('retry', '--id', id).then(() => undefined, (error: { code: number; stdout: string }) => error);
+    expect(failedRetry?.code).toBe(1);
+    expect(JSON.parse(failedRetry?.stdout ?? '{}')).toMatchObject({ status: 'still-failing', match: false });
+
     const retried = await post<{ reason: string }>(`${platform.reportingUrl}/api/v1/audit/parked/${id}/retry`);
     expect(retried).toMatchObject({ status: 409, body: { reason: expect.stringContaining('still cannot be folded') } });
 
@@ -66,5 +78,5 @@ describe('end to end: one poisoned subject never halts scoring', () => {
     expect((await post(`${platform.reportingUrl}/api/v1/audit/parked/${id}/skip`, { reason: 'again' })).status).toBe(404);
     await waitFor(async () => (await get<Health>(`${platform.scoringUrl}/health`)).body.status === 'ok', { what: 'scoring health back to ok' });
     expect((await get<{ parked: unknown[] }>(`${platform.reportingUrl}/api/v1/audit/parked?status=skipped`)).body.parked).toHaveLength(1);
-  });
+  }, 300_000);
 });
