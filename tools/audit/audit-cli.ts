@@ -3,6 +3,7 @@ import { AuditLog } from '@idx/access';
 import { findSealPublicKey, LogAudit, PostgresHistoryReader, publicKeyPem, sealKeyFiles } from '@idx/event-store';
 import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
+import { PARKED_COMMANDS, PARKED_USAGE, runParkedCommand } from './parked-commands';
 
 const USAGE = `usage: npm run audit -- <command> [options]     (DATABASE_URL must point at the platform's database)
   verify   --unit CODE --period KEY          recompute from the raw events, compare with the projection, check hash chains and the whole log
@@ -14,6 +15,7 @@ const USAGE = `usage: npm run audit -- <command> [options]     (DATABASE_URL mus
   diff     --unit CODE --period KEY --from ISO --to ISO   what changed between two moments, and the late events
   close    --period YYYY-MM [--by NAME]      publish a month's snapshot (once)
   check    --period YYYY-MM                  replay up to a published snapshot and compare every total
+${PARKED_USAGE}
 
 The seal key files come from LOG_SEAL_KEY_FILE / LOG_SEAL_PUBLIC_KEY_FILE / LOG_SEAL_WITNESS_FILE (docs/tamper-evidence.md).`;
 
@@ -106,7 +108,8 @@ async function main(argv: readonly string[]): Promise<number> {
         report = await audit.checkSnapshot(need(args, 'period'), progress);
         break;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        if (!(PARKED_COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
+        report = await runParkedCommand(command as (typeof PARKED_COMMANDS)[number], prisma, (n) => need(args, n), (n) => option(args, n), (m) => new UsageError(m));
     }
     console.log(JSON.stringify(report, null, 2));
     const verdict = report as { match?: boolean; intact?: boolean } | undefined;

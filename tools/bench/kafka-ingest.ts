@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@idx/domain';
 import { PostgresEventStore, PostgresEventSubscription, type StoredEvent, START } from '@idx/event-store';
-import { KafkaIngestConsumer } from '@idx/ingestion';
+import { KafkaIngestConsumer, kafkaSecurityFromEnv } from '@idx/ingestion';
 import { createReadModelClient, migrateDatabase, ScoringProjector } from '@idx/read-models';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     stopBroker = () => broker.stop();
   }
   const db = await benchDatabase();
-  const kafka = new Kafka({ clientId: 'qd766-bench', brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: 'qd766-bench', brokers, ...kafkaSecurityFromEnv(), logLevel: logLevel.WARN });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {

@@ -86,7 +86,7 @@ describe('distributed mode: Kafka ingest, scoring split over two workers', () =>
     const apiKey = await createWriterKey(split.pool, { sourceSystem: SIMULATOR_SOURCE_SYSTEM });
     const { ingestion, keys } = ingestionFor(split.pool);
     const consumer = new KafkaIngestConsumer(ingestion, keys, {
-      brokers: kafka.brokers, topic, dlqTopic, groupId: kafka.groupId('dist-ingest'),
+      brokers: kafka.brokers, sasl: kafka.sasl, topic, dlqTopic, groupId: kafka.groupId('dist-ingest'),
     });
     const producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();

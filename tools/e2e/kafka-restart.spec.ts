@@ -94,7 +94,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
         cwd: workspaceRoot(),
         env: {
           ...process.env, DATABASE_URL: db.url, INGEST_PORT: '0', LOG_LEVELS: 'error,warn',
-          KAFKA_BROKERS: kafka.bootstrap, KAFKA_TOPIC: topic, KAFKA_DLQ_TOPIC: dlqTopic, KAFKA_GROUP_ID: groupId,
+          ...kafka.clientEnv, KAFKA_TOPIC: topic, KAFKA_DLQ_TOPIC: dlqTopic, KAFKA_GROUP_ID: groupId,
           // Small appends and a short session: many commits to die between, and a quick hand-over.
           KAFKA_MAX_EVENTS_PER_APPEND: '250', KAFKA_SESSION_TIMEOUT_MS: '2000',
         },
@@ -150,7 +150,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
       },
     };
     const consumer = new KafkaIngestConsumer(crashingOnce, keys, {
-      brokers: kafka.brokers, topic, dlqTopic, groupId: kafka.groupId('redeliver'), maxEventsPerAppend: 100, sessionTimeoutMs: 3000,
+      brokers: kafka.brokers, sasl: kafka.sasl, topic, dlqTopic, groupId: kafka.groupId('redeliver'), maxEventsPerAppend: 100, sessionTimeoutMs: 3000,
     });
     const events = new DemoEventStream().take(2000);
     await produce(topic, events);
@@ -184,7 +184,7 @@ describe('Kafka ingest when the consumer dies or stalls mid-stream', () => {
       },
     };
     const groupId = kafka.groupId('slow');
-    const consumer = new KafkaIngestConsumer(stallingOnce, keys, { brokers: kafka.brokers, topic, dlqTopic, groupId, sessionTimeoutMs: 1500 });
+    const consumer = new KafkaIngestConsumer(stallingOnce, keys, { brokers: kafka.brokers, sasl: kafka.sasl, topic, dlqTopic, groupId, sessionTimeoutMs: 1500 });
     const events = new DemoEventStream().take(300);
     await produce(topic, events);
     await consumer.start();

@@ -8,7 +8,7 @@ import { startTestKafka, type TestKafka } from '../testing/kafka';
 import { createWriterKey } from '../testing/writer-key';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
-const KAFKA_ENV = ['KAFKA_BROKERS', 'KAFKA_TOPIC', 'KAFKA_DLQ_TOPIC', 'KAFKA_GROUP_ID'] as const;
+const KAFKA_ENV = ['KAFKA_BROKERS', 'KAFKA_TOPIC', 'KAFKA_DLQ_TOPIC', 'KAFKA_GROUP_ID', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const;
 
 describe('end to end: events from Kafka → ingest → scoring → reporting API', () => {
   let kafka: TestKafka;
@@ -41,7 +41,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     kafka = await startTestKafka();
     topic = await kafka.createTopic('e2e-events', 3);
     dlqTopic = await kafka.createTopic('e2e-events-dlq', 1);
-    Object.assign(process.env, { KAFKA_BROKERS: kafka.bootstrap, KAFKA_TOPIC: topic, KAFKA_DLQ_TOPIC: dlqTopic, KAFKA_GROUP_ID: kafka.groupId('e2e-ingest') });
+    Object.assign(process.env, { ...kafka.clientEnv, KAFKA_TOPIC: topic, KAFKA_DLQ_TOPIC: dlqTopic, KAFKA_GROUP_ID: kafka.groupId('e2e-ingest') });
     platform = await startPlatform();
     producer = kafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 10, initialRetryTime: 200 } });
     await producer.connect();
@@ -133,7 +133,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     // Key<TAB>value per line; murmur2 is the partitioner of the Java client and of kafkajs, so a
     // unit's events land in the same partition whichever client sends them.
     const input = [...events.map((e) => `${e.unitCode}\t${JSON.stringify(e)}`), 'HY-TPHY\tthis is not json'].join('\n') + '\n';
-    execFileSync(kcat, ['-P', '-b', kafka.bootstrap, '-t', topic, '-K', '\t', '-X', 'partitioner=murmur2_random', '-H', 'sender=kcat', '-H', `authorization=${platform.auth.authorization}`], { input, timeout: 30_000 });
+    execFileSync(kcat, ['-P', ...kafka.kcatArgs, '-t', topic, '-K', '\t', '-X', 'partitioner=murmur2_random', '-H', 'sender=kcat', '-H', `authorization=${platform.auth.authorization}`], { input, timeout: 30_000 });
 
     await waitFor(async () => (await storedIds(events.map((e) => e.eventId))) === events.length, { what: 'the events sent by kcat in the store' });
     const stored = await platform.db.pool.query<{ stream_version: number; type: string }>(
@@ -142,7 +142,7 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
     expect(stored.rows.map((r) => r.type)).toEqual(['dossier.received', 'dossier.processed']);
 
     const dlq = await waitFor(() => {
-      const out = execFileSync(kcat, ['-C', '-b', kafka.bootstrap, '-t', dlqTopic, '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\n'], { timeout: 30_000 }).toString();
+      const out = execFileSync(kcat, ['-C', ...kafka.kcatArgs, '-t', dlqTopic, '-o', 'beginning', '-e', '-q', '-f', '%k|%h|%s\n'], { timeout: 30_000 }).toString();
       return out.split('\n').find((line) => line.endsWith('|this is not json'));
     }, { what: 'kcat to read the rejected kcat message from the dead-letter topic', timeoutMs: 30_000 });
     expect(dlq).toMatch(/^HY-TPHY\|/);
@@ -152,9 +152,9 @@ describe('end to end: events from Kafka → ingest → scoring → reporting API
 
     // The same key goes to the same partition from kcat and from kafkajs.
     const probe = await kafka.createTopic('e2e-partitioner', 6);
-    execFileSync(kcat, ['-P', '-b', kafka.bootstrap, '-t', probe, '-K', '\t', '-X', 'partitioner=murmur2_random'], { input: 'HY-TPHY\tx\n', timeout: 30_000 });
+    execFileSync(kcat, ['-P', ...kafka.kcatArgs, '-t', probe, '-K', '\t', '-X', 'partitioner=murmur2_random'], { input: 'HY-TPHY\tx\n', timeout: 30_000 });
     const [viaKafkajs] = await producer.send({ topic: probe, acks: -1, messages: [{ key: 'HY-TPHY', value: 'y' }] });
-    const viaKcat = execFileSync(kcat, ['-C', '-b', kafka.bootstrap, '-t', probe, '-o', 'beginning', '-e', '-q', '-f', '%p %s\n'], { timeout: 30_000 }).toString();
+    const viaKcat = execFileSync(kcat, ['-C', ...kafka.kcatArgs, '-t', probe, '-o', 'beginning', '-e', '-q', '-f', '%p %s\n'], { timeout: 30_000 }).toString();
     expect(viaKcat).toContain(`${viaKafkajs.partition} x`);
   });
 

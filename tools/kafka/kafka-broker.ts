@@ -36,6 +36,32 @@ export interface KafkaBrokerOptions {
   readonly config?: Readonly<Record<string, string | number>>;
   readonly readyTimeoutMs?: number;
   readonly log?: (line: string) => void;
+  /**
+   * Authenticate clients with SASL/SCRAM-SHA-512 (docs/kafka-security.md): the client listener
+   * becomes SASL_PLAINTEXT and these users are created when the data directory is formatted.
+   * Without it the listener is PLAINTEXT (benchmarks, loopback only).
+   */
+  readonly sasl?: {
+    readonly users: readonly ScramUser[];
+    /**
+     * Also a PLAINTEXT listener on loopback, for a client that cannot do SCRAM with Kafka 4: Debian's
+     * kcat links librdkafka 2.0.2, whose SCRAM proof Kafka 4.x rejects (fixed in librdkafka 2.6.1,
+     * confluentinc/librdkafka#4895). Tests only.
+     */
+    readonly plaintextListener?: boolean;
+  };
+}
+
+export interface ScramUser {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** What a kafkajs client passes to reach a SASL broker. */
+export interface BrokerClientSasl {
+  readonly mechanism: 'scram-sha-512';
+  readonly username: string;
+  readonly password: string;
 }
 
 export interface RunningKafkaBroker {
@@ -49,6 +75,10 @@ export interface RunningKafkaBroker {
   /** How long the start took, and whether it had to fetch the jars first. */
   readonly startedInMs: number;
   readonly fetchedJars: boolean;
+  /** The first SCRAM user's credentials, when the broker authenticates clients. */
+  readonly sasl?: BrokerClientSasl;
+  /** host:port of the loopback PLAINTEXT listener, when asked for beside SASL. */
+  readonly plaintextBootstrap?: string;
   stop(): Promise<void>;
 }
 
@@ -135,16 +165,47 @@ function clusterId(): string {
   }
 }
 
-function serverProperties(dir: string, port: number, controllerPort: number, options: KafkaBrokerOptions): string {
+/**
+ * The client listener: PLAINTEXT, or SASL_PLAINTEXT with SCRAM-SHA-512 — the broker then talks to
+ * itself as its own SCRAM user too. The controller listener stays loopback PLAINTEXT (KRaft's
+ * controller cannot use SCRAM: its credentials live in the metadata it serves).
+ */
+function listenerProperties(port: number, brokerUser: ScramUser | undefined, plaintextPort: number | undefined): Record<string, string> {
+  if (!brokerUser) {
+    return {
+      listeners: `PLAINTEXT://127.0.0.1:${port}`,
+      'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
+      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name': 'PLAINTEXT',
+    };
+  }
+  const plain = plaintextPort === undefined ? '' : `,PLAINTEXT://127.0.0.1:${plaintextPort}`;
+  return {
+    listeners: `SASL_PLAINTEXT://127.0.0.1:${port}${plain}`,
+    'advertised.listeners': `SASL_PLAINTEXT://127.0.0.1:${port}${plain}`,
+    'listener.security.protocol.map': 'SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    'inter.broker.listener.name': 'SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-512,SCRAM-SHA-256',
+    'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
+    // Each enabled mechanism needs its login entry (the broker's own login uses SCRAM-SHA-512).
+    ...Object.fromEntries(['scram-sha-512', 'scram-sha-256'].map((m) => [
+      `listener.name.sasl_plaintext.${m}.sasl.jaas.config`,
+      `org.apache.kafka.common.security.scram.ScramLoginModule required username="${brokerUser.username}" password="${brokerUser.password}";`,
+    ])),
+  };
+}
+
+function serverProperties(
+  dir: string, port: number, controllerPort: number, options: KafkaBrokerOptions, brokerUser: ScramUser | undefined, plaintextPort: number | undefined,
+): string {
+  const listeners = listenerProperties(port, brokerUser, plaintextPort);
   const props: Record<string, string | number> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${controllerPort}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${port}`,
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    ...listeners,
+    listeners: `${listeners['listeners']},CONTROLLER://127.0.0.1:${controllerPort}`,
     'controller.listener.names': 'CONTROLLER',
-    'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': join(dir, 'data'),
     'num.partitions': options.partitions ?? 3,
     // One node: every internal topic has one replica; few offset partitions start faster.
@@ -217,9 +278,12 @@ export async function stopKafkaProcess(pid: number, graceMs = 15_000): Promise<v
 }
 
 /** Waits until a client can describe the cluster (controller elected, broker registered and unfenced). */
-export async function waitForKafka(bootstrap: string, { timeoutMs = 60_000, alive = () => true }: { timeoutMs?: number; alive?: () => boolean } = {}): Promise<void> {
+export async function waitForKafka(
+  bootstrap: string,
+  { timeoutMs = 60_000, alive = () => true, sasl }: { timeoutMs?: number; alive?: () => boolean; sasl?: BrokerClientSasl } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const kafka = new Kafka({ clientId: 'qd766-probe', brokers: [bootstrap], logLevel: logLevel.NOTHING, connectionTimeout: 1000, retry: { retries: 0 } });
+  const kafka = new Kafka({ clientId: 'qd766-probe', brokers: [bootstrap], ...(sasl ? { sasl: { ...sasl } } : {}), logLevel: logLevel.NOTHING, connectionTimeout: 1000, retry: { retries: 0 } });
   let last: unknown;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error('the broker process exited');
@@ -238,6 +302,19 @@ export async function waitForKafka(bootstrap: string, { timeoutMs = 60_000, aliv
   throw new Error(`Kafka at ${bootstrap} was not ready within ${timeoutMs} ms${last ? ` (${String(last)})` : ''}`);
 }
 
+/**
+ * The broker's own SCRAM user (inter-broker authentication): made once with the data directory
+ * and kept beside it (mode 600), so a restarted broker on the same directory logs in again.
+ */
+function brokerScramUser(dir: string, formatted: boolean): ScramUser {
+  const file = join(dir, 'broker-scram.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ScramUser;
+  if (formatted) throw new Error(`${dir} was formatted without SASL: start it without the sasl option, or use a new directory`);
+  const user = { username: 'qd766-broker', password: randomBytes(24).toString('hex') };
+  writeFileSync(file, JSON.stringify(user), { mode: 0o600 });
+  return user;
+}
+
 export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promise<RunningKafkaBroker> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
@@ -249,14 +326,28 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
   const controllerPort = options.controllerPort ?? (await freePort());
   const propsFile = join(dir, 'server.properties');
   const logFile = join(dir, 'server.log');
-  writeFileSync(propsFile, serverProperties(dir, port, controllerPort, options));
+  const formatted = existsSync(join(dir, 'data', 'meta.properties'));
+  const brokerUser = options.sasl ? brokerScramUser(dir, formatted) : undefined;
+  const plaintextPort = options.sasl?.plaintextListener ? await freePort() : undefined;
+  writeFileSync(propsFile, serverProperties(dir, port, controllerPort, options, brokerUser, plaintextPort));
   writeFileSync(join(dir, 'log4j2.properties'), log4jProperties(logFile));
   const classpath = join(libs, '*');
   const logConfig = `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`;
 
-  if (!existsSync(join(dir, 'data', 'meta.properties'))) {
-    await run(javaBinary(), ['-Xmx256m', '-XX:TieredStopAtLevel=1', logConfig, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', propsFile, '--ignore-formatted'], { timeoutMs: 120_000 });
+  for (const u of options.sasl?.users ?? []) {
+    // The format tool's syntax ([name=…,password=…]) and the JAAS line cannot escape these.
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(u.username) || !/^[^\s,[\]"=;]{8,128}$/.test(u.password)) {
+      throw new Error(`SCRAM user "${u.username}": names are [A-Za-z0-9._-]{1,64}, passwords 8-128 characters without spaces , [ ] " = ;`);
+    }
   }
+  if (!formatted) {
+    // SCRAM users exist from the first start: written into the metadata log by the format.
+    const scram = [...(brokerUser ? [brokerUser] : []), ...(options.sasl?.users ?? [])]
+      .flatMap((u) => ['SCRAM-SHA-512', 'SCRAM-SHA-256'].flatMap((m) => ['--add-scram', `${m}=[name=${u.username},password=${u.password}]`]));
+    await run(javaBinary(), ['-Xmx256m', '-XX:TieredStopAtLevel=1', logConfig, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', propsFile, '--ignore-formatted', ...scram], { timeoutMs: 120_000 });
+  }
+  const firstUser = options.sasl?.users[0];
+  const sasl: BrokerClientSasl | undefined = firstUser ? { mechanism: 'scram-sha-512', username: firstUser.username, password: firstUser.password } : undefined;
 
   const gc = options.fastStart
     ? ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1']
@@ -284,7 +375,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
 
   const bootstrap = `127.0.0.1:${port}`;
   try {
-    await waitForKafka(bootstrap, { timeoutMs: options.readyTimeoutMs ?? 90_000, alive: () => !exited && processAlive(pid) });
+    await waitForKafka(bootstrap, { timeoutMs: options.readyTimeoutMs ?? 90_000, alive: () => !exited && processAlive(pid), ...(sasl ? { sasl } : {}) });
   } catch (error) {
     killOnExit();
     throw new Error(`Kafka broker did not start: ${(error as Error).message}\n--- ${logFile}\n${tail(logFile)}\n--- stdout\n${tail(join(dir, 'stdout.log'))}`);
@@ -292,7 +383,8 @@ export async function startKafkaBroker(options: KafkaBrokerOptions = {}): Promis
   const startedInMs = Date.now() - started;
   log(`Kafka ${KAFKA_VERSION} ready at ${bootstrap} in ${(startedInMs / 1000).toFixed(1)} s${fetched ? ' (jars fetched first)' : ''} (data ${dir})`);
   return {
-    bootstrap, brokers: [bootstrap], port, pid, dir, logFile, startedInMs, fetchedJars: fetched,
+    bootstrap, brokers: [bootstrap], port, pid, dir, logFile, startedInMs, fetchedJars: fetched, ...(sasl ? { sasl } : {}),
+    ...(plaintextPort === undefined ? {} : { plaintextBootstrap: `127.0.0.1:${plaintextPort}` }),
     async stop() {
       process.removeListener('exit', killOnExit);
       await stopKafkaProcess(pid);

@@ -1,4 +1,4 @@
-import { ensureTopics, KAFKA_DEFAULTS } from '@idx/ingestion';
+import { ensureTopics, KAFKA_DEFAULTS, kafkaSecurityFromEnv } from '@idx/ingestion';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { DemoEventStream, toKafkaMessage } from './demo-event-stream';
 import { paced } from './pacer';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const total = arg('events') !== undefined ? Number(arg('events')) : undefined;
   const seconds = arg('seconds') !== undefined ? Number(arg('seconds')) : undefined;
   const { apiKey } = demoWriterKeys();
-  const kafka = new Kafka({ clientId: 'qd766-producer', brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({ clientId: 'qd766-producer', brokers, ...kafkaSecurityFromEnv(), logLevel: logLevel.WARN });
   await ensureTopics(kafka, [topic], Number(process.env['KAFKA_TOPIC_PARTITIONS'] ?? KAFKA_DEFAULTS.topicPartitions));
   // Idempotent: a send retried after a broker hiccup does not put the events on the topic twice.
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });

@@ -1,4 +1,4 @@
-import { KAFKA_DEFAULTS } from '@idx/ingestion';
+import { KAFKA_DEFAULTS, type KafkaClientSecurity, kafkaSecurityFromEnv } from '@idx/ingestion';
 
 export interface IngestConfig {
   readonly databaseUrl: string;
@@ -8,7 +8,7 @@ export interface IngestConfig {
   readonly kafka?: KafkaConfig;
 }
 
-export interface KafkaConfig {
+export interface KafkaConfig extends KafkaClientSecurity {
   readonly brokers: readonly string[];
   readonly topic: string;
   readonly groupId: string;
@@ -41,6 +41,8 @@ export function kafkaConfig(env: NodeJS.ProcessEnv = process.env): KafkaConfig |
     partitionsConsumedConcurrently: positive(env, 'KAFKA_PARTITIONS_CONCURRENTLY', 3),
     maxBytes: positive(env, 'KAFKA_FETCH_MAX_BYTES', 8 * 1024 * 1024),
     sessionTimeoutMs: positive(env, 'KAFKA_SESSION_TIMEOUT_MS', 30_000),
+    // KAFKA_SASL_MECHANISM / _USERNAME / _PASSWORD (docs/kafka-security.md).
+    ...kafkaSecurityFromEnv(env),
   };
 }
 

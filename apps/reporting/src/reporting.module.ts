@@ -11,6 +11,7 @@ import { ExportMonthlySummaryHandler } from './exports/export-monthly-summary.ha
 import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { GetRankingHandler } from './rankings/get-ranking.handler';
 import { RankingsController } from './rankings/rankings.controller';
 import { ScoreStreamController } from './score-stream/score-stream.controller';
@@ -23,7 +24,7 @@ import { GetUnitTrendHandler } from './unit-trend/get-unit-trend.handler';
 import { UnitTrendController } from './unit-trend/unit-trend.controller';
 
 @Module({
-  imports: [CqrsModule.forRoot(), InfrastructureModule, AccessModule],
+  imports: [CqrsModule.forRoot(), InfrastructureModule, AccessModule, ParkedEventsModule],
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,

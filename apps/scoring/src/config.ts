@@ -8,6 +8,8 @@ export interface ScoringConfig {
   /** How often quarters, halves and years catch up with the months (months are live). */
   readonly longPeriodsMs: number;
   readonly partition: UnitPartition;
+  /** /health says degraded when the checkpoint has not moved for longer than this while events wait. */
+  readonly stallSeconds: number;
 }
 
 /** SCORING_PARTITION=i/n makes this instance own the units whose hash mod n = i. */
@@ -23,5 +25,6 @@ export function scoringConfig(env: NodeJS.ProcessEnv = process.env): ScoringConf
     refreshMs: Number(env['SCORING_REFRESH_MS'] ?? 60000),
     longPeriodsMs: Number(env['SCORING_LONG_PERIODS_MS'] ?? 5000),
     partition: { index, count },
+    stallSeconds: Number(env['SCORING_STALL_SECONDS'] ?? 60),
   };
 }

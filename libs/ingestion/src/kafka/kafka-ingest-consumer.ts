@@ -5,7 +5,7 @@ import type { Writer } from '../auth/writer';
 import type { BatchWriters } from '../ingestion-service';
 import type { BatchItem } from '../split-batch';
 import { DeadLetterTopic, type RejectedMessage } from './dead-letter-topic';
-import { KAFKA_DEFAULTS } from './kafka-defaults';
+import { KAFKA_DEFAULTS, type KafkaClientSecurity } from './kafka-defaults';
 import { itemOfMessage } from './message-to-item';
 import { ensureTopics } from './topics';
 
@@ -45,6 +45,9 @@ export interface KafkaIngestOptions {
   readonly onChunk?: (chunk: ChunkSummary) => void;
   /** A ready client (tests); built from `brokers` otherwise. */
   readonly kafka?: Kafka;
+  /** Authentication to the broker (SASL/SCRAM), from kafkaSecurityFromEnv (docs/kafka-security.md). */
+  readonly sasl?: KafkaClientSecurity['sasl'];
+  readonly ssl?: boolean;
 }
 
 export interface ChunkSummary {
@@ -146,6 +149,8 @@ export class KafkaIngestConsumer {
       const kafka = this.options.kafka ?? new Kafka({
         clientId: this.options.clientId ?? KAFKA_DEFAULTS.clientId,
         brokers: [...this.options.brokers],
+        ...(this.options.sasl ? { sasl: { ...this.options.sasl } } : {}),
+        ...(this.options.ssl ? { ssl: true } : {}),
         logLevel: logLevel.WARN,
         logCreator: () => (entry) => this.kafkaLog(entry),
       });

@@ -1,5 +1,6 @@
 import { type Checkpoint, type EventStore, START } from '@idx/event-store';
 import type { Pool, PoolClient } from 'pg';
+import { type Parking, saveParkings } from '../scoring/parked-subjects';
 import { PROJECTION_LOCK } from '../scoring/projection-lock';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
 
@@ -27,7 +28,9 @@ export class ProjectionRebuild {
   async run(progress: RebuildProgress = () => undefined): Promise<RebuildReport> {
     const started = Date.now();
     const pageSize = this.options.pageSize ?? 20_000;
-    const state = new RebuildState();
+    // What an auditor skipped stays skipped; what cannot be folded is parked again, as live.
+    const skipped = await this.pool.query<{ event_id: string }>(`SELECT event_id FROM parked_events WHERE status = 'skipped'`);
+    const state = new RebuildState(undefined, new Set(skipped.rows.map((r) => r.event_id)), (this.options.clock ?? Date.now)());
     let checkpoint = await this.fold(state, START, pageSize, progress);
     const folded = Date.now();
     const lock = await this.pool.connect();
@@ -36,7 +39,7 @@ export class ProjectionRebuild {
       checkpoint = await this.fold(state, checkpoint, pageSize, progress);
       const now = (this.options.clock ?? Date.now)();
       const subjects = state.subjectRecords();
-      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress);
+      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress, state);
       const done = Date.now();
       return {
         events: state.events, subjects: subjects.length, unitPeriods,
@@ -55,7 +58,7 @@ export class ProjectionRebuild {
     for (;;) {
       const full = page.events.length >= pageSize;
       const next = full ? this.store.readForReplay(page.checkpoint, pageSize) : undefined;
-      for (const e of page.events) state.apply(e.event, e.globalPosition);
+      for (const e of page.events) state.apply(e.event, e.globalPosition, e.transactionId);
       progress('fold', state.events);
       if (!next) return page.checkpoint;
       page = await next;
@@ -64,6 +67,7 @@ export class ProjectionRebuild {
 
   private async writeAndSwitch(
     client: PoolClient, subjects: readonly SubjectRecord[], scores: Iterable<ScoreRecord>, checkpoint: Checkpoint, progress: RebuildProgress,
+    state: RebuildState,
   ): Promise<number> {
     await client.query('BEGIN');
     try {
@@ -110,6 +114,7 @@ export class ProjectionRebuild {
       await client.query('ALTER TABLE unit_period_scores_next RENAME TO unit_period_scores');
       await client.query('DROP TABLE subject_facts_old, unit_period_scores_old');
       await client.query('DELETE FROM pending_recomputes');
+      await this.replaceParkings(client, state.parked(), state);
       await client.query(
         `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ('scoring', $1, $2, now())
          ON CONFLICT (name) DO NOTHING`,
@@ -123,6 +128,16 @@ export class ProjectionRebuild {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /** The open parkings and failed recomputes become the replay's own (skipped ones stay as the record). */
+  private async replaceParkings(client: PoolClient, parked: readonly Parking[], state: RebuildState): Promise<void> {
+    await client.query(`DELETE FROM parked_subjects WHERE status = 'parked'`);
+    await saveParkings(async (sql, params) => (await client.query(sql, [...params])).rows, parked);
+    await client.query('DELETE FROM failed_recomputes');
+    for (const f of state.failedRecomputes) {
+      await client.query('INSERT INTO failed_recomputes (unit_code, period, error) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [f.unitCode, f.period, f.error]);
     }
   }
 }

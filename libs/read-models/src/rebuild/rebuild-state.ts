@@ -2,6 +2,8 @@ import {
   type ActiveWindow, computeFigures, type DomainEvent, figuresToRecord, groupSubjects, type Period, periodsContainingMonth, projectionFor,
   ruleSetInForce, scoreUnit, SUBJECT_PROJECTIONS, type SubjectProjection,
 } from '@idx/domain';
+import type { FailedRecompute } from '../scoring/failed-recomputes';
+import { type Parking, subjectId } from '../scoring/parked-subjects';
 import { monthsOfWindow } from '../scoring/touched-periods';
 
 interface Subject {
@@ -36,23 +38,54 @@ export interface ScoreRecord {
  */
 export class RebuildState {
   private readonly subjects = new Map<string, Subject>();
+  private readonly parkings = new Map<string, { kind: string; key: string; unitCode: string; error: string; events: Parking['events'][number][] }>();
+  readonly failedRecomputes: FailedRecompute[] = [];
   events = 0;
 
-  constructor(private readonly projections: readonly SubjectProjection[] = SUBJECT_PROJECTIONS) {}
+  /**
+   * `skipped`: event ids an auditor skipped (left out, as the live projection did); `now` bounds
+   * open windows when checking that a subject's facts can be scored.
+   */
+  constructor(
+    private readonly projections: readonly SubjectProjection[] = SUBJECT_PROJECTIONS,
+    private readonly skipped: ReadonlySet<string> = new Set(),
+    private readonly now: number = Date.now(),
+  ) {}
 
-  apply(event: DomainEvent, position: bigint): void {
+  /** Folds one event; one the subject cannot take parks the subject, as in the live projection. */
+  apply(event: DomainEvent, position: bigint, transactionId = 0n): void {
     this.events += 1;
+    if (this.skipped.has(event.eventId)) return;
     const projection = projectionFor(event, this.projections);
     if (!projection) return;
     const key = projection.keyOf(event);
-    const id = `${projection.kind}\u0000${key}`;
-    const s = this.subjects.get(id);
-    if (s) {
-      s.facts = projection.evolve(s.facts, event);
-      s.position = position;
-    } else {
-      this.subjects.set(id, { projection, key, facts: projection.evolve(undefined, event), position });
+    const id = subjectId(projection.kind, key);
+    const parking = this.parkings.get(id);
+    if (parking) {
+      parking.events.push({ event, transactionId, position });
+      return;
     }
+    const s = this.subjects.get(id);
+    try {
+      const facts = projection.evolve(s?.facts, event);
+      projection.touchedBy?.(s?.facts, facts, event);
+      projection.unitOf(facts);
+      monthsOfWindow(projection.windowOf(facts), this.now);
+      if (s) {
+        s.facts = facts;
+        s.position = position;
+      } else {
+        this.subjects.set(id, { projection, key, facts, position });
+      }
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      this.parkings.set(id, { kind: projection.kind, key, unitCode: event.unitCode, error: message, events: [{ event, transactionId, position, error: message }] });
+    }
+  }
+
+  /** Subjects the replay could not fold, with the events held behind them. */
+  parked(): Parking[] {
+    return [...this.parkings.values()];
   }
 
   get subjectCount(): number {
@@ -75,9 +108,17 @@ export class RebuildState {
       for (const period of periods.values()) {
         const inPeriod = own.filter((s) => s.window !== undefined && s.window.from < period.end && (s.window.to === undefined || s.window.to >= period.start));
         const ruleSet = ruleSetInForce(period.start);
-        const figures = computeFigures({ subjects: groupSubjects(inPeriod), period, asOf: now, ruleSet });
-        const score = scoreUnit(figures, ruleSet);
-        yield { unitCode, period, ruleSetId: ruleSet.id, figures: JSON.stringify(figuresToRecord(figures)), score: JSON.stringify(score), total: score.total };
+        let record: ScoreRecord;
+        try {
+          const figures = computeFigures({ subjects: groupSubjects(inPeriod), period, asOf: now, ruleSet });
+          const score = scoreUnit(figures, ruleSet);
+          record = { unitCode, period, ruleSetId: ruleSet.id, figures: JSON.stringify(figuresToRecord(figures)), score: JSON.stringify(score), total: score.total };
+        } catch (error) {
+          // As live: no row, the failure recorded (a rebuild has no last good figures to keep).
+          this.failedRecomputes.push({ unitCode, period: period.key, error: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+        yield record;
       }
     }
   }

@@ -4,3 +4,7 @@ export * from './score-notifications';
 export * from './unit-partition';
 export * from './touched-periods';
 export * from './projection-lock';
+export * from './parked-subjects';
+export * from './failed-recomputes';
+export * from './parked-queries';
+export * from './scoring-health';

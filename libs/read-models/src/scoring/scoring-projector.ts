@@ -5,6 +5,7 @@ import type { ReadModelClient } from '../prisma-client';
 import { recomputeUnitPeriods, type ScoreChange } from './recompute-score';
 import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
 import { holdProjectionLockShared } from './projection-lock';
+import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
 import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
@@ -17,6 +18,22 @@ async function storedCheckpoint(tx: Prisma.TransactionClient, name: string): Pro
   );
   return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
 }
+
+interface FoldInput {
+  readonly event: DomainEvent;
+  readonly transactionId: bigint;
+  readonly position: bigint;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+/** What an auditor's retry of a parked subject did. */
+export type RetryOutcome =
+  | { readonly status: 'applied'; readonly events: number; readonly changes: readonly ScoreChange[] }
+  | { readonly status: 'still-failing'; readonly error: string }
+  | { readonly status: 'not-found' };
+
+class RetryFailed extends Error {}
 
 const isMonthKey = (key: string): boolean => /^\d{4}-\d{2}$/.test(key);
 
@@ -76,7 +93,7 @@ export class ScoringProjector {
       const stored = await storedCheckpoint(tx, this.name);
       const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
       if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return [];
-      const touched = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, position: e.globalPosition })), now);
+      const { touched } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
       // Months are what people watch live: recomputed with the batch. Quarters, halves and years
       // each reload a unit's whole span; they are noted and recomputed on a cadence (flushPending).
@@ -91,6 +108,34 @@ export class ScoringProjector {
       await notifyScoreChanges(tx, changes);
       return changes;
     }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
+  /**
+   * An auditor's retry: re-folds a parked subject's held events in order onto its stored facts.
+   * Success applies them, recomputes every period they touch and removes the parking; a throw
+   * leaves everything as it was but the parking's error and last-seen time.
+   */
+  async retryParked(id: bigint): Promise<RetryOutcome> {
+    const now = this.clock();
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await holdProjectionLockShared(tx);
+        const parking = await takeParking(tx, id);
+        if (!parking) return { status: 'not-found' } as const;
+        await removeParking(tx, id);
+        const { touched, parked } = await this.foldSubjects(tx, parking.events, now);
+        if (parked.length > 0) throw new RetryFailed(parked[0].error);
+        const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
+        const last = parking.events.reduce((max, e) => (e.position > max ? e.position : max), 0n);
+        const changes = await this.recompute(tx, keys, last, now);
+        await notifyScoreChanges(tx, changes);
+        return { status: 'applied', events: parking.events.length, changes } as const;
+      }, { timeout: 300_000, maxWait: 60_000 });
+    } catch (error) {
+      if (!(error instanceof RetryFailed)) throw error;
+      await this.prisma.$transaction((tx) => noteRetryFailed(tx, id, error.message));
+      return { status: 'still-failing', error: error.message };
+    }
   }
 
   /**
@@ -134,44 +179,81 @@ export class ScoringProjector {
     }, { timeout: 300_000, maxWait: 60_000 });
   }
 
+  /**
+   * Folds events into their subjects, each subject on its own: an event whose evolve (or window,
+   * unit or touched periods) throws parks its subject — that event and every later one of the same
+   * subject are held in parked_events, not applied — and the other subjects go on. Events of a
+   * subject parked before are held behind it. Answers the months touched per unit and the new parkings.
+   */
   private async foldSubjects(
     tx: Prisma.TransactionClient,
-    events: readonly { event: DomainEvent; position: bigint }[],
+    events: readonly FoldInput[],
     now: number,
-  ): Promise<Map<string, Set<string>>> {
+  ): Promise<{ touched: Map<string, Set<string>>; parked: Parking[] }> {
     const routed = events
-      .map(({ event, position }) => ({ event, position, projection: projectionFor(event, this.projections) }))
+      .map((input) => ({ ...input, projection: projectionFor(input.event, this.projections) }))
       .filter((r): r is typeof r & { projection: SubjectProjection } => r.projection !== undefined)
-      .map((r) => ({ ...r, key: r.projection.keyOf(r.event) }));
-    const ids = [...new Map(routed.map((r) => [`${r.projection.kind}\u0000${r.key}`, { kind: r.projection.kind, key: r.key }])).values()];
+      .map((r) => ({ ...r, key: r.projection.keyOf(r.event) }))
+      .map((r) => ({ ...r, id: subjectId(r.projection.kind, r.key) }));
+    const ids = [...new Map(routed.map((r) => [r.id, { kind: r.projection.kind, key: r.key }])).values()];
     const before = await loadSubjects(tx, ids);
-    const state = new Map<string, { projection: SubjectProjection; key: string; facts: unknown; position: bigint; from: number }>();
+    const heldBefore = await openParkings(tx, ids);
+    const parkings = new Map<string, { kind: string; key: string; unitCode: string; error: string; events: ParkedEvent[] }>();
+    const park = (r: (typeof routed)[number], error: string | undefined): void => {
+      const parking = parkings.get(r.id) ?? { kind: r.projection.kind, key: r.key, unitCode: r.event.unitCode, error: error ?? 'held behind an earlier parked event', events: [] };
+      parking.events.push({ event: r.event, transactionId: r.transactionId, position: r.position, ...(error === undefined ? {} : { error }) });
+      parkings.set(r.id, parking);
+    };
+    const state = new Map<string, { projection: SubjectProjection; key: string; facts: unknown; position: bigint; from: number; folded: ParkedEvent[] }>();
     for (const r of routed) {
-      const id = `${r.projection.kind}\u0000${r.key}`;
-      const previous = state.get(id);
-      const current = previous?.facts ?? before.get(id);
-      const facts = r.projection.evolve(current, r.event);
-      // The earliest business instant this batch's events can move, where the projection can say so.
-      const span = r.projection.touchedBy?.(current, facts, r.event);
-      const from = Math.min(previous?.from ?? Number.POSITIVE_INFINITY, span ? span.from : Number.NEGATIVE_INFINITY);
-      state.set(id, { projection: r.projection, key: r.key, facts, position: r.position, from });
+      if (heldBefore.has(r.id) || parkings.has(r.id)) {
+        park(r, undefined);
+        continue;
+      }
+      const previous = state.get(r.id);
+      const current = previous ? previous.facts : before.get(r.id);
+      try {
+        const facts = r.projection.evolve(current, r.event);
+        // The earliest business instant this batch's events can move, where the projection can say so.
+        const span = r.projection.touchedBy?.(current, facts, r.event);
+        // Asked of the facts below, per subject: asked here too, so a throw names this event.
+        r.projection.unitOf(facts);
+        monthsOfWindow(r.projection.windowOf(facts), now);
+        const from = Math.min(previous?.from ?? Number.POSITIVE_INFINITY, span ? span.from : Number.NEGATIVE_INFINITY);
+        const folded = [...(previous?.folded ?? []), { event: r.event, transactionId: r.transactionId, position: r.position }];
+        state.set(r.id, { projection: r.projection, key: r.key, facts, position: r.position, from, folded });
+      } catch (error) {
+        park(r, messageOf(error));
+      }
     }
     const touched = new Map<string, Set<string>>(); // unit → months
     const rows: SubjectRow[] = [];
     for (const [id, s] of state) {
-      const unitCode = s.projection.unitOf(s.facts);
       const old = before.get(id);
-      const months = new Set([
-        ...monthsOfWindow(clip(s.projection.windowOf(s.facts), s.from), now),
-        ...(old === undefined ? [] : monthsOfWindow(clip(s.projection.windowOf(old), s.from), now)),
-      ]);
+      let unitCode: string;
+      let months: Set<string>;
+      try {
+        unitCode = s.projection.unitOf(s.facts);
+        months = new Set([
+          ...monthsOfWindow(clip(s.projection.windowOf(s.facts), s.from), now),
+          ...(old === undefined ? [] : monthsOfWindow(clip(s.projection.windowOf(old), s.from), now)),
+        ]);
+      } catch (error) {
+        // Only the subject's whole batch can be blamed here: all of it is parked, none applied.
+        const message = messageOf(error);
+        const held = s.folded.map((e, i) => (i === 0 ? { ...e, error: message } : e));
+        parkings.set(id, { kind: s.projection.kind, key: s.key, unitCode: s.folded[0].event.unitCode, error: message, events: [...held, ...(parkings.get(id)?.events ?? [])] });
+        continue;
+      }
       const set = touched.get(unitCode) ?? new Set<string>();
       months.forEach((m) => set.add(m));
       touched.set(unitCode, set);
       rows.push({ kind: s.projection.kind, key: s.key, unitCode, window: s.projection.windowOf(s.facts), facts: s.facts, lastPosition: s.position });
     }
     await saveSubjects(tx, rows);
-    return touched;
+    const parked = [...parkings.values()];
+    await saveParkings(prismaRunner(tx), parked);
+    return { touched, parked: parked.filter((p) => !heldBefore.has(subjectId(p.kind, p.key))) };
   }
 
   private recompute(tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number): Promise<ScoreChange[]> {

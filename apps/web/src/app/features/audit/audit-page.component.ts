@@ -6,10 +6,12 @@ import { injectTranslations } from '../../core/i18n/language';
 import { currentMonthKey, isMonthKey } from '../../core/time/vietnam-time';
 import { AUDIT_TEXT } from './audit.i18n';
 import { AuditStore } from './audit.store';
+import { ParkedEventsPanelComponent } from './parked-events/parked-events-panel.component';
 
 /** `/kiem-toan`: verify a unit-month against a replay, close a month, show a published snapshot. */
 @Component({
   selector: 'app-audit-page',
+  imports: [ParkedEventsPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   templateUrl: './audit-page.component.html',
