@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '@idx/domain';
-import { type AppendOutcome, applySqlMigrations, eventStoreMigrationsDir, PostgresDeadLetters, PostgresEventStore, type StreamAppend } from '@idx/event-store';
-import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } from '@idx/testing';
+import { type DomainEvent, streamIdOf } from '@idx/domain';
+import { applySqlMigrations, eventStoreMigrationsDir, PostgresDeadLetters, PostgresEventStore } from '@idx/event-store';
+import { at, createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } from '@idx/testing';
 import { UnitDirectory } from '../auth/unit-directory';
 import type { Writer } from '../auth/writer';
 import { IngestionService } from '../ingestion-service';
@@ -79,18 +79,18 @@ describe('ingestion with writer checks (real PostgreSQL)', () => {
     }
   });
 
-  it('answers a conflicting re-send as conflict with the reason, keeps it, and counts it', async () => {
-    const conflicting = {
-      ...store,
-      appendMany: async (items: readonly StreamAppend[]): Promise<AppendOutcome[]> => items.map(() => ({ status: 'conflict', reason: 'eventId is stored with different content (data.dueAt differs)' })),
-    } as unknown as PostgresEventStore;
-    const units = new UnitDirectory(db.pool);
-    const withConflicts = new IngestionService(conflicting, new PostgresDeadLetters(db.pool), units);
+  it('answers a conflicting re-send (same eventId, other content) as conflict with the reason, keeps it, and counts it', async () => {
+    const ingestion = new IngestionService(store, new PostgresDeadLetters(db.pool), new UnitDirectory(db.pool));
     const event: DomainEvent = { ...dossierEvents('HY-STP', 'G').received('2025-03-05T08:00:00', '2025-03-12T17:00:00'), eventId: randomUUID() };
-    const answer = await withConflicts.ingest([item(event)], 'http:test-one-stop', hyOnly);
+    expect(await ingestion.ingest([item(event)], 'http:test-one-stop', hyOnly)).toMatchObject({ accepted: 1 });
+    const changed = { ...event, data: { ...(event.data as object), dueAt: at('2025-03-19T17:00:00') } } as DomainEvent;
+    const answer = await ingestion.ingest([item(changed)], 'http:test-one-stop', hyOnly);
     expect(answer).toMatchObject({ accepted: 0, duplicate: 0, rejected: 0, conflict: 1 });
-    expect(answer.results[0]).toEqual({ index: 0, eventId: event.eventId, status: 'conflict', reason: 'eventId is stored with different content (data.dueAt differs)' });
-    const kept = await db.pool.query('SELECT reason FROM dead_letters WHERE event_id = $1', [event.eventId]);
-    expect(kept.rows).toEqual([{ reason: 'eventId is stored with different content (data.dueAt differs)' }]);
+    expect(answer.results[0]).toMatchObject({ index: 0, eventId: event.eventId, status: 'conflict', reason: expect.stringContaining('data.dueAt') });
+    const kept = await db.pool.query<{ reason: string }>('SELECT reason FROM dead_letters WHERE event_id = $1', [event.eventId]);
+    expect(kept.rows.map((r) => r.reason)).toEqual([answer.results[0].reason]);
+    // The stored event is untouched: the difference is kept as a dead letter, never written.
+    const stored = await store.readStream(streamIdOf(event));
+    expect((stored[0].event.data as { dueAt: string }).dueAt).toBe((event.data as { dueAt: string }).dueAt);
   });
 });
