@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const hyKey = await createWriterKey(pool, { sourceSystem: SIMULATOR_SOURCE_SYSTEM, units: ['HY25'], manageUnits: false });
 
   const post = (body: Buffer | string, headers: Record<string, string>) =>
-    fetch(`${ingestUrl}/api/v1/events`, { method: 'POST', headers, body });
+    fetch(`${ingestUrl}/api/v1/events`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const asWriter = (type = 'application/json', key = writerKey) => ({ 'content-type': type, authorization: `Bearer ${key}` });
 
   const units = await post(JSON.stringify(referenceUnitEvents()), asWriter('application/json', registryKey));

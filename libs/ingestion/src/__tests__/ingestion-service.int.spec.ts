@@ -88,7 +88,7 @@ describe('ingestion with writer checks (real PostgreSQL)', () => {
     expect(answer).toMatchObject({ accepted: 0, duplicate: 0, rejected: 0, conflict: 1 });
     expect(answer.results[0]).toMatchObject({ index: 0, eventId: event.eventId, status: 'conflict', reason: expect.stringContaining('data.dueAt') });
     const kept = await db.pool.query<{ reason: string }>('SELECT reason FROM dead_letters WHERE event_id = $1', [event.eventId]);
-    expect(kept.rows.map((r) => r.reason)).toEqual([answer.results[0].reason]);
+    expect(kept.rows.map((r) => r.reason)).toEqual([(answer.results[0] as { reason?: string }).reason]);
     // The stored event is untouched: the difference is kept as a dead letter, never written.
     const stored = await store.readStream(streamIdOf(event));
     expect((stored[0].event.data as { dueAt: string }).dueAt).toBe((event.data as { dueAt: string }).dueAt);

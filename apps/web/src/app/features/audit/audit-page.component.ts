@@ -11,9 +11,8 @@ import { ParkedEventsPanelComponent } from './parked-events/parked-events-panel.
 /** `/kiem-toan`: verify a unit-month against a replay, close a month, show a published snapshot. */
 @Component({
   selector: 'app-audit-page',
-  imports: [ParkedEventsPanelComponent],
+  imports: [ParkedEventsPanelComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
   templateUrl: './audit-page.component.html',
   styleUrls: [
     '../../shared/styles/fields.css',
