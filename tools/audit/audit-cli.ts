@@ -4,6 +4,7 @@ import { findSealPublicKey, LogAudit, PostgresHistoryReader, publicKeyPem, sealK
 import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
 import { PARKED_COMMANDS, PARKED_USAGE, runParkedCommand } from './parked-commands';
+import { databaseUrl, need, option, UsageError } from '../cli-support/cli-args';
 
 const USAGE = `usage: npm run audit -- <command> [options]     (DATABASE_URL must point at the platform's database)
   verify   --unit CODE --period KEY          recompute from the raw events, compare with the projection, check hash chains and the whole log
@@ -19,25 +20,12 @@ ${PARKED_USAGE}
 
 The seal key files come from LOG_SEAL_KEY_FILE / LOG_SEAL_PUBLIC_KEY_FILE / LOG_SEAL_WITNESS_FILE (docs/tamper-evidence.md).`;
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function need(args: readonly string[], name: string): string {
-  const v = option(args, name);
-  if (!v) throw new UsageError(`--${name} is required`);
-  return v;
-}
-
 function instant(args: readonly string[], name: string): Date {
   const v = need(args, name);
   const t = Date.parse(v);
   if (Number.isNaN(t)) throw new UsageError(`--${name} "${v}" is not an ISO-8601 date-time, e.g. 2025-02-05T08:00:00+07:00`);
   return new Date(t);
 }
-
-class UsageError extends Error {}
 
 function sealArg(args: readonly string[], name: string): { seq: string; headHash: string } | undefined {
   const v = option(args, name);
@@ -56,7 +44,6 @@ function progress(stage: string, done: number, total: number): void {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...args] = argv;
-  const url = process.env['DATABASE_URL'];
   if (!command || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 2;
@@ -71,7 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(publicKeyPem(key));
     return 0;
   }
-  if (!url) throw new UsageError('DATABASE_URL is not set (npm start prints the embedded one: postgresql://qd766:qd766@127.0.0.1:5766/qd766)');
+  const url = databaseUrl();
   const pool = new Pool({ connectionString: url, max: 4 });
   const prisma = createReadModelClient(url, 4);
   const history = new PostgresHistoryReader(pool);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readDemoCredentials } from '../credentials/demo-credentials';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ async function startLauncher(dataDir: string): Promise<Launcher> {
     cwd: root,
     env: {
       ...process.env, DATABASE_URL: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(db), LOG_LEVELS: 'error,warn',
+      // Its own keys, admin password and log-seal key: never the checkout's .data/.
+      QD766_STATE_DIR: join(dataDir, 'state'), LOG_SEAL_KEY_FILE: join(dataDir, 'state', 'keys', 'log-seal.ed25519.pem'),
       INGEST_PORT: String(ingest), SCORING_PORT: String(scoring), REPORTING_PORT: String(reporting),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,17 +76,17 @@ class Loader {
   lastAckAt = 0;
   private readonly headers: Record<string, string>;
 
-  constructor(private readonly url: string, apiKey: string | undefined) {
-    this.headers = { 'content-type': 'application/x-ndjson', 'x-source-system': 'crash-recovery-bench', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  constructor(private readonly url: string, apiKey: string) {
+    this.headers = { 'content-type': 'application/x-ndjson', authorization: `Bearer ${apiKey}` };
   }
 
   /** Posts one batch until answered 200 (a real client: back-off, then the same events again). */
-  async send(batch: readonly DomainEvent[]): Promise<void> {
+  async send(batch: readonly DomainEvent[], headers = this.headers): Promise<void> {
     const body = batch.map((e) => JSON.stringify(e)).join('\n');
     for (let attempt = 0; ; attempt++) {
       this.requests++;
       try {
-        const res = await fetch(`${this.url}/api/v1/events`, { method: 'POST', headers: this.headers, body, signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(`${this.url}/api/v1/events`, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
         if (res.ok) {
           const answer = (await res.json()) as { results: { index: number; status: string; reason?: string }[] };
           for (const r of answer.results) {
@@ -145,7 +148,6 @@ async function main(): Promise<void> {
   const batchSize = arg('batch', 50);
   const laneCount = arg('lanes', 4);
   const withKills = arg('kills', 1) !== 0; // --kills=0: the same run without crashes, as a control
-  const apiKey = textArg('api-key') ?? process.env['QD766_API_KEY'];
   console.log(machineLine());
   console.log(`crash-recovery: ${rate} events/s for ${seconds} s over HTTP (batches of ${batchSize}, ${laneCount} lanes in order); kill -9 of ingest, scoring, PostgreSQL`);
 
@@ -153,12 +155,16 @@ async function main(): Promise<void> {
   say('starting the platform (npm start --no-build)…');
   const launcher = await startLauncher(dataDir);
   const ingestUrl = `http://127.0.0.1:${launcher.ports.ingest}`;
-  const loader = new Loader(ingestUrl, apiKey);
+  // The writer keys the launcher made for its demo: dossiers with the demo key (or --api-key / QD766_API_KEY), units with the registry key.
+  const keys = readDemoCredentials(join(dataDir, 'state', 'demo-credentials.json'));
+  if (!keys) throw new Error('the launcher wrote no demo credentials');
+  const loader = new Loader(ingestUrl, textArg('api-key') ?? process.env['QD766_API_KEY'] ?? keys.demo.apiKey);
+  const asRegistry = { 'content-type': 'application/x-ndjson', authorization: `Bearer ${keys.registry.apiKey}` };
   const kills: { target: string; at: number; pid: number; recoveredMs?: number }[] = [];
   try {
     say('registering the reference units…');
     const units = referenceUnitEvents();
-    for (let i = 0; i < units.length; i += 500) await loader.send(units.slice(i, i + 500));
+    for (let i = 0; i < units.length; i += 500) await loader.send(units.slice(i, i + 500), asRegistry);
 
     const { lanes, dossiers } = generate(rate * seconds, laneCount);
     const total = lanes.reduce((n, l) => n + l.length, 0);

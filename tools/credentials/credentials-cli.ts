@@ -3,6 +3,7 @@ import { CredentialError, type CredentialInfo, type IssuedKey, PostgresCredentia
 import { migrateDatabase } from '@idx/read-models';
 import { Pool } from 'pg';
 import { ensureDemoCredentials } from './demo-credentials';
+import { databaseUrl, need, option, UsageError } from '../cli-support/cli-args';
 
 const USAGE = `usage: npm run credentials -- <command> [options]     (DATABASE_URL must point at the platform's database)
   create --source NAME --units CODE[,CODE..] [--manage-units]   a writer credential for one one-stop system; prints its API key once
@@ -12,21 +13,6 @@ const USAGE = `usage: npm run credentials -- <command> [options]     (DATABASE_U
   list                            every credential (never its key)
   demo --file PATH                npm start: the demo and registry credentials, created once and kept in PATH
 options: --by NAME (who, for the audit log; default the OS user), --json (machine-readable output)`;
-
-class UsageError extends Error {}
-
-function option(args: readonly string[], name: string): string | undefined {
-  const inline = args.find((a) => a.startsWith(`--${name}=`));
-  if (inline) return inline.slice(name.length + 3);
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[i + 1] : undefined;
-}
-
-function need(args: readonly string[], name: string): string {
-  const v = option(args, name);
-  if (!v) throw new UsageError(`--${name} is required`);
-  return v;
-}
 
 function positional(args: readonly string[], what: string): string {
   const v = args.find((a, i) => !a.startsWith('--') && (i === 0 || !['--by', '--grace-seconds', '--file'].includes(args[i - 1])));
@@ -52,8 +38,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const url = process.env['DATABASE_URL'];
-  if (!url) throw new UsageError('DATABASE_URL is not set (npm start uses postgresql://qd766:qd766@127.0.0.1:5766/qd766)');
+  const url = databaseUrl();
   const by = option(args, 'by') ?? userInfo().username;
   const json = args.includes('--json');
   const pool = new Pool({ connectionString: url, max: 2 });

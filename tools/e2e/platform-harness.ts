@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createTestDatabase, type TestDatabase } from '@idx/testing';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
@@ -35,6 +38,8 @@ export async function startPlatform(options: { webDistDir?: string; readsPublic?
     DATABASE_URL: db.url, INGEST_PORT: '0', SCORING_PORT: '0', REPORTING_PORT: '0', SCORING_REFRESH_MS: '600000',
     WEB_DIST_DIR: options.webDistDir ?? '/nonexistent', LOG_LEVELS: 'error,warn',
     READS_PUBLIC: String(options.readsPublic ?? true),
+    // One seal key and witness per platform: suites running side by side on other databases never share them.
+    LOG_SEAL_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'qd766-seal-')), 'log-seal.ed25519.pem'),
   });
   const apps: INestApplication[] = [];
   apps.push(await startIngest(), await startScoring(), await startReporting());

@@ -24,6 +24,9 @@ const ports = {
   scoring: Number(process.env.SCORING_PORT ?? 3002),
 };
 const log = (m) => console.log(`[platform]  ${m}`);
+// Where npm start keeps its keys and the admin password (and the log-seal key, unless LOG_SEAL_KEY_FILE
+// says otherwise): the checkout's .data/ unless QD766_STATE_DIR points elsewhere (benchmarks, tests).
+const stateDir = process.env.QD766_STATE_DIR || join(root, '.data');
 const appMain = (app) => join(root, `dist/apps/${app}/apps/${app}/src/main.js`);
 
 async function build() {
@@ -79,7 +82,7 @@ async function database() {
 
 // The demo writer keys: created once (idempotent, audit-logged), kept in .data/ (mode 0600) and reused.
 async function demoCredentials(preload, databaseUrl) {
-  const file = join(root, '.data', 'demo-credentials.json');
+  const file = join(stateDir, 'demo-credentials.json');
   const { stdout } = await promisify(execFile)(process.execPath, [...preload, join(root, 'dist/tools/cli/tools/credentials/credentials-cli.js'), 'demo', '--file', file, '--by', 'npm-start'], {
     cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl },
   });
@@ -109,7 +112,10 @@ try {
   const preload = ['--require', join(root, 'tools/runtime/lib-paths.cjs'), '--require', join(root, 'tools/runtime/exit-with-launcher.cjs')];
   // The demo shows scores without signing in; set READS_PUBLIC=false to require a session for reads too.
   const readsPublic = process.env.READS_PUBLIC ?? 'true';
-  const env = { DATABASE_URL: databaseUrl, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring), READS_PUBLIC: readsPublic };
+  const env = {
+    DATABASE_URL: databaseUrl, REPORTING_PORT: String(ports.reporting), INGEST_PORT: String(ports.ingest), SCORING_PORT: String(ports.scoring), READS_PUBLIC: readsPublic,
+    QD766_STATE_DIR: stateDir, LOG_SEAL_KEY_FILE: process.env.LOG_SEAL_KEY_FILE || join(stateDir, 'keys', 'log-seal.ed25519.pem'),
+  };
   const service = (name, main, extraEnv = {}, options = {}) => {
     if (shuttingDown) return;
     supervised.push(supervise(name, () => startService(name, process.execPath, [...preload, main], { ...env, ...extraEnv }, { cwd: root }), { log, ...options }));
@@ -117,7 +123,7 @@ try {
   // Reporting first: it applies the migrations, the others then find the schema in place.
   service('reporting', appMain('reporting'));
   await waitForHttp(`http://127.0.0.1:${ports.reporting}/health`);
-  const adminAccount = await bootstrapAdmin(root, databaseUrl);
+  const adminAccount = await bootstrapAdmin(root, databaseUrl, join(stateDir, 'admin-password'));
   service('ingest', appMain('ingest'));
   service('scoring', appMain('scoring'));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { workspaceRoot } from '@idx/event-store';
 import { readDemoCredentials } from '../credentials/demo-credentials';
 
-/** Where npm start keeps the demo credentials (mode 0600). */
-export const DEMO_CREDENTIALS_FILE = join(workspaceRoot(), '.data', 'demo-credentials.json');
+/** Where npm start keeps the demo credentials (mode 0600): its state directory, .data/ by default. */
+export const DEMO_CREDENTIALS_FILE = join(process.env['QD766_STATE_DIR'] || join(workspaceRoot(), '.data'), 'demo-credentials.json');
 
 function flag(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

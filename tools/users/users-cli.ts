@@ -5,6 +5,7 @@ import { AccountAdmin, type AccountChange, randomPassword } from '@idx/access';
 import { REFERENCE_UNITS_2024, REFERENCE_UNITS_2025 } from '@idx/domain';
 import { migrateDatabase } from '@idx/read-models';
 import { Pool } from 'pg';
+import { databaseUrl, need, option, UsageError } from '../cli-support/cli-args';
 
 const USAGE = `usage: npm run users -- <command> [options]     (DATABASE_URL must point at the platform's database)
   create  --username NAME --role ROLE [--unit CODE] [--password-stdin]
@@ -15,19 +16,6 @@ const USAGE = `usage: npm run users -- <command> [options]     (DATABASE_URL mus
   enable  --username NAME
   list                                           every account: username, role, unit, disabled
   bootstrap-admin --password-file PATH           (npm start) create "admin" once, keep its password in PATH`;
-
-class UsageError extends Error {}
-
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function need(args: readonly string[], name: string): string {
-  const v = option(args, name);
-  if (!v) throw new UsageError(`--${name} is required`);
-  return v;
-}
 
 /** The first line of stdin (a password piped in never shows in `ps` or the shell history). */
 function passwordFromStdin(): string {
@@ -73,8 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const url = process.env['DATABASE_URL'];
-  if (!url) throw new UsageError('DATABASE_URL is not set (npm start prints the embedded one: postgresql://qd766:qd766@127.0.0.1:5766/qd766)');
+  const url = databaseUrl();
   const pool = new Pool({ connectionString: url, max: 2 });
   try {
     await migrateDatabase(pool);

@@ -23,6 +23,8 @@ async function startLauncher(dataDir: string): Promise<Launcher> {
     cwd: workspaceRoot(),
     env: {
       ...process.env, DATABASE_URL: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(db),
+      // Its keys, admin password and log-seal key beside its data, never in the checkout's .data/.
+      QD766_STATE_DIR: join(dataDir, 'state'), LOG_SEAL_KEY_FILE: '',
       INGEST_PORT: String(ingest), SCORING_PORT: String(scoring), REPORTING_PORT: String(reporting), LOG_LEVELS: 'error,warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
