@@ -15,14 +15,11 @@ describe('console accounts on the reporting API: sessions, CSRF, roles, unit sco
 
   beforeAll(async () => {
     platform = await startPlatform({ readsPublic: false });
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, {
-      method: 'POST', headers: json,
-      body: JSON.stringify([
-        unitRegistered('HY', 'UBND tỉnh Hưng Yên', 'province'), unitRegistered('HY-STP', 'Sở Tư pháp', 'department', 'HY'),
-        unitRegistered('TTH', 'UBND tỉnh Thừa Thiên Huế', 'province'), unitRegistered('TTH-STP', 'Sở Tư pháp', 'department', 'TTH'),
-        dossierEvents('TTH-STP', 'D1').received('2025-01-06T08:00:00', '2025-01-10T17:00:00'),
-      ]),
-    });
+    const res = await platform.postEvents([
+      unitRegistered('HY', 'UBND tỉnh Hưng Yên', 'province'), unitRegistered('HY-STP', 'Sở Tư pháp', 'department', 'HY'),
+      unitRegistered('TTH', 'UBND tỉnh Thừa Thiên Huế', 'province'), unitRegistered('TTH-STP', 'Sở Tư pháp', 'department', 'TTH'),
+      dossierEvents('TTH-STP', 'D1').received('2025-01-06T08:00:00', '2025-01-10T17:00:00'),
+    ]);
     expect(res.status).toBe(200);
     auditor = await createConsoleAccount(platform.db.pool, 'kiemtoan', 'auditor');
     national = await createConsoleAccount(platform.db.pool, 'bo-noi-vu', 'national');

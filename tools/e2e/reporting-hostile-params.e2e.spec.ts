@@ -1,6 +1,7 @@
 import type { ExplainDto } from '@idx/contracts';
 import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
 import { hostileReportingRequests, type ReportingRequest as Row } from '../testing/hostile-reporting-requests';
+import { type ConsoleClient, createConsoleAccount, signIn } from './console-session';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
 const U = 'HY-STP';
@@ -12,9 +13,11 @@ const HOSTILE: readonly Row[] = hostileReportingRequests(U);
 
 describe('reporting answers every malformed parameter with a 4xx and a reason (real HTTP, real PostgreSQL)', () => {
   let platform: RunningPlatform;
+  // Signed in as an auditor, so that closing and verifying reach the parameter checks (without a session they are refused 401/403 first).
+  let auditor: ConsoleClient;
 
   const request = async (row: Pick<Row, 'path' | 'method' | 'body'>): Promise<{ status: number; text: string }> => {
-    const res = await fetch(`${platform.reportingUrl}${row.path}`, {
+    const res = await auditor.fetch(row.path, {
       method: row.method ?? 'GET',
       ...(row.body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: typeof row.body === 'string' ? row.body : JSON.stringify(row.body) }),
     });
@@ -23,6 +26,7 @@ describe('reporting answers every malformed parameter with a 4xx and a reason (r
 
   beforeAll(async () => {
     platform = await startPlatform();
+    auditor = await signIn(platform.reportingUrl, await createConsoleAccount(platform.db.pool, 'kiem-toan-vien', 'auditor'));
     const d = (code: string) => dossierEvents(U, code);
     const res = await platform.postEvents([
       unitRegistered('HY', 'Hưng Yên', 'province'), unitRegistered(U, 'Sở Tư pháp', 'department', 'HY'),

@@ -23,7 +23,7 @@ describe('tamper evidence over HTTP: every hashed field exposed, seals published
   let platform: RunningPlatform;
   const get = async <T>(path: string): Promise<T> => (await (await fetch(`${platform.reportingUrl}${path}`)).json()) as T;
   const post = async (events: readonly DomainEvent[]) => {
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    const res = await platform.postEvents(events);
     expect(res.status).toBe(200);
   };
 

@@ -34,7 +34,7 @@ describe('end to end: writers authenticate with their own API key, bound to thei
     ] as const) {
       const res = await post(body, headers);
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ status: 'rejected', reason: expect.stringContaining(reason) });
+      expect(await res.json()).toMatchObject({ status: 'rejected', reason: expect.stringContaining(reason) });
     }
     const kept = await platform.db.pool.query<{ source: string; occurrences: number; raw: Buffer }>("SELECT source, occurrences, raw FROM dead_letters WHERE source = 'http:unauthenticated'");
     expect(kept.rows.map((r) => r.raw.toString())).toEqual([body, body, body]);

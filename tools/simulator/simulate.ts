@@ -45,7 +45,8 @@ async function main(): Promise<void> {
   const pending: DomainEvent[] = [];
   let dossiers = 0;
   for (const unit of units) {
-    const batch: DomainEvent[] = catalogueEvents(unit, monthStart + 12 * 3_600_000, SOURCE).map((e) => ({ ...e, eventId: stableUuid(`${month}/${e.eventId}`) }));
+    // The catalogue is dated in the first minute of the month: never in the future (ingest refuses business time ahead of its clock), and the same instant on every run (stable event ids).
+    const batch: DomainEvent[] = catalogueEvents(unit, monthStart + MINUTE, SOURCE).map((e) => ({ ...e, eventId: stableUuid(`${month}/${e.eventId}`) }));
     const seeded = new DossierGenerator({ random: seededRandom(`${unit.code}/${month}`), idFor: (name) => stableUuid(`${month}/${name}`), sourceSystem: SOURCE });
     const r = seededRandom(`${unit.code}/${month}/times`);
     const span = Math.max(MINUTE, now - monthStart - 10 * MINUTE);
