@@ -18,7 +18,7 @@ import { hostileReportingRequests } from '../testing/hostile-reporting-requests'
  * The hostile-input run of issue 8: ≥ 10,000 hostile inputs over HTTP against the three services on
  * a fresh embedded PostgreSQL, mixed with good events. Counts what a person should see:
  * answered with a reason, kept (dead letters), 5xx (must be 0), good events lost (must be 0).
- *   npm run bench -- hostile-input --rounds=2
+ *   npm run bench -- hostile-input --rounds=1
  */
 
 interface Tally {
@@ -73,7 +73,7 @@ function progress(label: string, done: number, total: number): void {
 }
 
 async function main(): Promise<void> {
-  const rounds = arg('rounds', 2);
+  const rounds = arg('rounds', 1);
   const perRequest = arg('perRequest', 8);
   console.log(machineLine());
   console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -130,7 +130,7 @@ describe('console accounts on the reporting API: sessions, CSRF, roles, unit sco
       })();
       return { seen, stop: async () => { controller.abort(); await reading; } };
     };
-    const post = (events: object[]) => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: json, body: JSON.stringify(events) });
+    const post = (events: object[]) => platform.postEvents(events);
     const everything = await listen(await signIn(platform.reportingUrl, national));
     const province = await listen(await signIn(platform.reportingUrl, hungYen));
     // Huế's change is pushed (the national viewer sees it) before Hưng Yên's is even sent.

@@ -2,6 +2,7 @@ import { createHash, createPublicKey, verify as verifySignature } from 'node:cry
 import type { LogSealsDto, PeriodSnapshotDto, StreamEventsDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
 import type { DomainEvent } from '@idx/domain';
 import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
+import { createConsoleAccount, signIn } from './console-session';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
 /**
@@ -72,13 +73,15 @@ describe('tamper evidence over HTTP: every hashed field exposed, seals published
   });
 
   it('closes a month recording the seal that covers it, and the unit verify includes the whole log', async () => {
-    const res = await fetch(`${platform.reportingUrl}/api/v1/periods/2025-04/close`, { method: 'POST', headers: { 'x-user': 'kiem-toan-vien' } });
+    // Closing and verifying are an auditor's (docs/console-accounts.md).
+    const auditor = await signIn(platform.reportingUrl, await createConsoleAccount(platform.db.pool, 'kiem-toan-vien', 'auditor'));
+    const res = await auditor.fetch('/api/v1/periods/2025-04/close', { method: 'POST' });
     expect(res.status).toBe(201);
     const snapshot = (await res.json()) as PeriodSnapshotDto;
     const seals = await get<LogSealsDto>('/api/v1/audit/log-seals?limit=1000');
     expect(snapshot.seal).toEqual({ seq: expect.any(String), headHash: seals.seals.find((s) => s.seq === snapshot.seal?.seq)?.headHash });
 
-    const verify = async () => (await (await fetch(`${platform.reportingUrl}/api/v1/audit/verify`, {
+    const verify = async () => (await (await auditor.fetch('/api/v1/audit/verify', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unitCode: U, period: '2025-04' }),
     })).json()) as VerifyReportDto;
     const clean = await verify();

@@ -45,8 +45,11 @@ async function main(): Promise<void> {
   const pending: DomainEvent[] = [];
   let dossiers = 0;
   for (const unit of units) {
-    // The catalogue is dated in the first minute of the month: never in the future (ingest refuses business time ahead of its clock), and the same instant on every run (stable event ids).
-    const batch: DomainEvent[] = catalogueEvents(unit, monthStart + MINUTE, SOURCE).map((e) => ({ ...e, eventId: stableUuid(`${month}/${e.eventId}`) }));
+    // The catalogue starts in the month's first minute (the same instants on every run: stable event
+    // ids); its steps still ahead of the clock wait, like a dossier's, since ingest refuses future business time.
+    const catalogue = catalogueEvents(unit, monthStart + MINUTE, SOURCE).map((e) => ({ ...e, eventId: stableUuid(`${month}/${e.eventId}`) }));
+    const batch: DomainEvent[] = catalogue.filter((e) => Date.parse(e.occurredAt) <= now);
+    pending.push(...catalogue.filter((e) => Date.parse(e.occurredAt) > now));
     const seeded = new DossierGenerator({ random: seededRandom(`${unit.code}/${month}`), idFor: (name) => stableUuid(`${month}/${name}`), sourceSystem: SOURCE });
     const r = seededRandom(`${unit.code}/${month}/times`);
     const span = Math.max(MINUTE, now - monthStart - 10 * MINUTE);
