@@ -161,7 +161,7 @@ async function main(): Promise<void> {
     const ok = res.status >= 400 && res.status < 500 ? reason !== undefined
       : res.status === 200 && ((answer as { results?: { status: string; reason?: string }[] }).results ?? []).some((r) => (r.status === 'rejected' || r.status === 'conflict') && !!r.reason);
     count(`ingest:${c.family}`, ok, res.status, c.label, JSON.stringify(answer));
-    if (c.kept && Buffer.isBuffer(c.body)) tally.shouldBeKept.push(sha256(c.body));
+    if (c.kept) tally.shouldBeKept.push(sha256(c.keptBytes ?? c.body));
     progress('ingest requests', n + 1, requests.length);
   }
 
@@ -205,8 +205,16 @@ interface IngestCase {
   readonly body: Buffer;
   /** Its bytes must be in dead_letters afterwards. */
   readonly kept: boolean;
+  /** The bytes kept, where they are one event of the batch rather than the whole body. */
+  readonly keptBytes?: Buffer;
   /** A good request the case needs first (answered 200, not counted). */
   readonly good?: boolean;
+}
+
+/** A batch of one event: its bytes, as an array element, are what ingest keeps when it refuses it. */
+function oneEvent(event: unknown): { body: Buffer; kept: true; keptBytes: Buffer } {
+  const item = Buffer.from(JSON.stringify(event));
+  return { body: Buffer.concat([Buffer.from('['), item, Buffer.from(']')]), kept: true, keptBytes: item };
 }
 
 function ingestRequestCases(c: { writerKey: string; hyKey: string; nextGood: (tracked?: boolean) => DomainEvent; nested: (n: number, k?: 'object' | 'array') => string }): IngestCase[] {
@@ -224,7 +232,7 @@ function ingestRequestCases(c: { writerKey: string; hyKey: string; nextGood: (tr
   }
   const bodies: [string, Buffer][] = [
     ['not JSON', Buffer.from('hello')], ['truncated array', Buffer.from('[{"eventId":')], ['JSON number', Buffer.from('42')],
-    ['JSON string', Buffer.from('"x"')], ['null', Buffer.from('null')], ['empty array', Buffer.from('[]')],
+    ['JSON string', Buffer.from('"x"')], ['null', Buffer.from('null')],
     ['10,000-deep array', Buffer.from(c.nested(10_000, 'array'))], ['10,000-deep object', Buffer.from(c.nested(10_000))],
     ['invalid UTF-8 body', Buffer.from([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d])], ['BOM then garbage', Buffer.from([0xef, 0xbb, 0xbf, 0x7b])],
     ['over the body limit', Buffer.alloc(5 * 1024 * 1024, 0x20)],
@@ -236,17 +244,17 @@ function ingestRequestCases(c: { writerKey: string; hyKey: string; nextGood: (tr
   for (let i = 0; i < 100; i++) {
     const e = c.nextGood(false) as DomainEvent & { unitCode: string };
     const unknownUnit = { ...e, eventId: crypto.randomUUID(), unitCode: ['toString', 'constructor', '__proto__', 'NO-SUCH-UNIT', `X${i}`][i % 5] };
-    out.push({ family: 'unknown-unit', label: unknownUnit.unitCode, headers: { ...json, ...auth }, body: Buffer.from(JSON.stringify([unknownUnit])), kept: true });
+    out.push({ family: 'unknown-unit', label: unknownUnit.unitCode, headers: { ...json, ...auth }, ...oneEvent(unknownUnit) });
     const outside = DEMO_UNITS.find((u) => !u.code.startsWith('HY')) ?? DEMO_UNITS[0];
     const foreign = { ...e, eventId: crypto.randomUUID(), unitCode: outside.code };
-    out.push({ family: 'outside-scope', label: `HY25 key writes ${outside.code}`, headers: { ...json, authorization: `Bearer ${c.hyKey}` }, body: Buffer.from(JSON.stringify([foreign])), kept: true });
+    out.push({ family: 'outside-scope', label: `HY25 key writes ${outside.code}`, headers: { ...json, authorization: `Bearer ${c.hyKey}` }, ...oneEvent(foreign) });
     const dissolve = { eventId: crypto.randomUUID(), type: 'unit.dissolved', schemaVersion: 1, occurredAt: new Date().toISOString(), sourceSystem: SIMULATOR_SOURCE_SYSTEM, unitCode: 'HY25', data: {} };
-    out.push({ family: 'unit-lifecycle', label: 'unit.dissolved without the right', headers: { ...json, ...auth }, body: Buffer.from(JSON.stringify([dissolve])), kept: true });
+    out.push({ family: 'unit-lifecycle', label: 'unit.dissolved without the right', headers: { ...json, ...auth }, ...oneEvent(dissolve) });
     const original = c.nextGood();
     // The original is a good event (stored first, not counted as hostile); its changed twin is the input.
     out.push({ family: 'conflict', label: 'original', headers: { ...json, ...auth }, body: Buffer.from(JSON.stringify([original])), kept: false, good: true });
     const changed = { ...original, occurredAt: original.occurredAt.replace(/:(\d\d)([+-Z])/, (_m, s: string, z: string) => `:${String((Number(s) + 1) % 60).padStart(2, '0')}${z}`) };
-    out.push({ family: 'conflict', label: 'same eventId, other content', headers: { ...json, ...auth }, body: Buffer.from(JSON.stringify([changed])), kept: true });
+    out.push({ family: 'conflict', label: 'same eventId, other content', headers: { ...json, ...auth }, ...oneEvent(changed) });
   }
   return out;
 }
