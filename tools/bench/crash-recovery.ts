@@ -8,7 +8,7 @@ import { PostgresEventStore, workspaceRoot } from '@idx/event-store';
 import { ProjectionRebuild } from '@idx/read-models';
 import { Pool } from 'pg';
 import { demoUnitsAt } from '../simulator/demo-units';
-import { DossierGenerator } from '../simulator/dossier-generator';
+import { DossierGenerator, SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';
 import { freePort } from '../testing/free-port';
 import { platformProcesses } from '../testing/process-tree';
 import { arg, machineLine, textArg } from './bench-support';
@@ -118,7 +118,8 @@ function generate(total: number, lanes: number): { lanes: DomainEvent[][]; dossi
   const monthStart = Date.parse('2025-03-01T00:00:00+07:00');
   const end = Date.parse('2025-05-01T00:00:00+07:00');
   const units = demoUnitsAt(Date.parse('2025-03-15T00:00:00+07:00'));
-  const gen = new DossierGenerator({ sourceSystem: 'crash-recovery-bench' });
+  // The demo credential's source system: a writer sends only under its own name.
+  const gen = new DossierGenerator({ sourceSystem: SIMULATOR_SOURCE_SYSTEM });
   const out: DomainEvent[][] = Array.from({ length: lanes }, () => []);
   const dossiers = new Map<string, string[]>();
   let count = 0;
