@@ -8,6 +8,8 @@ import type { ScopedTarget } from './access.decorators';
 
 /** The unit tree is re-read at most this often for scope checks (units change rarely; the live stream checks every message). */
 const TREE_TTL_MS = 5_000;
+/** …and not more often than this for units it does not know (so unknown codes cannot make every request re-read it). */
+const MIN_REREAD_MS = 250;
 
 /** Scope decisions for province and unit accounts, over the unit tree of the read models. */
 @Injectable()
@@ -18,7 +20,15 @@ export class AccessPolicy {
 
   async decide(principal: Principal, target: ScopedTarget): Promise<ReadDecision> {
     const resolved = target.kind === 'stream' ? await this.streamTarget(target.streamId) : target;
-    return decideRead(principal, resolved, resolved.kind === 'unit' ? await this.unitTree() : {});
+    return decideRead(principal, resolved, resolved.kind === 'unit' ? await this.treeKnowing(resolved.unitCode) : {});
+  }
+
+  /** The cached tree, re-read once when it does not know the unit yet (a unit registered since it was read). */
+  private async treeKnowing(unitCode: string): Promise<UnitTree> {
+    const tree = await this.unitTree();
+    if (Object.hasOwn(tree, unitCode) || !this.tree || Date.now() - this.tree.at < MIN_REREAD_MS) return tree;
+    this.tree = undefined;
+    return this.unitTree();
   }
 
   /** For filtering the live stream: may this user see this unit's changes? */
