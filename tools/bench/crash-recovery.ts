@@ -225,7 +225,13 @@ async function main(): Promise<void> {
       const scored = async () => BigInt((await pool.query<{ p: string }>("SELECT coalesce(min(position), 0)::text AS p FROM projection_checkpoints WHERE name LIKE 'scoring%'")).rows[0].p);
       const pending = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM pending_recomputes')).rows[0].n);
       const storeHead = await head();
-      const catchUpMs = await waitUntil('scoring to reach the store head', async () => (await scored()) >= storeHead && (await pending()) === 0, 300_000);
+      const catchUpMs = await waitUntil('scoring to reach the store head', async () => (await scored()) >= storeHead && (await pending()) === 0, 300_000)
+        .catch(async (error: Error) => {
+          // What a person needs to see why: where scoring stands, what it still owes, what its health says.
+          const health = await fetch(`http://127.0.0.1:${launcher.ports.scoring}/health`).then((r) => r.text()).catch((e: Error) => e.message);
+          say(`store head ${storeHead}, scoring at ${await scored().catch(() => '?')}, pending recomputes ${await pending().catch(() => '?')}; scoring /health: ${health.slice(0, 1500)}`);
+          throw error;
+        });
 
       // Acked vs stored, by event id; streams in the order sent.
       const generated = [...dossiers.values()].flat();
