@@ -1,4 +1,5 @@
 import type { GroupId } from '../rules/rule-set';
+import { roundHalfUp } from '../scoring/rounding';
 
 /** What a ranking ranks by: the total or one reported group. */
 export type RankKey = 'total' | GroupId;
@@ -29,7 +30,6 @@ export function valueOf(row: RankableRow, key: RankKey): number | undefined {
   return key === 'total' ? row.total : row.groups[key];
 }
 
-const roundTo = (x: number, decimals: number): number => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
 /**
  * Ranks rows by a key, highest first; equal values share a rank and the next rank skips
@@ -40,7 +40,8 @@ export function rankUnits<T extends RankableRow>(rows: readonly T[], key: RankKe
   const valued = rows
     .map((row) => ({ row, value: valueOf(row, key) }))
     .filter((r): r is { row: T; value: number } => r.value !== undefined && Number.isFinite(r.value))
-    .map((r) => ({ row: r.row, value: roundTo(r.value, decimals) }))
+    // The same half-up rounding the display uses: two units shown as 73,62 share a rank.
+    .map((r) => ({ row: r.row, value: roundHalfUp(r.value, decimals) }))
     .sort((a, b) => b.value - a.value || a.row.unitCode.localeCompare(b.row.unitCode));
   const of = valued.length;
   const ranked: Ranked<T>[] = [];

@@ -5,6 +5,7 @@ import { rankableRowOf } from '../rankable-row';
 import { type RankableRow, rankUnits } from '../rank-units';
 import { scoreUnit } from '../../scoring/score';
 import { QD766_2022 } from '../../rules/qd766-2022';
+import { formatTotal } from '../../scoring/display';
 
 const row = (unitCode: string, total: number, groups: RankableRow['groups'] = {}): RankableRow => ({ unitCode, total, groups });
 
@@ -18,6 +19,13 @@ describe('ranking', () => {
     const rows = [row('A', 0.1 + 0.2), row('B', 0.3), row('C', 73.6149), row('D', 73.6051)];
     expect(rankUnits(rows).map((r) => r.rank)).toEqual([1, 2, 3, 3]);
     expect(rankUnits(rows, 'total', { decimals: 2 }).map((r) => [r.unitCode, r.rank])).toEqual([['C', 1], ['D', 1], ['A', 3], ['B', 3]]);
+  });
+
+  it('ties exactly the figures the display shows: 73.615 shows as 73,62 (half-up), so it shares a rank with 73.62', () => {
+    // Math.round(73.615 * 100) is 7361 (binary noise), which used to rank it below a unit shown with the same 73,62.
+    const ranked = rankUnits([row('A', 73.615), row('B', 73.62), row('C', 73.6149)], 'total', { decimals: 2 });
+    expect(ranked.map((r) => [r.unitCode, r.rank])).toEqual([['A', 1], ['B', 1], ['C', 3]]);
+    expect(formatTotal(73.615, QD766_2022)).toBe('73,62');
   });
 
   it('ranks by a group; units for which the group is N/A get no rank', () => {
