@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dossierProjection, type DomainEvent, streamIdOf, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import { type Checkpoint, PostgresEventStore, START } from '@idx/event-store';
-import { at, createTestDatabase, dossierEvents, type TestDatabase } from '@idx/testing';
+import { at, createTestDatabase, dossierEvents, type TestDatabase, waitFor } from '@idx/testing';
 import { migrateDatabase } from '../../migrations';
 import { createReadModelClient, type ReadModelClient } from '../../prisma-client';
 import { ProjectionRebuild } from '../../rebuild/projection-rebuild';
@@ -137,7 +137,12 @@ describe('scoring never halts: parking per subject (real PostgreSQL)', () => {
 
     // Events beyond a checkpoint that has not moved for 2 minutes: degraded, with the reason.
     await append([dossierEvents('HY-B', 'D2').received('2025-03-05T08:00:00', '2025-03-12T17:00:00')]);
-    const stalled = await scoringHealth(prisma, store, projector.name, 60, Date.now() + 120_000);
+    // Waiting events are seen in the readers' gap-free order: another suite's open transaction on the
+    // same server can hold the new one back for a moment, so wait until it is visible.
+    const stalled = await waitFor(async () => {
+      const health = await scoringHealth(prisma, store, projector.name, 60, Date.now() + 120_000);
+      return health.checkpoint.eventsWaiting ? health : undefined;
+    }, { what: 'the appended event to be visible to readers' });
     expect(stalled).toMatchObject({ status: 'degraded', checkpoint: { eventsWaiting: true }, reasons: [expect.stringContaining('has not moved')] });
     expect((await scoringHealth(prisma, store, projector.name, 60, Date.now())).status).toBe('ok');
   });
