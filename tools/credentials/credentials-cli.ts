@@ -3,7 +3,7 @@ import { CredentialError, type CredentialInfo, type IssuedKey, PostgresCredentia
 import { migrateDatabase } from '@idx/read-models';
 import { Pool } from 'pg';
 import { ensureDemoCredentials } from './demo-credentials';
-import { databaseUrl, need, option, UsageError } from '../cli-support/cli-args';
+import { databaseUrl, need, option, runCli, UsageError } from '../cli-support/cli-args';
 
 const USAGE = `usage: npm run credentials -- <command> [options]     (DATABASE_URL must point at the platform's database)
   create --source NAME --units CODE[,CODE..] [--manage-units]   a writer credential for one one-stop system; prints its API key once
@@ -32,12 +32,7 @@ function printIssued(issued: IssuedKey, json: boolean): void {
   console.log(`\nAPI key (shown once, store it in the one-stop system; send it as "Authorization: Bearer <key>"):\n${issued.apiKey}`);
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...args] = argv;
-  if (!command || command === '--help') {
-    console.log(USAGE);
-    return command ? 0 : 2;
-  }
+async function main(command: string, args: readonly string[]): Promise<number> {
   const url = databaseUrl();
   const by = option(args, 'by') ?? userInfo().username;
   const json = args.includes('--json');
@@ -80,9 +75,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (error: Error) => {
-  const expected = error instanceof UsageError || error instanceof CredentialError;
-  console.error(expected ? `credentials: ${error.message}` : error);
-  if (error instanceof UsageError) console.error(USAGE);
-  process.exit(2);
-});
+runCli('credentials', USAGE, main, (error) => error instanceof CredentialError);

@@ -14,7 +14,7 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
   let auditor: ConsoleClient;
 
   const post = async (events: readonly DomainEvent[]) => {
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify(events) });
+    const res = await platform.postEvents(events);
     expect(res.status).toBe(200);
   };
   const get = async <T>(path: string): Promise<{ status: number; body: T }> => {

@@ -60,7 +60,7 @@ describe('end to end: events → scores → monthly exports (XLSX, CSV, PDF) ove
       dossierEvents('HY-VL', 'F').received('2025-03-07T08:00:00', '2025-03-14T17:00:00', 'online'), dossierEvents('HY-VL', 'F').processed('2025-03-10T08:00:00'),
       dossierEvents('HY-VL-LD', 'G').received('2025-03-07T08:00:00', '2025-03-14T17:00:00'), dossierEvents('HY-VL-LD', 'G').processed('2025-03-17T08:00:00'),
     ];
-    const res = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify(events) });
+    const res = await platform.postEvents(events);
     expect(await res.json()).toMatchObject({ accepted: events.length, rejected: 0 });
     const score = async (code: string) => {
       const r = await get(`/api/v1/units/${code}/scores?period=2025-03`);

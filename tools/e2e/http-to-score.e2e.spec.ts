@@ -44,7 +44,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     const counted = await platform.db.pool.query<{ n: number; occurrences: number }>("SELECT count(*)::int AS n, max(occurrences) AS occurrences FROM dead_letters WHERE reason LIKE 'line 1:%'");
     expect(counted.rows[0]).toEqual({ n: 1, occurrences: 2 });
 
-    const again = await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify(events.slice(0, 2)) });
+    const again = await platform.postEvents(events.slice(0, 2));
     expect(await again.json()).toMatchObject({ accepted: 0, duplicate: 2, rejected: 0 });
 
     const score = await waitFor(async () => {
@@ -62,7 +62,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     expect(ranking.body.rows[0]).toMatchObject({ rank: 1, hasData: true, unit: { code: 'HY-STP' } });
 
     // A registered department without any dossier that month is listed, but not ranked or averaged.
-    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify([unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY')]) });
+    await platform.postEvents([unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY')]);
     const withIdle = await waitFor(async () => {
       const r = await json<RankingDto>(`${platform.reportingUrl}/api/v1/rankings?period=2025-03&level=department`);
       return r.body.rows.length === 2 ? r.body : undefined;
@@ -90,7 +90,7 @@ describe('end to end: events over HTTP → scoring → reporting API', () => {
     })();
 
     const late = dossierEvents('HY-STP', 'E').received('2025-03-07T08:00:00', '2025-03-14T17:00:00');
-    await fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', ...platform.auth }, body: JSON.stringify([late]) });
+    await platform.postEvents([late]);
     await waitFor(() => messages.join('').includes('"unitCode":"HY-STP","period":"2025-03"'), { what: 'a score-changed message for HY-STP 2025-03' });
     expect(messages.join('')).toContain('event: score-changed');
     controller.abort();

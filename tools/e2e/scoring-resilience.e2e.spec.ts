@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { UnitScoreDto } from '@idx/contracts';
 import { type DomainEvent, streamIdOf } from '@idx/domain';
 import { PostgresEventStore, workspaceRoot } from '@idx/event-store';
-import { at, dossierEvents, unitRegistered, waitFor } from '@idx/testing';
+import { dossierEvents, poisonedAnnouncement, unitRegistered, waitFor } from '@idx/testing';
 import { type ConsoleClient, createConsoleAccount, signIn } from './console-session';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
@@ -25,12 +24,6 @@ const post = async <T>(url: string, body?: unknown): Promise<{ status: number; b
   return { status: res.status, body: (await res.json()) as T };
 };
 
-/** The issue's poison: "0000-01-01" reads as 1900 and the domain throws on it. Ingest now refuses it, so it goes to the store directly. */
-const poison = (): DomainEvent => ({
-  eventId: randomUUID(), schemaVersion: 1, occurredAt: at('2025-03-02T08:00:00'), sourceSystem: 'hostile', unitCode: 'HY-STP',
-  type: 'procedure.announced', procedureCode: 'P-BAD', data: { decisionCode: 'QD-0', decisionDate: '0000-01-01', legalBasisEffectiveDate: '2025-01-01' },
-} as DomainEvent);
-
 describe('end to end: one poisoned subject never halts scoring', () => {
   let platform: RunningPlatform;
   let store: PostgresEventStore;
@@ -48,7 +41,7 @@ describe('end to end: one poisoned subject never halts scoring', () => {
   };
 
   it('parks the poison, keeps the other units scoring, reports degraded, and is ok again after an auditor skips it (HTTP and CLI)', async () => {
-    await append([unitRegistered('HY-STP', 'Sở Tư pháp', 'department', 'HY'), unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY'), poison()]);
+    await append([unitRegistered('HY-STP', 'Sở Tư pháp', 'department', 'HY'), unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY'), poisonedAnnouncement()]);
     // Other units' events after the poison, in two later batches: their scores keep moving.
     await append([dossierEvents('HY-SYT', 'A').received('2025-03-03T08:00:00', '2025-03-10T17:00:00')]);
     await waitFor(async () => (await dossiersOf('HY-SYT')) === 1, { what: 'HY-SYT to score its first dossier past the poison' });

@@ -9,10 +9,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { bootstrapAdmin } from './admin-account.mjs';
 import { defaultDataDir, stopLeftoverServer } from './embedded-db.mjs';
+import { runPlatformCli } from './platform-cli.mjs';
 import { ended, runStep, startService, supervise, waitForHttp } from './processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -80,13 +78,16 @@ async function database() {
   return url;
 }
 
-// The demo writer keys: created once (idempotent, audit-logged), kept in .data/ (mode 0600) and reused.
-async function demoCredentials(preload, databaseUrl) {
+// The demo writer keys: created once (idempotent, audit-logged), kept in the state directory (mode 0600) and reused.
+async function demoCredentials(databaseUrl) {
   const file = join(stateDir, 'demo-credentials.json');
-  const { stdout } = await promisify(execFile)(process.execPath, [...preload, join(root, 'dist/tools/cli/tools/credentials/credentials-cli.js'), 'demo', '--file', file, '--by', 'npm-start'], {
-    cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  return { file, ...JSON.parse(stdout) };
+  const out = await runPlatformCli(root, 'credentials/credentials-cli', ['demo', '--file', file, '--by', 'npm-start'], databaseUrl, 'create the demo writer keys');
+  return { file, ...JSON.parse(out) };
+}
+
+// The console's first admin account: created once with a random password kept in the state directory (mode 0600), printed at every start.
+function adminAccount(databaseUrl) {
+  return runPlatformCli(root, 'users/users-cli', ['bootstrap-admin', '--password-file', join(stateDir, 'admin-password')], databaseUrl, 'create the admin account');
 }
 
 async function shutdown(code = 0) {
@@ -123,12 +124,12 @@ try {
   // Reporting first: it applies the migrations, the others then find the schema in place.
   service('reporting', appMain('reporting'));
   await waitForHttp(`http://127.0.0.1:${ports.reporting}/health`);
-  const adminAccount = await bootstrapAdmin(root, databaseUrl, join(stateDir, 'admin-password'));
+  const admin = await adminAccount(databaseUrl);
   service('ingest', appMain('ingest'));
   service('scoring', appMain('scoring'));
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
   await waitForHttp(`http://127.0.0.1:${ports.scoring}/health`);
-  const keys = await demoCredentials(preload.slice(0, 2), databaseUrl);
+  const keys = await demoCredentials(databaseUrl);
   console.log(`
   QĐ 766 real-time index is running.
     Console:        http://localhost:${ports.reporting}/
@@ -137,7 +138,7 @@ try {
     Demo writer key (source "${keys.demo.sourceSystem}", units ${keys.demo.units.join(', ')}; send as "Authorization: Bearer <key>"):
                     ${keys.demo.apiKey}
                     (kept in ${keys.file}; more writers: npm run credentials -- create --source NAME --units CODE)
-    Console admin:  ${adminAccount}   (accounts: npm run users -- --help)
+    Console admin:  ${admin}   (accounts: npm run users -- --help)
     Reads:          ${readsPublic === 'true' ? 'public (READS_PUBLIC=true); sign in to verify or close a month' : 'need a signed-in account (READS_PUBLIC=false)'}
   ${simulate ? 'The simulator is streaming demo events.' : 'Demo data: run `npm run simulate` in another terminal (or start with `npm start -- --simulate`).'}
   A service or the database that dies is restarted. Ctrl-C stops everything.

@@ -5,7 +5,7 @@ import { AccountAdmin, type AccountChange, randomPassword } from '@idx/access';
 import { REFERENCE_UNITS_2024, REFERENCE_UNITS_2025 } from '@idx/domain';
 import { migrateDatabase } from '@idx/read-models';
 import { Pool } from 'pg';
-import { databaseUrl, need, option, UsageError } from '../cli-support/cli-args';
+import { databaseUrl, need, option, runCli, UsageError } from '../cli-support/cli-args';
 
 const USAGE = `usage: npm run users -- <command> [options]     (DATABASE_URL must point at the platform's database)
   create  --username NAME --role ROLE [--unit CODE] [--password-stdin]
@@ -55,12 +55,7 @@ async function bootstrapAdmin(admin: AccountAdmin, passwordFile: string): Promis
   return 0;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...args] = argv;
-  if (!command || command === '--help') {
-    console.log(USAGE);
-    return command ? 0 : 2;
-  }
+async function main(command: string, args: readonly string[]): Promise<number> {
   const url = databaseUrl();
   const pool = new Pool({ connectionString: url, max: 2 });
   try {
@@ -100,14 +95,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(`users: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli('users', USAGE, main, (error) => error instanceof Error);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, DossierLifecycleEvent, UnitLevel, UnitRegistered } from '@idx/domain';
+import type { Channel, DomainEvent, DossierLifecycleEvent, UnitLevel, UnitRegistered } from '@idx/domain';
 
 /** Builds valid wire events for tests and tools, in local time (+07:00). */
 export function at(localIso: string): string {
@@ -27,4 +27,16 @@ export const dossierEvents = (unitCode: string, dossierCode: string) => ({
 
 export function unitRegistered(unitCode: string, name: string, level: UnitLevel, parentCode?: string, occurredAt = '2024-01-01T00:00:00'): UnitRegistered {
   return { ...base(unitCode, occurredAt), type: 'unit.registered', data: { name, level, ...(parentCode ? { parentCode } : {}) } };
+}
+
+/**
+ * Issue 8's poison: a procedure announced with decision date "0000-01-01", which the domain reads
+ * as 1900 and cannot fold. Ingest refuses it now, so tests append it to the store directly to prove
+ * that scoring parks it and goes on.
+ */
+export function poisonedAnnouncement(unitCode = 'HY-STP', procedureCode = 'P-BAD'): DomainEvent {
+  return {
+    eventId: randomUUID(), schemaVersion: 1, occurredAt: at('2025-03-02T08:00:00'), sourceSystem: 'hostile', unitCode,
+    type: 'procedure.announced', procedureCode, data: { decisionCode: 'QD-0', decisionDate: '0000-01-01', legalBasisEffectiveDate: '2025-01-01' },
+  } as DomainEvent;
 }

@@ -80,11 +80,7 @@ export async function startConsolePlatform(options: { readsPublic?: boolean } = 
       consoleUrl,
       browser: launched,
       async post(events) {
-        const res = await fetch(`${platform.ingestUrl}/api/v1/events`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...platform.auth },
-          body: JSON.stringify(events),
-        });
+        const res = await platform.postEvents(events);
         const answer = (await res.json()) as IngestResponseDto;
         if (res.status !== 200 || answer.rejected > 0) {
           throw new Error(`ingest refused events (HTTP ${res.status}): ${JSON.stringify(answer.results.filter((r) => r.status === 'rejected'))}`);

@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { type DomainEvent, streamIdOf } from '@idx/domain';
+import { streamIdOf } from '@idx/domain';
 import { PostgresEventStore } from '@idx/event-store';
-import { at, waitFor } from '@idx/testing';
+import { poisonedAnnouncement, waitFor } from '@idx/testing';
 import { type ConsoleAccount, type ConsoleClient, createConsoleAccount, signIn } from '../console-session';
 import { type ConsolePlatform, startConsolePlatform } from './browser-harness';
 import { seedMarch } from './console-fixtures';
-
-/** The issue's poison, appended to the store directly (ingest refuses it). */
-const poison = (): DomainEvent => ({
-  eventId: randomUUID(), schemaVersion: 1, occurredAt: at('2025-03-02T08:00:00'), sourceSystem: 'hostile', unitCode: 'HY-STP',
-  type: 'procedure.announced', procedureCode: 'P-BAD', data: { decisionCode: 'QD-0', decisionDate: '0000-01-01', legalBasisEffectiveDate: '2025-01-01' },
-} as DomainEvent);
 
 describe('console in Chromium: parked events on the auditor page (issue 8 §3)', () => {
   let c: ConsolePlatform;
@@ -23,7 +16,7 @@ describe('console in Chromium: parked events on the auditor page (issue 8 §3)',
     await seedMarch(c);
     account = await createConsoleAccount(c.platform.db.pool, 'kiem-toan-vien', 'auditor');
     auditor = await signIn(c.consoleUrl, account);
-    const event = poison();
+    const event = poisonedAnnouncement();
     await new PostgresEventStore(c.platform.db.pool).appendMany([{ streamId: streamIdOf(event), event }]);
     const parkedCount = async () => ((await (await auditor.fetch('/api/v1/audit/parked')).json()) as { parked: unknown[] }).parked.length;
     await waitFor(async () => (await parkedCount()) === 1, { what: 'the poison to be parked' });

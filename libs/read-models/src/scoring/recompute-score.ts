@@ -52,7 +52,8 @@ export async function recomputeUnitPeriods(
     const rows = outcomes.filter((o): o is ScoreRow => 'unit_code' in o);
     const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
     await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);
-    const removed = await tx.$queryRawUnsafe<{ unit_code: string }[]>(
+    // Most recomputes leave no unit-period empty: no round trip for them.
+    const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string }[]>(
       'DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code', period.key, empty,
     );
     for (const r of removed) changes.push({ unitCode: r.unit_code, period: period.key, total: 0, removed: true });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dossierProjection, type DomainEvent, streamIdOf, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import { type Checkpoint, PostgresEventStore, START } from '@idx/event-store';
-import { at, createTestDatabase, dossierEvents, type TestDatabase, waitFor } from '@idx/testing';
+import { at, createTestDatabase, dossierEvents, poisonedAnnouncement, type TestDatabase, waitFor } from '@idx/testing';
 import { migrateDatabase } from '../../migrations';
 import { createReadModelClient, type ReadModelClient } from '../../prisma-client';
 import { ProjectionRebuild } from '../../rebuild/projection-rebuild';
@@ -10,14 +10,6 @@ import { ScoringProjector } from '../scoring-projector';
 import { scoringHealth } from '../scoring-health';
 
 const NOW = Date.parse('2025-05-10T12:00:00+07:00');
-
-/** The issue's poison: year 0000 reads as 1900 in Date.UTC, and the domain throws on it. */
-function poison(unitCode: string, procedureCode: string): DomainEvent {
-  return {
-    eventId: randomUUID(), schemaVersion: 1, occurredAt: at('2025-03-02T08:00:00'), sourceSystem: 'hostile', unitCode,
-    type: 'procedure.announced', procedureCode, data: { decisionCode: 'QD-0', decisionDate: '0000-01-01', legalBasisEffectiveDate: '2025-01-01' },
-  } as DomainEvent;
-}
 
 function published(unitCode: string, procedureCode: string, occurredAt: string): DomainEvent {
   return { eventId: randomUUID(), schemaVersion: 1, occurredAt: at(occurredAt), sourceSystem: 'test', unitCode, type: 'procedure.published', procedureCode, data: {} } as DomainEvent;
@@ -64,7 +56,7 @@ describe('scoring never halts: parking per subject (real PostgreSQL)', () => {
     const projector = new ScoringProjector(prisma, { clock: () => NOW });
     await append([
       dossierEvents('HY-A', 'D1').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'),
-      poison('HY-A', 'P-BAD'),
+      poisonedAnnouncement('HY-A', 'P-BAD'),
       dossierEvents('HY-B', 'D1').received('2025-03-04T08:00:00', '2025-03-11T17:00:00'),
       published('HY-A', 'P-BAD', '2025-03-05T08:00:00'), // held behind the poison
       dossierEvents('HY-B', 'D2').received('2025-03-05T08:00:00', '2025-03-12T17:00:00'),
@@ -100,7 +92,7 @@ describe('scoring never halts: parking per subject (real PostgreSQL)', () => {
     expect((await scoringHealth(prisma, store, projector.name, 60, NOW)).status).toBe('ok');
 
     // Unparked from the next event on: a good announcement now folds.
-    await append([{ ...poison('HY-A', 'P-BAD'), data: { decisionCode: 'QD-1', decisionDate: '2025-03-01', legalBasisEffectiveDate: '2025-01-01' } } as DomainEvent]);
+    await append([{ ...poisonedAnnouncement('HY-A', 'P-BAD'), data: { decisionCode: 'QD-1', decisionDate: '2025-03-01', legalBasisEffectiveDate: '2025-01-01' } } as DomainEvent]);
     await drain(projector, checkpoint);
     expect((await db.pool.query(`SELECT 1 FROM subject_facts WHERE kind = 'procedure' AND key = 'HY-A/P-BAD'`)).rowCount).toBe(1);
 
