@@ -144,9 +144,17 @@ describe('HTTP hardening of the three services (real HTTP, real PostgreSQL)', ()
   it('bounds concurrent requests: one over the bound gets 503 at once, with Retry-After and a reason', async () => {
     const held = [1, 2, 3].map(() => slowPost(platform.ingestUrl, '/api/v1/events', 'application/json', platform.auth));
     const probe = () => fetch(`${platform.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    const answered: number[] = [];
+    for (const h of held) void h.answer.then((status) => answered.push(status));
     try {
-      // On a loaded machine the held requests can take a while to reach the server: wait for them.
-      const busy = await waitFor(async () => { const r = await probe(); return r.status === 503 ? r : undefined; }, { what: 'the 4th concurrent request to be refused', timeoutMs: 60_000 });
+      // On a loaded machine the held requests can take a while to reach the server: wait until its health counts them.
+      await waitFor(async () => {
+        if (answered.length) throw new Error(`a held request was answered before its body was finished: ${answered.join(', ')}`);
+        const health = (await (await fetch(`${platform.ingestUrl}/health`)).json()) as { requests: { inFlight: number; maxConcurrent: number } };
+        return health.requests.inFlight === 3 && health.requests.maxConcurrent === 3;
+      }, { what: 'ingest health to count the 3 held requests', timeoutMs: 60_000 });
+      const busy = await probe();
+      expect(busy.status).toBe(503);
       expect(busy.headers.get('retry-after')).toBe('1');
       expect(await busy.json()).toMatchObject({ reason: expect.stringContaining('MAX_CONCURRENT_REQUESTS') });
     } finally {
@@ -155,6 +163,7 @@ describe('HTTP hardening of the three services (real HTTP, real PostgreSQL)', ()
     }
     expect(await Promise.all(held.map((h) => h.answer))).toEqual([200, 200, 200]);
     await waitFor(async () => (await probe()).status !== 503, { what: 'a slot to be free again' });
+    expect(((await (await fetch(`${platform.ingestUrl}/health`)).json()) as { requests: { inFlight: number } }).requests.inFlight).toBe(0);
   }, 120_000);
 
   it('caps live-stream connections, sends heartbeats and a retry hint, and forgets every closed connection', async () => {

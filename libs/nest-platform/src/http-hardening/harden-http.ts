@@ -21,6 +21,13 @@ export interface HardenedHttp {
   readonly inFlight: InFlight;
 }
 
+const IN_FLIGHT = 'qd766InFlight';
+
+/** The requests a hardened app is answering now, for its /health (undefined before hardenHttp ran). */
+export function requestsInFlight(adapterHost: HttpAdapterHost): InFlight | undefined {
+  return (adapterHost.httpAdapter?.getInstance() as Express | undefined)?.locals?.[IN_FLIGHT] as InFlight | undefined;
+}
+
 const isHealth = (req: Request): boolean => req.path === '/health' || req.path.startsWith('/health/');
 
 /**
@@ -37,7 +44,9 @@ export function hardenHttp(app: INestApplication, service: string, options: Hard
   express.disable('x-powered-by');
   express.set('trust proxy', config.trustProxy);
 
-  const concurrency = boundedConcurrency(config.maxConcurrentRequests, isLongLived);
+  // Health is answered even when busy: a load balancer must see the service alive (and how busy it is).
+  const concurrency = boundedConcurrency(config.maxConcurrentRequests, (req) => isLongLived(req) || isHealth(req));
+  express.locals[IN_FLIGHT] = concurrency.inFlight;
   app.use(securityHeaders(options.inlineScripts));
   for (const limiter of rateLimits(config, isHealth)) app.use(limiter);
   app.use(concurrency);
