@@ -100,6 +100,59 @@ describe('PostgreSQL event store (real server)', () => {
     expect(firstBrokenLink(await linksOf())).toBe(2);
   });
 
+  describe('a single event (one round trip, append_one_event)', () => {
+    const linksOf = async (streamId: string) => (await db.pool.query(
+      `SELECT stream_id AS "streamId", stream_version AS "streamVersion", to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
+              payload, prev_hash AS "prevHash", hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId])).rows;
+
+    it('chains the hash PostgreSQL finishes exactly as the batch path and the verifier do, with Vietnamese text and integer-like keys', async () => {
+      const d = dossierEvents('HY', 'D-one-hash');
+      const received = d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+      const noted = { ...received, data: { ...received.data, note: 'Hồ sơ đã tiếp nhận — “đủ” 😀', 10: 'x', 9: ['y'] } };
+      const id = streamIdOf(received);
+      expect((await store.appendToStream(id, [noted]))[0]).toMatchObject({ status: 'accepted', streamVersion: 1 });
+      await store.appendToStream(id, [d.supplementRequested('2025-03-04T08:00:00'), d.processed('2025-03-05T08:00:00')]);
+      expect((await store.appendToStream(id, [d.returned('2025-03-06T08:00:00')]))[0]).toMatchObject({ status: 'accepted', streamVersion: 4 });
+      const links = await linksOf(id);
+      expect(links.map((l) => l.streamVersion)).toEqual([1, 2, 3, 4]);
+      expect(firstBrokenLink(links)).toBeNull();
+    });
+
+    it('answers duplicate for the same content and conflict (fields, stored position) for other content, writing nothing', async () => {
+      const e = dossierEvents('HY', 'D-one-dup').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+      const [first] = await store.appendToStream(streamIdOf(e), [e]);
+      const position = (first as { globalPosition: bigint }).globalPosition;
+      expect((await store.appendToStream(streamIdOf(e), [JSON.parse(JSON.stringify(e))]))[0]).toEqual({ status: 'duplicate' });
+      const changed = { ...e, data: { ...e.data, channel: 'online' as const } };
+      expect((await store.appendToStream(streamIdOf(e), [changed], 5))[0]).toMatchObject({ status: 'conflict', storedGlobalPosition: position, differingFields: ['data.channel'] });
+      expect((await store.appendToStream('dossier-HY-elsewhere', [e]))[0]).toMatchObject({ status: 'conflict', differingFields: ['streamId'] });
+      expect(await store.readStream(streamIdOf(e))).toHaveLength(1);
+      expect(await store.readStream('dossier-HY-elsewhere')).toHaveLength(0);
+    });
+
+    it('refuses a wrong expected version on a stream that does not exist, and creates nothing', async () => {
+      const e = dossierEvents('HY', 'D-one-missing').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+      await expect(store.appendToStream(streamIdOf(e), [e], 3)).rejects.toMatchObject({ expected: 3, actual: 0 });
+      expect((await db.pool.query('SELECT 1 FROM streams WHERE stream_id = $1', [streamIdOf(e)])).rowCount).toBe(0);
+      expect((await store.appendToStream(streamIdOf(e), [e], -1))[0]).toMatchObject({ status: 'accepted', streamVersion: 1 });
+    });
+
+    it('keeps versions gap-free and the chain whole when 8 single appends race on one stream, and stores a raced id once', async () => {
+      const d = dossierEvents('HY', 'D-one-race');
+      const id = streamIdOf(d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00'));
+      const events = Array.from({ length: 8 }, (_, i) => ({ ...d.processed(`2025-03-04T0${i}:00:00`) }));
+      const outcomes = await Promise.all(events.map((e) => store.appendToStream(id, [e])));
+      expect(outcomes.map((o) => o[0].status)).toEqual(Array(8).fill('accepted'));
+      expect(outcomes.map((o) => (o[0] as { streamVersion: number }).streamVersion).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(firstBrokenLink(await linksOf(id))).toBeNull();
+
+      const same = dossierEvents('HY', 'D-one-same').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+      const raced = await Promise.all(Array.from({ length: 8 }, () => store.appendToStream(streamIdOf(same), [same])));
+      expect(raced.map((o) => o[0].status).sort()).toEqual(['accepted', ...Array(7).fill('duplicate')]);
+      expect(await store.readStream(streamIdOf(same))).toHaveLength(1);
+    });
+  });
+
   it('lets a live subscriber see every event exactly once, in order, while 8 appenders race across a transaction-id digit boundary', async () => {
     await burnTransactionIdsToDigitBoundary(db.pool);
     const before = (await store.readAll(START, 1_000_000)).checkpoint;

@@ -8,12 +8,21 @@ export interface HashedContent {
   readonly payload: unknown;
 }
 
-/** hash = sha256(previous hash of the stream ‖ canonical content). The first event chains from ''. */
+/** hash = sha256(previous hash of the stream ‖ "\n" ‖ canonical content). The first event chains from ''. */
 export function chainHash(prevHash: string, content: HashedContent): string {
-  const { streamId, streamVersion, recordedAt, payload } = content;
-  const canonical = canonicalJson({ streamId, streamVersion, recordedAt, payload });
   // One-shot hash: no hasher object per event (ingest and verify-log run this for every event).
-  return hash('sha256', `${prevHash}\n${canonical}`, 'hex');
+  return hash('sha256', `${prevHash}\n${hashedTextBeforeVersion(content)}${content.streamVersion}}`, 'hex');
+}
+
+/**
+ * The canonical content up to its stream version: canonicalJson({ streamId, streamVersion, recordedAt,
+ * payload }) sorts streamVersion last, so the text is this prefix, the version, and "}". A single
+ * append sends the prefix and lets PostgreSQL finish the hash once it holds the stream's head
+ * (append_one_event), which saves reading the head first.
+ */
+export function hashedTextBeforeVersion(content: Omit<HashedContent, 'streamVersion'>): string {
+  const { streamId, recordedAt, payload } = content;
+  return `{"payload":${canonicalJson(payload)},"recordedAt":${JSON.stringify(recordedAt)},"streamId":${JSON.stringify(streamId)},"streamVersion":`;
 }
 
 export interface ChainLink extends HashedContent {

@@ -13,7 +13,7 @@ import {
 } from '../port';
 import { canonicalJson } from './canonical-json';
 import { contentDifferences } from './content-difference';
-import { chainHash } from './hash-chain';
+import { chainHash, hashedTextBeforeVersion } from './hash-chain';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
 export const EVENTS_APPENDED_CHANNEL = 'events_appended';
@@ -76,6 +76,7 @@ export class PostgresEventStore implements EventStore {
 
   private async append(items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
     if (items.length === 0) return [];
+    if (items.length === 1) return [await this.appendOne(items[0], expected)];
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
@@ -90,6 +91,29 @@ export class PostgresEventStore implements EventStore {
         client.release();
       }
     }
+  }
+
+  /**
+   * One event in one round trip: a prepared call of append_one_event (migration
+   * 20261202000600_append_one_event), which locks the stream, checks the version, finishes the hash
+   * and notifies, all in the statement's own transaction. Single appends are what one-stop systems
+   * send (one dossier change at a time); the batch path would cost eight statements.
+   */
+  private async appendOne(item: StreamAppend, expected: ExpectedVersion): Promise<AppendOutcome> {
+    const { streamId, event } = item;
+    const recordedAt = new Date().toISOString();
+    const result = await this.pool.query({
+      name: 'append_one_event',
+      text: 'SELECT o_status, o_position::text, o_version, o_stored_stream, o_stored_payload FROM append_one_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+      values: [event.eventId, streamId, event.type, event.schemaVersion, event.unitCode, event.sourceSystem, event.occurredAt, recordedAt,
+        JSON.stringify(event), hashedTextBeforeVersion({ streamId, recordedAt, payload: event }), expected === 'any' ? null : expected],
+      rowMode: 'array',
+    } as never);
+    const [status, position, version, storedStream, storedPayload] = (result.rows as unknown as [string, string, number, string, DomainEvent][])[0];
+    if (status === 'accepted') return { status: 'accepted', globalPosition: BigInt(position), streamVersion: version };
+    if (status === 'wrong_version') throw new WrongExpectedVersionError(streamId, expected as number, version);
+    const fields = differingFields({ streamId: storedStream, payload: storedPayload }, item);
+    return fields.length === 0 ? { status: 'duplicate' } : conflict(event.eventId, BigInt(position), fields);
   }
 
   private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
