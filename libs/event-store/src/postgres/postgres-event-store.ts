@@ -102,7 +102,7 @@ export class PostgresEventStore implements EventStore {
   private async appendOne(item: StreamAppend, expected: ExpectedVersion): Promise<AppendOutcome> {
     const { streamId, event } = item;
     const recordedAt = new Date().toISOString();
-    const result = await this.pool.query({
+    const result = await this.pool.query<{ o: unknown }>({
       name: 'append_one_event',
       text: 'SELECT o_status, o_position::text, o_version, o_stored_stream, o_stored_payload FROM append_one_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
       values: [event.eventId, streamId, event.type, event.schemaVersion, event.unitCode, event.sourceSystem, event.occurredAt, recordedAt,
