@@ -5,11 +5,12 @@ import { PostgresEventStore, PostgresEventSubscription, START } from '@idx/event
 import { createReadModelClient, ScoringProjector } from '@idx/read-models';
 import { Pool } from 'pg';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
-import { arg, benchDatabase, benchWriter, machineLine, progress } from './bench-support';
+import { arg, benchDatabase, benchWriter, machineLine, progress, textArg } from './bench-support';
+import { profilePhase } from './phase-profile';
 
 /**
  * HTTP ingest into the PostgreSQL store, then projection catch-up, on a fresh embedded PostgreSQL.
- *   npm run bench -- http-ingest --events=200000 --batch=1000 --concurrency=4
+ *   npm run bench -- http-ingest --events=200000 --batch=1000 --concurrency=4 [--cpu-prof=ingest.cpuprofile] [--ingest-only]
  * Aims (DESIGN.md §7): ingest ≥ 30,000 events/s; replay ≥ 200,000 events/s.
  */
 async function main(): Promise<void> {
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   let sent = 0;
   let next = 0;
   const started = Date.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
+  await profilePhase(textArg('cpu-prof'), () => Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < bodies.length) {
       const body = bodies[next++];
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body });
@@ -48,9 +49,14 @@ async function main(): Promise<void> {
       sent += answer.accepted;
       progress('ingest', sent, total, started);
     }
-  }));
+  })));
   const ingestSeconds = (Date.now() - started) / 1000;
   await app.close();
+  if (process.argv.includes('--ingest-only')) {
+    await db.stop();
+    console.log(`RESULT http-ingest: ${total} events in ${ingestSeconds.toFixed(2)} s = ${Math.round(total / ingestSeconds)} events/s (batch ${batchSize}, concurrency ${concurrency}; aim ≥ 30000)`);
+    return;
+  }
 
   const pool = new Pool({ connectionString: db.url, max: 4 });
   const prisma = createReadModelClient(db.url, 4);

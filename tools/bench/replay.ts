@@ -5,11 +5,12 @@ import { migrateDatabase, ProjectionRebuild } from '@idx/read-models';
 import { Pool } from 'pg';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { DossierGenerator } from '../simulator/dossier-generator';
-import { arg, benchDatabase, machineLine, progress } from './bench-support';
+import { arg, benchDatabase, machineLine, progress, textArg } from './bench-support';
+import { profilePhase } from './phase-profile';
 
 /**
  * Full replay/rebuild of the scoring read models from the event store.
- *   npm run bench -- replay --events=1000000
+ *   npm run bench -- replay --events=1000000 [--cpu-prof=rebuild.cpuprofile]
  * Aim (DESIGN.md §7): ≥ 200,000 events/s (one province-month of ~1 M events in < 5 s).
  */
 async function main(): Promise<void> {
@@ -40,9 +41,9 @@ async function main(): Promise<void> {
 
   const memoryBefore = process.memoryUsage().rss;
   const started = Date.now();
-  const report = await new ProjectionRebuild(pool, store).run((stage, done) => {
+  const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store).run((stage, done) => {
     if (stage === 'fold') progress('replay (fold)', done, total, started);
-  });
+  }));
   const memoryAfter = process.memoryUsage().rss;
   await pool.end();
   await db.stop();

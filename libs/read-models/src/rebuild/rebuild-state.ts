@@ -5,6 +5,7 @@ import {
 import type { FailedRecompute } from '../scoring/failed-recomputes';
 import { type Parking, subjectId } from '../scoring/parked-subjects';
 import { monthsOfWindow } from '../scoring/touched-periods';
+import { assertWindowScorable } from './window-check';
 
 interface Subject {
   readonly projection: SubjectProjection;
@@ -70,7 +71,7 @@ export class RebuildState {
       const facts = projection.evolve(s?.facts, event);
       projection.touchedBy?.(s?.facts, facts, event);
       projection.unitOf(facts);
-      monthsOfWindow(projection.windowOf(facts), this.now);
+      assertWindowScorable(projection.windowOf(facts), this.now);
       if (s) {
         s.facts = facts;
         s.position = position;
