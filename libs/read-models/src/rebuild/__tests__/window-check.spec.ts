@@ -33,6 +33,10 @@ describe('assertWindowScorable (the rebuild\'s check that a subject can be score
     ['NaN end', { from: at('2025-03-03T08:00:00+07:00'), to: Number.NaN }],
     ['ending in December 9999 (the month after has a 5-digit year)', { from: at('9999-11-03T08:00:00+07:00'), to: at('9999-12-03T08:00:00+07:00') }],
     ['starting in year 10000', { from: at('+010000-01-03T08:00:00+07:00') }],
+    ['starting in November 9999 (the last month that lists)', { from: at('9999-11-30T23:59:59+07:00') }],
+    ['starting on 1 December 9999, local time', { from: at('9999-12-01T00:00:00+07:00') }],
+    ['starting the last instant of year 999, local time', { from: at('0999-12-31T23:59:59.999+07:00'), to: at('2025-01-03T08:00:00+07:00') }],
+    ['starting the first instant of year 1000, local time', { from: at('1000-01-01T00:00:00+07:00'), to: at('2025-01-03T08:00:00+07:00') }],
     ['starting before year 0', { from: at('-000001-06-01T00:00:00Z'), to: at('2025-01-03T08:00:00+07:00') }],
   ];
   it.each(cases)('agrees with monthsOfWindow: %s', (_, window) => {
