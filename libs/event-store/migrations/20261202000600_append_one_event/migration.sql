@@ -2,8 +2,9 @@
 -- PostgresEventStore calls this instead of sending eight statements. It keeps every guarantee of the
 -- batch path: an id already stored is answered with what is stored (the caller tells duplicate from
 -- conflict), the expected version is checked under the stream's row lock, the per-stream hash chain
--- is extended, and subscribers are notified on commit. The events' transaction_id default keeps the
--- readers' gap-free order.
+-- is extended. The events' transaction_id default keeps the readers' gap-free order. It does not
+-- NOTIFY: a NOTIFY inside the transaction would serialise every append's commit (append-notifier.ts
+-- wakes subscribers after the commit instead).
 --
 -- p_hash_prefix is the canonical content up to its stream version (hashedTextBeforeVersion in
 -- hash-chain.ts); hash = sha256(last_hash ‖ "\n" ‖ prefix ‖ version ‖ "}"), the same formula as chainHash.
@@ -50,6 +51,5 @@ BEGIN
     o_status := 'stored'; o_version := NULL; RETURN;
   END IF;
   UPDATE streams SET version = o_version, last_hash = v_hash WHERE stream_id = p_stream_id;
-  PERFORM pg_notify('events_appended', '');
   o_status := 'accepted';
 END $$;

@@ -1,11 +1,12 @@
 import { streamIdOf } from '@idx/domain';
-import { createTestDatabase, dossierEvents, type TestDatabase } from '@idx/testing';
+import { createTestDatabase, dossierEvents, type TestDatabase, waitFor } from '@idx/testing';
 import { firstBrokenLink } from '../postgres/hash-chain';
 import { applySqlMigrations } from '../postgres/migrations';
 import { eventStoreMigrationsDir } from '../workspace-root';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { PostgresEventSubscription } from '../postgres/event-subscription';
 import { START, WrongExpectedVersionError, type StoredEvent } from '../port';
+import { EVENTS_APPENDED_CHANNEL } from '../postgres/append-notifier';
 
 /**
  * Moves the cluster's transaction counter to just below the next power of ten, so that the appenders
@@ -151,6 +152,32 @@ describe('PostgreSQL event store (real server)', () => {
       expect(raced.map((o) => o[0].status).sort()).toEqual(['accepted', ...Array(7).fill('duplicate')]);
       expect(await store.readStream(streamIdOf(same))).toHaveLength(1);
     });
+  });
+
+  it('notifies the append channel once a single or a batched append has committed, and not for a duplicate', async () => {
+    // Listening directly: whether a subscriber then sees the event also depends on every other
+    // database of the shared test cluster (visibility stops at the cluster's oldest open transaction).
+    const listener = await db.pool.connect();
+    let notifications = 0;
+    listener.on('notification', (n) => { if (n.channel === EVENTS_APPENDED_CHANNEL) notifications += 1; });
+    try {
+      await listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
+      const d = dossierEvents('HY', 'D-wake');
+      const one = d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+      await store.appendToStream(streamIdOf(one), [one]);
+      await waitFor(() => notifications >= 1, { what: 'a notification after the single append' });
+      await store.appendToStream(streamIdOf(one), [d.processed('2025-03-04T08:00:00'), d.returned('2025-03-05T08:00:00')]);
+      await waitFor(() => notifications >= 2, { what: 'a notification after the batch' });
+      // A round trip on the listening connection delivers anything already sent before it answers.
+      const before = notifications;
+      await store.appendToStream(streamIdOf(one), [one]);
+      await db.pool.query('SELECT 1');
+      await listener.query('SELECT 1');
+      expect(notifications).toBe(before);
+    } finally {
+      await listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`);
+      listener.release();
+    }
   });
 
   it('lets a live subscriber see every event exactly once, in order, while 8 appenders race across a transaction-id digit boundary', async () => {

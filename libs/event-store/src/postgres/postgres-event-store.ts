@@ -11,12 +11,13 @@ import {
   type StreamAppend,
   WrongExpectedVersionError,
 } from '../port';
+import { AppendNotifier } from './append-notifier';
 import { canonicalJson } from './canonical-json';
 import { contentDifferences } from './content-difference';
 import { chainHash, hashedTextBeforeVersion } from './hash-chain';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
-export const EVENTS_APPENDED_CHANNEL = 'events_appended';
+export { EVENTS_APPENDED_CHANNEL } from './append-notifier';
 
 /**
  * Events after a checkpoint ($1 transaction id, $2 position), at most $3, in the gap-free order:
@@ -61,10 +62,15 @@ class ConcurrentDuplicate extends Error {}
 /**
  * PostgreSQL event store. Appends lock the touched stream rows (in a fixed order, so concurrent
  * batches cannot deadlock), skip event ids already stored (duplicate, or conflict when the content
- * differs), chain hashes per stream and notify subscribers on commit. Readers see only transactions below the oldest one still running.
+ * differs), chain hashes per stream and notify subscribers once committed (append-notifier.ts).
+ * Readers see only transactions below the oldest one still running.
  */
 export class PostgresEventStore implements EventStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly notifier: AppendNotifier;
+
+  constructor(private readonly pool: Pool) {
+    this.notifier = new AppendNotifier(pool);
+  }
 
   async appendToStream(streamId: string, events: readonly DomainEvent[], expected: ExpectedVersion = 'any'): Promise<AppendOutcome[]> {
     return this.append(events.map((event) => ({ streamId, event })), expected);
@@ -76,13 +82,18 @@ export class PostgresEventStore implements EventStore {
 
   private async append(items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
     if (items.length === 0) return [];
-    if (items.length === 1) return [await this.appendOne(items[0], expected)];
+    if (items.length === 1) {
+      const outcome = await this.appendOne(items[0], expected);
+      if (outcome.status === 'accepted') this.notifier.poke();
+      return [outcome];
+    }
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
         await client.query('BEGIN');
         const outcomes = await this.appendInTransaction(client, items, expected);
         await client.query('COMMIT');
+        if (outcomes.some((o) => o.status === 'accepted')) this.notifier.poke();
         return outcomes;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -96,7 +107,7 @@ export class PostgresEventStore implements EventStore {
   /**
    * One event in one round trip: a prepared call of append_one_event (migration
    * 20261202000600_append_one_event), which locks the stream, checks the version, finishes the hash
-   * and notifies, all in the statement's own transaction. Single appends are what one-stop systems
+   * in the statement's own transaction (subscribers are woken after it commits). Single appends are what one-stop systems
    * send (one dossier change at a time); the batch path would cost eight statements.
    */
   private async appendOne(item: StreamAppend, expected: ExpectedVersion): Promise<AppendOutcome> {
@@ -212,7 +223,6 @@ export class PostgresEventStore implements EventStore {
        WHERE s.stream_id = v.stream_id`,
       [touched.map(([id]) => id), touched.map(([, h]) => h.version), touched.map(([, h]) => h.lastHash)],
     );
-    await client.query(`SELECT pg_notify('${EVENTS_APPENDED_CHANNEL}', '')`);
     return outcomes as AppendOutcome[];
   }
 
