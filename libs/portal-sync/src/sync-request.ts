@@ -39,7 +39,8 @@ export function readSyncRequest(body: unknown, serviceFromPath?: string): SyncRe
     service = named as SyncService;
   }
   const data = b['data'];
-  if (!Array.isArray(data)) problems.push(`data: must be a list of dossiers, not ${kindOf(data)}`);
+  if (data === undefined || data === null) problems.push('data: is required: the list of dossiers (or processing steps)');
+  else if (!Array.isArray(data)) problems.push(`data: must be a list of dossiers, not ${kindOf(data)}`);
   else if (data.length === 0) problems.push('data: is empty; send at least one dossier');
   else if (data.length > MAX_SYNC_ITEMS) problems.push(`data: holds ${data.length} items, more than ${MAX_SYNC_ITEMS}; split the call`);
   const updating = b['isUpdating'];
