@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 /**
  * One month of a commune's dossiers (March 2025) written twice, by hand: as the national portal's
  * sync calls a one-stop system sends (snapshots over time, in Vietnam time yyyyMMddHHmmss), and as
- * the native events the same system would send for the same history. Shared by the equality suite
+ * the native events the same system would send for the same history. `tag` makes the dossier codes
+ * of one copy of the history distinct from another's (benchmarks). Shared by the equality suite
  * and the benchmark. The two are written independently: neither is generated from the other.
  */
 export const PORTAL_PROCEDURE = 'P-FEE';
@@ -11,10 +12,10 @@ export const PORTAL_PROCEDURE = 'P-FEE';
 type Item = Record<string, unknown>;
 
 /** Native events of the history for `unitCode` (the portal's dossier codes, the same times). */
-export function nativeHistory(unitCode: string, sourceSystem = 'test-one-stop', prefix = 'H31.39'): Record<string, unknown>[] {
+export function nativeHistory(unitCode: string, sourceSystem = 'test-one-stop', prefix = 'H31.39', tag = ''): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const ev = (type: string, code: string, at: string, data: Record<string, unknown> = {}) =>
-    out.push({ eventId: randomUUID(), type, schemaVersion: 1, occurredAt: `${at}+07:00`, sourceSystem, unitCode, dossierCode: `${prefix}-${code}`, data });
+    out.push({ eventId: randomUUID(), type, schemaVersion: 1, occurredAt: `${at}+07:00`, sourceSystem, unitCode, dossierCode: `${prefix}-${code}${tag}`, data });
   const received = (code: string, at: string, due: string, channel = 'in-person') => {
     ev('dossier.received', code, at, { procedureCode: PORTAL_PROCEDURE, channel, dueAt: `${due}+07:00` });
     ev('dossier.synced', code, at);
@@ -71,8 +72,8 @@ export function nativeHistory(unitCode: string, sourceSystem = 'test-one-stop', 
  * The same history as portal calls, in the order a one-stop system sends them: early snapshots,
  * progress steps, later snapshots, then a resend of everything and an out-of-date snapshot.
  */
-export function portalCalls(prefix = 'H31.39'): { service: string; isUpdating?: string; data: Item[] }[] {
-  const hs = (code: string, fields: Item): Item => ({ MaHoSo: `${prefix}-${code}`, MaTTHC: PORTAL_PROCEDURE, TenTTHC: 'Thủ tục có phí', ChuHoSo: 'Nguyễn Thị B', DonViXuLy: 'UBND xã Lạc Hồng', ...fields });
+export function portalCalls(prefix = 'H31.39', tag = ''): { service: string; isUpdating?: string; data: Item[] }[] {
+  const hs = (code: string, fields: Item): Item => ({ MaHoSo: `${prefix}-${code}${tag}`, MaTTHC: PORTAL_PROCEDURE, TenTTHC: 'Thủ tục có phí', ChuHoSo: 'Nguyễn Thị B', DonViXuLy: 'UBND xã Lạc Hồng', ...fields });
   const d1Received = hs('250303-0001', { TrangThaiHoSo: '2', KenhThucHien: '2', NgayTiepNhan: '20250303080000', NgayHenTra: '20250310170000', NgayKetThucXuLy: '', NgayTra: '' });
   const d1Processing = { ...d1Received, TrangThaiHoSo: '4' };
   const d1Done = hs('250303-0001', {
@@ -119,7 +120,7 @@ export function portalCalls(prefix = 'H31.39'): { service: string; isUpdating?: 
       DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí', Gia: 0 }], DuocThanhToanTrucTuyen: '0',
     }),
   ];
-  const steps = [{ MaHoSo: `${prefix}-250303-0010`, NguoiXuLy: 'Nguyễn Văn An', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: '20250304090000', PhongBanXuLy: 'Phòng Tư pháp', NoiDungXuLy: 'Thẩm định', TrangThai: '4', NgayBatDau: '20250303100000', NgayKetThucTheoQuyDinh: '20250305170000' }];
+  const steps = [{ MaHoSo: `${prefix}-250303-0010${tag}`, NguoiXuLy: 'Nguyễn Văn An', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: '20250304090000', PhongBanXuLy: 'Phòng Tư pháp', NoiDungXuLy: 'Thẩm định', TrangThai: '4', NgayBatDau: '20250303100000', NgayKetThucTheoQuyDinh: '20250305170000' }];
   return [
     { service: 'DongBoHoSoMC', isUpdating: 'False', data: first },
     { service: 'CapNhatTienDoHoSoMC', data: steps },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { validateEvent } from '@idx/contracts';
+import { MAX_EVENT_BYTES, MAX_EVENT_DEPTH, validateEvent } from '@idx/contracts';
 import { type DomainEvent, type DossierLifecycleEvent, streamIdOf } from '@idx/domain';
 import type { DeadLetter, EventStore } from '@idx/event-store';
 import {
@@ -10,7 +10,7 @@ import type { Pool } from 'pg';
 import { BatchUnitView } from '../auth/unit-directory';
 import { writeRefusal } from '../auth/write-permission';
 import type { Writer } from '../auth/writer';
-import { decodeItem } from '../decode-item';
+import { firstInvalidUtf8, jsonDepth } from '../json-bytes';
 import type { DeadLetterSink, UnitSource } from '../ingestion-service';
 import { syncDataItemBytes } from './sync-body-items';
 
@@ -18,6 +18,7 @@ import { syncDataItemBytes } from './sync-body-items';
 export class UnreadableSyncBodyError extends Error {}
 
 const MAX_SYNC_BODY_BYTES = 16 * 1024 * 1024;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 interface Pending {
   readonly index: number;
@@ -49,9 +50,21 @@ export class PortalSyncService {
   parse(body: Buffer): unknown {
     if (body.length === 0) throw new UnreadableSyncBodyError('(body): empty; send {"service": "DongBoHoSoMC", "data": [...]}');
     if (body.length > MAX_SYNC_BODY_BYTES) throw new UnreadableSyncBodyError(`(body): ${body.length} bytes, more than ${MAX_SYNC_BODY_BYTES}; split the call`);
-    const decoded = decodeItem(body, '', 0);
-    if (!decoded.ok) throw new UnreadableSyncBodyError(decoded.reason.replace('(event)', '(body)'));
-    return decoded.value;
+    // The body's own limits (size above, nesting here); each dossier is held to an event's 64 KiB in sync().
+    const depth = jsonDepth(body, 0, body.length, MAX_EVENT_DEPTH);
+    if (depth > MAX_EVENT_DEPTH) throw new UnreadableSyncBodyError(`(body): nested deeper than ${MAX_EVENT_DEPTH} levels; a sync call needs 4`);
+    let text: string;
+    try {
+      text = strictUtf8.decode(body);
+    } catch {
+      throw new UnreadableSyncBodyError(`(body): not valid UTF-8 at byte ${firstInvalidUtf8(body)}; send the text encoded as UTF-8`);
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      // eslint-disable-next-line no-control-regex -- control characters are what must not reach a stored reason
+      throw new UnreadableSyncBodyError(`(body): not valid JSON (${String((error as Error).message).replace(/[\u0000-\u001f]/g, ' ').slice(0, 200)})`);
+    }
   }
 
   async sync(body: Buffer, parsed: unknown, writer: Writer, serviceFromPath?: SyncService): Promise<PortalSyncAnswer> {
@@ -79,6 +92,10 @@ export class PortalSyncService {
     const reads: Read[] = [];
     for (let index = 0; index < request.items.length; index++) {
       const path = `data[${index}]`;
+      if (itemBytes && itemBytes[index] && itemBytes[index].length > MAX_EVENT_BYTES) {
+        reject(index, `${path}: ${itemBytes[index].length} bytes, more than the ${MAX_EVENT_BYTES / 1024} KiB one dossier may have`);
+        continue;
+      }
       const ctx = (unitCode: string) => ({ unitCode, sourceSystem: writer.sourceSystem });
       if (request.service === 'DongBoHoSoMC') {
         const r = readDossierSnapshot(request.items[index], path);
