@@ -123,6 +123,17 @@ describe('the national portal\'s sync format (DongBoHoSoMC, CapNhatTienDoHoSoMC)
     expect(kept.rows[0].event_ids).toHaveLength(2); // received + synced
   });
 
+  it('answers a body that is not a sync call with 02 and keeps it', async () => {
+    const broken = await post('sync', '{"service":"DongBoHoSoMC","data":[{"MaHoSo":', { authorization: `Bearer ${session}` });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ error_code: '02', message: expect.stringContaining('(body): not valid JSON') });
+    const events = await post('sync', [{ type: 'dossier.received' }], { authorization: `Bearer ${session}` });
+    expect(events.status).toBe(400);
+    expect(await events.json()).toMatchObject({ error_code: '02', message: expect.stringContaining('(body): must be a JSON object {"service": "DongBoHoSoMC"') });
+    const kept = await platform.db.pool.query<{ raw: Buffer }>(`SELECT raw FROM dead_letters WHERE source = 'portal:test-one-stop' AND reason LIKE '(body)%' ORDER BY id`);
+    expect(kept.rows.map((r) => r.raw.toString())).toEqual(['{"service":"DongBoHoSoMC","data":[{"MaHoSo":', '[{"type":"dossier.received"}]']);
+  });
+
   it('refuses a call without a valid session (kept), and a unit outside the credential', async () => {
     const anon = await post('sync', { service: 'DongBoHoSoMC', data: [{ MaHoSo: 'H31.39-1' }] });
     expect(anon.status).toBe(401);
