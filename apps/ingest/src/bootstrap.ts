@@ -17,6 +17,8 @@ export async function createIngestApp(): Promise<INestApplication> {
   const app = await NestFactory.create(IngestModule, { bodyParser: false, logger: logLevels() });
   hardenHttp(app, 'ingest');
   app.use('/api/v1/events', jsonOrNdjsonOnly(), raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
+  // The national portal's sync calls (docs/portal-sync.md): raw bytes too, so every snapshot is kept as sent.
+  app.use('/api/v1/portal', jsonOrNdjsonOnly(), raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The API key of your one-stop system (npm run credentials -- create)' }).build());
   SwaggerModule.setup('api/docs', app, doc);

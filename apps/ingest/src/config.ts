@@ -4,6 +4,8 @@ export interface IngestConfig {
   readonly databaseUrl: string;
   readonly port: number;
   readonly maxBodyBytes: number;
+  /** How long a portal-sync session lives (PORTAL_SESSION_SECONDS, default 3600). */
+  readonly portalSessionSeconds: number;
   /** Kafka ingestion, on when KAFKA_BROKERS is set (distributed mode); HTTP ingest is always on. */
   readonly kafka?: KafkaConfig;
 }
@@ -54,6 +56,7 @@ export function ingestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig
     databaseUrl,
     port: Number(env['INGEST_PORT'] ?? 3001),
     maxBodyBytes: Number(env['INGEST_MAX_BODY_BYTES'] ?? 32 * 1024 * 1024),
+    portalSessionSeconds: positive(env, 'PORTAL_SESSION_SECONDS', 3600),
     ...(kafka ? { kafka } : {}),
   };
 }

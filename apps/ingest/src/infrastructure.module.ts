@@ -24,6 +24,6 @@ export const CONFIG = Symbol('IngestConfig');
       useFactory: (store: PostgresEventStore, dead: PostgresDeadLetters, units: UnitDirectory) => new IngestionService(store, dead, units),
     },
   ],
-  exports: [CONFIG, PostgresEventStore, PostgresDeadLetters, PostgresCredentials, CachedAuthenticator, IngestionService],
+  exports: [CONFIG, PostgresEventStore, PostgresDeadLetters, PostgresCredentials, CachedAuthenticator, IngestionService, UnitDirectory],
 })
 export class InfrastructureModule {}

@@ -5,3 +5,4 @@ export * from './kafka';
 export * from './decode-item';
 export { firstInvalidUtf8, jsonDepth } from './json-bytes';
 export { splitJsonArrayItems, type ArrayItems, type ItemBytes } from './json-array-items';
+export * from './portal-sync';
