@@ -70,3 +70,35 @@ export const displayRounding = {
   total: (total: number, ruleSet: RuleSet) => roundHalfUp(total, ruleSet.rounding.total),
   rate: (ratio: number, ruleSet: RuleSet) => roundHalfUp(ratio * 100, ruleSet.rounding.rate) / 100,
 };
+
+/**
+ * What a score, group or criterion cell stands for (DOMAIN.md §4: kept distinct to the screen):
+ * `ok` a number (zero included: a measured 0 is shown as 0); `no-data` nothing to measure ("Chưa có dữ liệu");
+ * `not-applicable` the unit is not concerned (N/A, or "TTHC không có phí, lệ phí").
+ */
+export type ScoreCellStatus = 'ok' | 'no-data' | 'not-applicable';
+
+/**
+ * A group's status. A unit without activity (hasActivity) is "no data" throughout: its free points
+ * (no petitions = full points, a catalogue alone) are never printed as if it had been measured.
+ */
+export function groupStatus(group: GroupScore, criteria: readonly CriterionScore[], active: boolean): ScoreCellStatus {
+  if (group.notApplicable) return 'not-applicable';
+  if (!active) return 'no-data';
+  const applicable = criteria.filter((c) => c.group === group.id && c.status !== 'not-applicable');
+  return applicable.length > 0 && applicable.every((c) => c.status === 'no-data') ? 'no-data' : 'ok';
+}
+
+/** A criterion's status; "no data" for every criterion of a unit without activity, N/A kept. */
+export function criterionStatus(score: CriterionScore, active: boolean): ScoreCellStatus {
+  if (score.status === 'not-applicable') return 'not-applicable';
+  return active ? score.status : 'no-data';
+}
+
+/** Said beside groups whose points do not add up to a total rescaled over the applicable maximum. */
+export const RESCALED_NOTE_VI = 'Tổng điểm đã quy đổi về thang 100 (loại trừ các tiêu chí không áp dụng)';
+
+/** A total as printed: the number, or "Chưa có dữ liệu" for a unit without activity. */
+export function formatTotalOrNoData(total: number, active: boolean, ruleSet: RuleSet): string {
+  return active ? formatTotal(total, ruleSet) : DISPLAY_TEXT_VI.noData;
+}

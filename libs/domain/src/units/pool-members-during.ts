@@ -31,6 +31,24 @@ function predecessorIndex(tree: UnitTree): Map<string, string[]> {
   return bySuccessor;
 }
 
+interface TreeIndexes {
+  readonly children: Map<string, string[]>;
+  readonly predecessors: Map<string, string[]>;
+}
+
+// A tree is an immutable value (folds answer fresh objects): its indexes are built once per tree,
+// so a projector finishing many unit-periods against one tree does not rescan it for each.
+const indexes = new WeakMap<UnitTree, TreeIndexes>();
+
+function indexesOf(tree: UnitTree): TreeIndexes {
+  let found = indexes.get(tree);
+  if (!found) {
+    found = { children: childrenIndex(tree), predecessors: predecessorIndex(tree) };
+    indexes.set(tree, found);
+  }
+  return found;
+}
+
 /**
  * The units whose figures pool into `code`'s score for a period, in business time (DOMAIN.md §5, §6):
  * - `code` itself and every unit below it that existed at any time during the period (a department
@@ -45,8 +63,7 @@ function predecessorIndex(tree: UnitTree): Map<string, string[]> {
  * the period (history is shown in the structure of its time); empty for an unknown unit.
  */
 export function poolMembersDuring(tree: UnitTree, code: string, span: TimeSpan): string[] {
-  const children = childrenIndex(tree);
-  const predecessors = predecessorIndex(tree);
+  const { children, predecessors } = indexesOf(tree);
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (root: string): void => {

@@ -1,5 +1,5 @@
 import type { LogVerifyReportDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
-import { type Figure, parsePeriod, poolMembersAt, resolvePeriod, type UnitTree } from '@idx/domain';
+import { type Figure, parsePeriod, poolMembersDuring, resolvePeriod, type UnitTree } from '@idx/domain';
 import { brokenAt, type LogAudit, type PostgresHistoryReader, type TrustedHead } from '@idx/event-store';
 import type { ReadModelClient } from '../prisma-client';
 import { PeriodScores, toFigures } from '../queries/period-scores';
@@ -46,7 +46,7 @@ export class AuditService {
 
   private membersOf(tree: UnitTree, unitCode: string, periodKey: string): string[] {
     const period = parsePeriod(periodKey);
-    return tree[unitCode] ? poolMembersAt(tree, unitCode, Math.min(period.end - 1, this.clock())) : [unitCode];
+    return tree[unitCode] ? poolMembersDuring(tree, unitCode, period) : [unitCode];
   }
 
   /** How a unit's period moved between two record-time moments, and the late events that moved it. */

@@ -1,16 +1,16 @@
 import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, type Period, type RuleSet, ruleSetInForce, scoreUnit } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { type FailedRecompute, noteRecomputeOutcomes } from './failed-recomputes';
+import { prismaRunner } from './parked-subjects';
 import type { UnitPeriodKey } from './pending-recomputes';
+import { type FinishedChange, refinishScores } from './refinish-scores';
 import { subjectsOfUnits } from './subject-rows';
 
-export interface ScoreChange {
-  readonly unitCode: string;
-  readonly period: string;
-  readonly total: number;
-  /** The unit-period has no subject left: its row was deleted (total is then 0). */
-  readonly removed?: true;
-}
+/**
+ * A unit-period's finished score moved (total = the displayed total, pooled and rescaled); with
+ * `removed`, no unit of its pool has figures left and its row was deleted (total is then 0).
+ */
+export type ScoreChange = FinishedChange;
 
 interface ScoreRow {
   readonly unit_code: string;
@@ -34,15 +34,17 @@ function scoreRow(unitCode: string, own: readonly { kind: string; facts: unknown
  * Recomputes units' own figures for periods from their stored subjects and writes those that
  * changed: per period, one read of all the units' subjects and one write of all their rows.
  * A unit-period with no subject left is deleted, as a replay would never write it. A unit whose
- * calculation throws keeps its last row and is recorded in failed_recomputes. Answers the changes.
- * Criterion 4's fallback (last year's average) is added when a score is read.
+ * calculation throws keeps its last row and is recorded in failed_recomputes. Then, in the same
+ * transaction, finishes the scores made of them (refinishScores: pools as of the period, criterion
+ * 4's fallback, including next year's periods when a month's own figures moved) and answers the
+ * finished scores that moved.
  */
 export async function recomputeUnitPeriods(
   tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
 ): Promise<ScoreChange[]> {
   const unitsByPeriod = new Map<string, Set<string>>();
   for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
-  const changes: ScoreChange[] = [];
+  const changes: { unitCode: string; period: string }[] = [];
   for (const [key, units] of unitsByPeriod) {
     const period = parsePeriod(key);
     const ruleSet = ruleSetInForce(period.start);
@@ -56,7 +58,7 @@ export async function recomputeUnitPeriods(
     const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string }[]>(
       'DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code', period.key, empty,
     );
-    for (const r of removed) changes.push({ unitCode: r.unit_code, period: period.key, total: 0, removed: true });
+    for (const r of removed) changes.push({ unitCode: r.unit_code, period: period.key });
     if (rows.length === 0) continue;
     const changed = await tx.$queryRawUnsafe<{ unit_code: string; total: number }[]>(
       `INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
@@ -69,7 +71,7 @@ export async function recomputeUnitPeriods(
        RETURNING unit_code, total`,
       JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
     );
-    for (const c of changed) changes.push({ unitCode: c.unit_code, period: period.key, total: c.total });
+    for (const c of changed) changes.push({ unitCode: c.unit_code, period: period.key });
   }
-  return changes;
+  return refinishScores(prismaRunner(tx), keys, changes.filter((c) => /^\d{4}-\d{2}$/.test(c.period)), position, now);
 }
