@@ -127,13 +127,16 @@ export function criterionStatus(score: Pick<CriterionScore, 'status' | 'flags'>,
   return active ? score.status : 'no-data';
 }
 
-/** A group's status, from its criteria's statuses (criterionStatus). */
+/**
+ * A group's status, from its criteria's statuses (criterionStatus): N/A when none of them applies;
+ * "no data" for a unit without activity; otherwise its points are a measured figure — a group whose
+ * criteria had nothing to count in an active unit scores 0 out of its full maximum (DOMAIN.md §4:
+ * the maximum is not reduced), and that 0 is part of the total, so it is printed.
+ */
 export function groupStatus(group: Pick<GroupScore, 'id'>, criteria: readonly CriterionScore[], active: boolean): ScoreCellStatus {
   const statuses = criteria.filter((c) => c.group === group.id).map((c) => criterionStatus(c, active));
   if (statuses.length > 0 && statuses.every((s) => s === 'not-applicable')) return 'not-applicable';
-  if (!active) return 'no-data';
-  const applicable = statuses.filter((s) => s !== 'not-applicable');
-  return applicable.length > 0 && applicable.every((s) => s === 'no-data') ? 'no-data' : 'ok';
+  return active ? 'ok' : 'no-data';
 }
 
 /** Said beside groups whose points do not add up to a total rescaled over the applicable maximum. */
