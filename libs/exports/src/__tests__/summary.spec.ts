@@ -93,7 +93,7 @@ describe('monthly summary as PDF', () => {
 describe('monthly summary of a unit without activity', () => {
   // No dossier, no petition: a catalogue (criteria 1, 3) and no fee-bearing procedure only.
   const idle = unitScoreDto(unit('HY-SNV', 'Sở Nội vụ', 'department'), {
-    1: figure(4, 4), 3: figure(4, 4), 5: figure(0, 0), 11: figure(0, 0, { notApplicable: true }), 19: figure(0, 0), 20: figure(0, 0),
+    1: figure(4, 4), 2: figure(4, 4), 3: figure(4, 4), 5: figure(0, 0), 11: figure(0, 0, { notApplicable: true }), 19: figure(0, 0), 20: figure(0, 0),
   });
   const s = buildMonthlySummary({ score: idle, peers: null, generatedAt });
 
