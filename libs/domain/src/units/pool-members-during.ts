@@ -107,3 +107,15 @@ export function poolOwnersDuring(tree: UnitTree, member: string, span: TimeSpan)
   }
   return [...candidates].filter((c) => c === member || poolMembersDuring(tree, c, span).includes(member));
 }
+
+/**
+ * poolOwnersDuring for every unit at once: member → the units whose pool for the period holds it.
+ * One pass over every unit's pool (cheaper than asking member by member when many moved).
+ */
+export function poolOwnersIndex(tree: UnitTree, span: TimeSpan): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const code of Object.keys(tree).sort()) {
+    for (const member of poolMembersDuring(tree, code, span)) owners.set(member, [...(owners.get(member) ?? []), code]);
+  }
+  return owners;
+}

@@ -1,5 +1,5 @@
 import {
-  type Figure, figuresFromRecord, parsePeriod, type Period, periodsContainingMonth, poolMembersDuring, poolOwnersDuring, previousYearMonthKeys,
+  type Figure, figuresFromRecord, parsePeriod, type Period, periodsContainingMonth, poolMembersDuring, poolOwnersDuring, poolOwnersIndex, previousYearMonthKeys,
   type UnitFacts, type UnitTree,
 } from '@idx/domain';
 import { type FinishedRow, finishedRowOf, finishScore, type OwnFigures } from './finished-score';
@@ -56,38 +56,65 @@ async function ownRows(sql: Query, periods: readonly string[], units: readonly s
   return byPeriod;
 }
 
-/** Finishes the given owners' scores for one period from the stored own figures and writes those that moved. */
-async function refinishPeriod(
-  sql: Query, tree: UnitTree, period: Period, owners: readonly string[], position: bigint,
+/** Every unit whose pool for the period holds one of `units` (a unit unknown to the tree owns itself only). */
+function ownersOf(tree: UnitTree, period: Period, units: Iterable<string>): string[] {
+  const list = [...units];
+  // Few units moved: walk up from each; many: one pass over every pool.
+  const index = list.length > 8 ? poolOwnersIndex(tree, period) : undefined;
+  const owners = new Set<string>();
+  for (const u of list) {
+    if (!tree[u]) owners.add(u);
+    else for (const o of index ? index.get(u) ?? [u] : poolOwnersDuring(tree, u, period)) owners.add(o);
+  }
+  return [...owners].sort();
+}
+
+/**
+ * Finishes the given owners' scores, period by period, from the stored own figures, and writes
+ * those that moved: one read of every own row needed (the periods' and last year's months'), one
+ * delete and one write for all periods, whatever their number.
+ */
+async function refinishPeriods(
+  sql: Query, tree: UnitTree, ownersByPeriod: ReadonlyMap<string, readonly string[]>, position: bigint,
 ): Promise<FinishedChange[]> {
-  const members = [...new Set(owners.flatMap((o) => (tree[o] ? poolMembersDuring(tree, o, period) : [o])))];
-  const lastYearKeys = previousYearMonthKeys(period);
-  const [current, lastYear] = await Promise.all([ownRows(sql, [period.key], members), ownRows(sql, lastYearKeys, members)]);
-  const own = current.get(period.key) ?? new Map<string, OwnFigures>();
-  const source = {
-    own: (code: string) => own.get(code),
-    lastYear: (code: string) => lastYearKeys.map((k) => lastYear.get(k)?.get(code)?.figures).filter((f): f is Map<number, Figure> => f !== undefined),
-  };
-  const rows: FinishedRow[] = [];
-  const empty: string[] = [];
-  for (const owner of owners) {
-    const pool = tree[owner] ? poolMembersDuring(tree, owner, period) : [owner];
-    // A pool with no figures at all has no row, as a replay would never write one.
-    if (!pool.some((m) => own.has(m))) empty.push(owner);
-    else rows.push(finishedRowOf(finishScore(tree, period, owner, source), tree));
+  const plans = [...ownersByPeriod].map(([key, owners]) => {
+    const period = parsePeriod(key);
+    const pools = new Map(owners.map((o) => [o, tree[o] ? poolMembersDuring(tree, o, period) : [o]]));
+    return { period, owners, pools, lastYearKeys: previousYearMonthKeys(period) };
+  });
+  const periods = [...new Set(plans.flatMap((p) => [p.period.key, ...p.lastYearKeys]))];
+  const members = [...new Set(plans.flatMap((p) => [...p.pools.values()].flat()))];
+  const own = await ownRows(sql, periods, members);
+  const rows: (FinishedRow & { period: string; period_kind: string })[] = [];
+  const empty: { unit_code: string; period: string }[] = [];
+  for (const plan of plans) {
+    const current = own.get(plan.period.key) ?? new Map<string, OwnFigures>();
+    const source = {
+      own: (code: string) => current.get(code),
+      lastYear: (code: string) => plan.lastYearKeys.map((k) => own.get(k)?.get(code)?.figures).filter((f): f is Map<number, Figure> => f !== undefined),
+    };
+    for (const owner of plan.owners) {
+      // A pool with no figures at all has no row, as a replay would never write one.
+      if (!(plan.pools.get(owner) ?? []).some((m) => current.has(m))) empty.push({ unit_code: owner, period: plan.period.key });
+      else rows.push({ ...finishedRowOf(finishScore(tree, plan.period, owner, source), tree), period: plan.period.key, period_kind: plan.period.kind });
+    }
   }
   const changes: FinishedChange[] = [];
   if (empty.length > 0) {
-    const removed = await sql<{ unit_code: string }>('DELETE FROM finished_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code', period.key, empty);
-    for (const r of removed) changes.push({ unitCode: r.unit_code, period: period.key, total: 0, removed: true });
+    const removed = await sql<{ unit_code: string; period: string }>(
+      `DELETE FROM finished_scores f USING jsonb_to_recordset($1::jsonb) AS e(unit_code text, period text)
+       WHERE f.unit_code = e.unit_code AND f.period = e.period RETURNING f.unit_code, f.period`,
+      JSON.stringify(empty),
+    );
+    for (const r of removed) changes.push({ unitCode: r.unit_code, period: r.period, total: 0, removed: true });
   }
   if (rows.length === 0) return changes;
-  const written = await sql<{ unit_code: string; total: number }>(
+  const written = await sql<{ unit_code: string; period: string; total: number }>(
     `INSERT INTO finished_scores (unit_code, period, period_kind, rule_set_id, level, figures, score, total, has_activity, pooled_units, last_position, updated_at)
-     SELECT r.unit_code, $2, $3, r.rule_set_id, r.level, r.figures, r.score, r.total, r.has_activity,
-            ARRAY(SELECT jsonb_array_elements_text(r.pooled_units)), $4::bigint, r.updated_at
-     FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, rule_set_id text, level text, figures jsonb, score jsonb, total float8,
-       has_activity boolean, pooled_units jsonb, updated_at timestamptz)
+     SELECT r.unit_code, r.period, r.period_kind, r.rule_set_id, r.level, r.figures, r.score, r.total, r.has_activity,
+            ARRAY(SELECT jsonb_array_elements_text(r.pooled_units)), $2::bigint, r.updated_at
+     FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, period text, period_kind text, rule_set_id text, level text, figures jsonb,
+       score jsonb, total float8, has_activity boolean, pooled_units jsonb, updated_at timestamptz)
      ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, level = excluded.level, figures = excluded.figures,
        score = excluded.score, total = excluded.total, has_activity = excluded.has_activity, pooled_units = excluded.pooled_units,
        last_position = excluded.last_position, updated_at = excluded.updated_at
@@ -95,10 +122,10 @@ async function refinishPeriod(
         OR finished_scores.pooled_units IS DISTINCT FROM excluded.pooled_units
         OR finished_scores.has_activity IS DISTINCT FROM excluded.has_activity
         OR finished_scores.updated_at IS DISTINCT FROM excluded.updated_at
-     RETURNING unit_code, total`,
-    JSON.stringify(rows), period.key, period.kind, position.toString(),
+     RETURNING unit_code, period, total`,
+    JSON.stringify(rows), position.toString(),
   );
-  for (const w of written) changes.push({ unitCode: w.unit_code, period: period.key, total: w.total });
+  for (const w of written) changes.push({ unitCode: w.unit_code, period: w.period, total: w.total });
   return changes;
 }
 
@@ -115,16 +142,33 @@ export async function refinishScores(
   const keys = [...touched, ...fallbackDependents(changedMonths, now)];
   if (keys.length === 0) return [];
   const tree = await loadUnitTreeWith(sql);
-  const ownersByPeriod = new Map<string, Set<string>>();
-  for (const k of keys) {
-    const period = parsePeriod(k.period);
-    const owners = ownersByPeriod.get(period.key) ?? new Set<string>();
-    for (const o of tree[k.unitCode] ? poolOwnersDuring(tree, k.unitCode, period) : [k.unitCode]) owners.add(o);
-    ownersByPeriod.set(period.key, owners);
-  }
+  const unitsByPeriod = new Map<string, Set<string>>();
+  for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
+  const ownersByPeriod = new Map<string, string[]>();
+  for (const [key, units] of unitsByPeriod) ownersByPeriod.set(key, ownersOf(tree, parsePeriod(key), units));
   const changes: FinishedChange[] = [];
-  for (const [key, owners] of ownersByPeriod) changes.push(...await refinishPeriod(sql, tree, parsePeriod(key), [...owners].sort(), position));
+  for (const chunk of chunked(ownersByPeriod)) changes.push(...await refinishPeriods(sql, tree, chunk, position));
   return changes;
+}
+
+/** At most ~CHUNK_ROWS finished rows per statement: a catch-up touching years of history stays bounded. */
+const CHUNK_ROWS = 2000;
+
+function chunked(ownersByPeriod: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]>[] {
+  const chunks: Map<string, readonly string[]>[] = [];
+  let current = new Map<string, readonly string[]>();
+  let size = 0;
+  for (const [key, owners] of ownersByPeriod) {
+    if (size > 0 && size + owners.length > CHUNK_ROWS) {
+      chunks.push(current);
+      current = new Map();
+      size = 0;
+    }
+    current.set(key, owners);
+    size += owners.length;
+  }
+  if (size > 0) chunks.push(current);
+  return chunks;
 }
 
 /** Every unit-period with own figures, finished again (after a rebuild swapped the own rows in). */
@@ -132,14 +176,12 @@ export async function refinishAll(run: SqlRunner, position: bigint): Promise<num
   const sql = typed(run);
   await sql('DELETE FROM finished_scores');
   const tree = await loadUnitTreeWith(sql);
-  const periods = await sql<{ period: string }>('SELECT DISTINCT period FROM unit_period_scores');
-  let written = 0;
-  for (const { period: key } of periods) {
-    const period = parsePeriod(key);
-    const withRows = (await sql<{ unit_code: string }>('SELECT unit_code FROM unit_period_scores WHERE period = $1', key)).map((r) => r.unit_code);
-    const owners = new Set<string>();
-    for (const u of withRows) for (const o of tree[u] ? poolOwnersDuring(tree, u, period) : [u]) owners.add(o);
-    written += (await refinishPeriod(sql, tree, period, [...owners].sort(), position)).length;
+  const byPeriod = new Map<string, string[]>();
+  for (const r of await sql<{ unit_code: string; period: string }>('SELECT unit_code, period FROM unit_period_scores')) {
+    byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r.unit_code]);
   }
+  let written = 0;
+  const owners = new Map([...byPeriod].map(([k, units]) => [k, ownersOf(tree, parsePeriod(k), units)]));
+  for (const chunk of chunked(owners)) written += (await refinishPeriods(sql, tree, chunk, position)).length;
   return written;
 }

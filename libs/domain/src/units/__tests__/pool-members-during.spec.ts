@@ -1,5 +1,5 @@
 import { parsePeriod } from '../../time/periods';
-import { poolMembersDuring, poolOwnersDuring } from '../pool-members-during';
+import { poolMembersDuring, poolOwnersDuring, poolOwnersIndex } from '../pool-members-during';
 import { referenceUnitTree } from '../reference-unit-events';
 import { poolMembersAt } from '../unit-tree';
 
@@ -55,6 +55,8 @@ describe('pooling for a period uses the units that existed during it', () => {
     expect(poolOwnersDuring(tree, 'HY-STC', year).sort()).toEqual(['HY', 'HY-STC', 'HY25', 'HY25-STC']);
     expect(poolOwnersDuring(tree, 'TB', year).sort()).toEqual(['HY25', 'TB']);
     for (const owner of poolOwnersDuring(tree, 'HY-TPHY', year)) expect(poolMembersDuring(tree, owner, year)).toContain('HY-TPHY');
+    const index = poolOwnersIndex(tree, year);
+    for (const member of ['HY-STC', 'TB', 'HY-SKHDT', 'HY25-SYT']) expect(index.get(member)?.sort()).toEqual(poolOwnersDuring(tree, member, year).sort());
   });
 
   it('answers nothing for an unknown unit and does not loop on a successor cycle', () => {
