@@ -103,13 +103,13 @@ describe('end to end: events → scores → monthly exports (XLSX, CSV, PDF) ove
     expect(s[0]).toBe(stp.rank?.rank);
     expect(departments.getCell(7, 4).numFmt).toBe('0.00%');
     expect(byCode.get('HY-SYT')?.slice(2, 7)).toEqual(['Sở Y tế', 1, 0, expect.anything(), 'TTHC không có phí, lệ phí']);
-    // Registered, no activity: no data for the dossier rates (never 0), payment N/A without fees, not competent to
-    // certify; its total is what the scoring gives (no petitions = full points for 19, 20), as the API says.
+    // Registered, no activity (no dossier, no petition: docs/one-score.md): "Chưa có dữ liệu" everywhere — no
+    // total like 14,29 "Yếu" from the free points (no petitions = full points), no rank, and no "TTHC không
+    // có phí, lệ phí" nor N/A from its data beside it.
     const sxd = await apiScore('HY-SXD');
-    expect(byCode.get('HY-SXD')?.slice(3, 12)).toEqual([
-      'Chưa có dữ liệu', 'Chưa có dữ liệu', 'Chưa có dữ liệu', 'TTHC không có phí, lệ phí', 'Chưa có dữ liệu', 'Chưa có dữ liệu', 'N/A',
-      Math.round(sxd.total * 100) / 100, sxd.band.labelVi,
-    ]);
+    expect(sxd).toMatchObject({ hasData: false, status: 'no-data', rank: null });
+    expect(byCode.get('HY-SXD')?.slice(3, 12)).toEqual(Array(9).fill('Chưa có dữ liệu'));
+    expect(byCode.get('HY-SXD')?.[0]).toBe('Chưa xếp hạng');
 
     // The district is scored on its own and its communes' dossiers (F on time, G late). Its criterion-15
     // numerator counts units that issued a copy (1), not the 5 copies.

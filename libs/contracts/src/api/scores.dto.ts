@@ -1,4 +1,10 @@
+/**
+ * What a cell stands for (docs/one-score.md): `ok` a measured number (0 included), `no-data` nothing
+ * to measure ("Chưa có dữ liệu", no number printed), `not-applicable` the unit is not concerned (N/A).
+ * A unit without activity is `no-data` in every group and criterion that applies.
+ */
 export type CriterionStatusDto = 'ok' | 'no-data' | 'not-applicable';
+export type ScoreStatusDto = CriterionStatusDto;
 
 export interface CriterionScoreDto {
   readonly id: number;
@@ -22,6 +28,11 @@ export interface GroupScoreDto {
   readonly nameEn: string;
   readonly points: number;
   readonly max: number;
+  /** Max of the group's criteria that apply to the unit: the "x/max" every screen and file prints. */
+  readonly applicableMax: number;
+  /** points ÷ applicableMax (the "tỷ lệ"); null when N/A. */
+  readonly rate: number | null;
+  readonly status: ScoreStatusDto;
   /** Every criterion of the group is N/A for the unit: shown as N/A, never as 0. */
   readonly notApplicable: boolean;
 }
@@ -39,13 +50,19 @@ export interface UnitScoreDto {
   /** Set when the score was recomputed from the events recorded up to this instant (as-of). */
   readonly asOf?: string;
   readonly ruleSetId: string;
+  /** The total as displayed (half-up to the rule set's decimals), pooled and rescaled: the one stored, streamed and ranked. */
   readonly total: number;
+  /** The unit had activity in the period (the one rule, docs/one-score.md); without, its total and band are not shown. */
+  readonly hasData: boolean;
+  readonly status: ScoreStatusDto;
   readonly band: { readonly labelVi: string; readonly labelEn: string };
   readonly groups: readonly GroupScoreDto[];
   readonly criteria: readonly CriterionScoreDto[];
   /** Max of the applicable criteria; the total is rescaled to 100 over it when `rescaled`. */
   readonly applicableMax: number;
   readonly rescaled: boolean;
+  /** Why the groups do not add up to the total when `rescaled` ("đã quy đổi về thang 100"); null otherwise. */
+  readonly rescaledNoteVi: string | null;
   /** Units whose data is pooled into this score: the unit itself and, for a province, all its sub-units. */
   readonly pooledUnits: readonly string[];
   /** Rank among peers (provinces nationally; departments, districts, communes inside their province). */
@@ -85,10 +102,11 @@ export interface RankingDto {
   readonly rows: readonly RankingRowDto[];
 }
 
-/** Server-sent event `score-changed`: a unit's score for a period moved. */
+/** Server-sent event `score-changed`: a unit's finished score for a period moved. */
 export interface ScoreChangedMessageDto {
   readonly unitCode: string;
   readonly period: string;
+  /** The total as displayed (pooled, rescaled, half-up): the same number the unit-score endpoint answers. */
   readonly total: number;
   readonly changedAt: string;
 }

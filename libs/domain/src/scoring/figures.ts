@@ -77,15 +77,20 @@ export function countFigure<T>(items: Iterable<T>, selected: (item: T) => boolea
   return figure(numerator, denominator);
 }
 
-/** The unit criterion (15) counts the unit itself, every month: it is not activity. */
-const UNIT_ONLY_CRITERIA = new Set([15]);
+/**
+ * Criteria that measure the procedure catalogue (1–3, 6, 7, 9, 10, 17) or the unit itself (15): a
+ * unit has them whether or not it served anyone, so they are not activity.
+ */
+const NOT_ACTIVITY_CRITERIA = new Set([1, 2, 3, 6, 7, 9, 10, 15, 17]);
 
 /**
- * Whether a unit had anything to score in a period: some dossier, procedure or petition criterion
- * has a denominator. A month without activity still gets points (no petitions = full points), so
- * trends and "change since last period" must not compare against such a month as if it had data.
+ * THE activity rule (docs/one-score.md): a unit had activity in a period when a dossier or petition
+ * criterion (4, 5, 8, 11–14, 16, 18–21) counts something — a dossier or a petition of the period.
+ * A unit without activity still earns points (no petitions = full points; a procedure catalogue
+ * alone scores criteria 1–3, 6), so it is neither ranked, nor averaged, nor given a band: its
+ * score is "no data". Trends and "change since last period" skip such periods too.
  */
 export function hasActivity(figures: ReadonlyMap<number, Figure>): boolean {
-  for (const [id, f] of figures) if (!UNIT_ONLY_CRITERIA.has(id) && (f.denominator > 0 || f.numerator > 0)) return true;
+  for (const [id, f] of figures) if (!NOT_ACTIVITY_CRITERIA.has(id) && (f.denominator > 0 || f.numerator > 0)) return true;
   return false;
 }

@@ -4,3 +4,4 @@ export * from './unit-tree';
 export * from './reference-units';
 export * from './reference-unit-events';
 export * from './peers';
+export * from './pool-members-during';

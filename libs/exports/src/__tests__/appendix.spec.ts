@@ -38,7 +38,8 @@ describe('monthly appendix model', () => {
   it('maps criteria to columns and keeps N/A, no fees and no data apart from 0', () => {
     const [stpRow, sytRow, sxdRow] = appendix().sections[0].rows;
     expect(stpRow.cells).toMatchObject({
-      rank: { kind: 'rank', rank: 1, of: 3 },
+      // Sở Xây dựng has no activity: listed, not ranked, not counted among the ranked.
+      rank: { kind: 'rank', rank: 1, of: 2 },
       onTime: { kind: 'rate', ratio: 393 / 400 },
       overdue: { kind: 'count', value: 7 },
       satisfaction: { kind: 'rate', ratio: 3929 / 4000 },
@@ -59,6 +60,24 @@ describe('monthly appendix model', () => {
     for (const key of ['onTime', 'overdue', 'satisfaction', 'onlinePayment', 'onlineFiling', 'digitised', 'eCertifiedCopies', 'total', 'band'] as const) {
       expect(sxdRow.cells[key]).toEqual({ kind: 'text', text: 'Chưa có dữ liệu', why: 'no-data' });
     }
+    expect(sxdRow.cells.rank).toEqual({ kind: 'text', text: 'Chưa xếp hạng' });
+  });
+
+  it('never gives a unit without activity a total, a band, a rank or "TTHC không có phí, lệ phí"', () => {
+    // A catalogue alone (criteria 1, 3, 6 all met, no fee-bearing procedure) and no petitions: under
+    // the rule set that is 2 + 4 + 3 (catalogue) + 4 + 2 (petitions, full points when none) points —
+    // a number like 13,95 "Yếu" if printed. It had no dossier nor petition: no activity (docs/one-score.md).
+    const catalogueOnly = unitScoreDto(unit('HY-SNV', 'Sở Nội vụ', 'department'), {
+      1: figure(4, 4), 3: figure(4, 4), 6: figure(4, 4), 9: figure(0, 0, { notApplicable: true }), 11: figure(0, 0, { notApplicable: true }),
+      19: figure(0, 0), 20: figure(0, 0),
+    });
+    expect(catalogueOnly.hasData).toBe(false);
+    const ranking = rankingDto('department', 'HY', [stp, catalogueOnly]);
+    expect(ranking.rows.map((r) => [r.unit.code, r.rank])).toEqual([['HY-STP', 1], ['HY-SNV', null]]);
+    const a = buildMonthlyAppendix({ period: '2025-03', parent: province, rankings: [ranking], unitScores: new Map([stp, catalogueOnly].map((s) => [s.unit.code, s])), generatedAt });
+    const row = a.sections[0].rows[1];
+    expect(row.cells.rank).toEqual({ kind: 'text', text: 'Chưa xếp hạng' });
+    for (const key of ['total', 'band', 'onlinePayment', 'onTime'] as const) expect(row.cells[key]).toEqual({ kind: 'text', text: 'Chưa có dữ liệu', why: 'no-data' });
   });
 
   it('accepts months only', () => {

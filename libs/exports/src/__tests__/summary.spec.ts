@@ -89,3 +89,21 @@ describe('monthly summary as PDF', () => {
     expect(pdf.toString('latin1')).not.toContain('Helvetica');
   });
 });
+
+describe('monthly summary of a unit without activity', () => {
+  // No dossier, no petition: a catalogue (criteria 1, 3) and no fee-bearing procedure only.
+  const idle = unitScoreDto(unit('HY-SNV', 'Sở Nội vụ', 'department'), {
+    1: figure(4, 4), 2: figure(4, 4), 3: figure(4, 4), 5: figure(0, 0), 11: figure(0, 0, { notApplicable: true }), 19: figure(0, 0), 20: figure(0, 0),
+  });
+  const s = buildMonthlySummary({ score: idle, peers: null, generatedAt });
+
+  it('prints "Chưa có dữ liệu" for the total, band and groups, never zeros nor "TTHC không có phí, lệ phí" beside it', () => {
+    expect(s).toMatchObject({ total: 'Chưa có dữ liệu', band: 'Chưa có dữ liệu', rank: null, rescaledNote: null });
+    expect(s.groups.filter((g) => g.score !== 'N/A').every((g) => g.score === 'Chưa có dữ liệu' && g.rate === 'Chưa có dữ liệu')).toBe(true);
+    const c = new Map(s.criteria.map((x) => [x.id, x]));
+    expect(c.get(5)).toMatchObject({ numerator: '—', denominator: '—', rate: 'Chưa có dữ liệu', points: 'Chưa có dữ liệu' });
+    expect(c.get(11)).toMatchObject({ rate: 'Chưa có dữ liệu', points: 'Chưa có dữ liệu' });
+    expect(c.get(2)).toMatchObject({ rate: 'N/A' }); // N/A at a department's level stays N/A
+    expect(s.criteria.some((x) => /\d/.test(x.numerator) || /\d/.test(x.points))).toBe(false);
+  });
+});

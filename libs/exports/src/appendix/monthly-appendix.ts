@@ -95,8 +95,11 @@ export const INDEX_TITLE_VI = 'KẾT QUẢ ĐÁNH GIÁ BỘ CHỈ SỐ CHỈ Đ�
 
 const byId = (score: UnitScoreDto | undefined, id: number): CriterionScoreDto | undefined => score?.criteria.find((c) => c.id === id);
 
-/** A unit with no figure at all has nothing behind its total: "Chưa có dữ liệu", not 0. */
-const hasFigures = (score: UnitScoreDto | undefined): score is UnitScoreDto => score !== undefined && score.criteria.length > 0;
+/**
+ * A unit without activity (THE rule, decided by the scoring: UnitScoreDto.hasData) has nothing
+ * behind its points: "Chưa có dữ liệu", never a total like 13,95 "Yếu".
+ */
+const hasFigures = (score: UnitScoreDto | undefined): score is UnitScoreDto => score !== undefined && score.hasData;
 
 function rowOf(r: RankingRowDto, score: UnitScoreDto | undefined): AppendixRow {
   const c = (id: number) => byId(score, id);

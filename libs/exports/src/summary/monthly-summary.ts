@@ -1,5 +1,5 @@
 import type { CriterionScoreDto, RankingDto, UnitRefDto, UnitScoreDto } from '@idx/contracts';
-import { DISPLAY_TEXT_VI, formatNumberVi, formatRank, parsePeriod, ruleSetById, ruleSetForPeriod, type RuleSet } from '@idx/domain';
+import { DISPLAY_TEXT_VI, formatGroup, formatNumberVi, formatRank, parsePeriod, RESCALED_NOTE_VI, ruleSetById, ruleSetForPeriod, type RuleSet } from '@idx/domain';
 import { cellText, criterionRateCell } from '../text/cells';
 import { asciiFileName, formatInstantVi, levelLabelVi, monthLabel, unicodeFileName } from '../text/vi-text';
 import { INDEX_TITLE_VI } from '../appendix/monthly-appendix';
@@ -106,36 +106,32 @@ export function buildMonthlySummary(input: MonthlySummaryInput): MonthlySummary 
   const rules = rulesOf(score);
   const decimals = { rate: rules.rounding.rate, total: rules.rounding.total };
   const generatedAt = input.generatedAt instanceof Date ? input.generatedAt.getTime() : input.generatedAt;
-  const hasFigures = score.criteria.length > 0;
+  // THE activity rule, decided once by the scoring (docs/one-score.md): no activity, no total, band nor rank.
+  const hasFigures = score.hasData;
   const label = peerLabel(score.unit.level, score.rank?.peerGroup);
   const updatedAt = Date.parse(score.updatedAt);
 
+  // The group's applicable maximum, rate and status come with the DTO: the console prints the same cells.
   const groups = score.groups.map((g): SummaryGroupLine => {
-    const members = score.criteria.filter((c) => c.group === g.id);
-    const applicableMax = members.length > 0 ? members.reduce((s, c) => s + (c.status === 'not-applicable' ? 0 : c.max), 0) : g.max;
     const average = peers?.average.groups[g.id];
-    if (g.notApplicable || applicableMax === 0) {
-      return { id: g.id, name: g.nameVi, score: DISPLAY_TEXT_VI.notApplicable, rate: DISPLAY_TEXT_VI.notApplicable, average: average === undefined ? '—' : formatNumberVi(average, rules.rounding.group) };
-    }
-    return {
-      id: g.id,
-      name: g.nameVi,
-      score: `${formatNumberVi(g.points, rules.rounding.group)}/${formatNumberVi(applicableMax, 0)}`,
-      rate: `${formatNumberVi((g.points / applicableMax) * 100, rules.rounding.rate)}%`,
-      average: average === undefined ? '—' : formatNumberVi(average, rules.rounding.group),
-    };
+    return { id: g.id, name: g.nameVi, ...formatGroup(g, rules), average: average === undefined ? '—' : formatNumberVi(average, rules.rounding.group) };
   });
 
   const criteria = [...score.criteria].sort((a, b) => a.id - b.id).map((c): SummaryCriterionLine => {
     const na = c.status === 'not-applicable';
+    // A unit without activity prints no count nor points beside "Chưa có dữ liệu"; in an active
+    // unit a criterion with nothing to count is a scored 0 out of its maximum (DOMAIN.md §4).
+    const blank = na || !hasFigures;
     return {
       id: c.id,
       groupId: c.group,
       name: c.nameVi,
-      numerator: na ? '—' : formatNumberVi(c.numerator, 0),
-      denominator: na ? '—' : formatNumberVi(c.denominator, 0),
+      numerator: blank ? '—' : formatNumberVi(c.numerator, 0),
+      denominator: blank ? '—' : formatNumberVi(c.denominator, 0),
       rate: cellText(criterionRateCell(c), decimals, { percentSign: true }),
-      points: na || c.points === null ? DISPLAY_TEXT_VI.notApplicable : `${formatNumberVi(c.points, 2)}/${formatNumberVi(c.max, 0)}`,
+      points: na ? DISPLAY_TEXT_VI.notApplicable
+        : !hasFigures ? DISPLAY_TEXT_VI.noData
+          : c.points === null ? DISPLAY_TEXT_VI.notApplicable : `${formatNumberVi(c.points, 2)}/${formatNumberVi(c.max, 0)}`,
       note: noteOf(c),
     };
   });
@@ -156,8 +152,8 @@ export function buildMonthlySummary(input: MonthlySummaryInput): MonthlySummary 
     rank: score.rank && score.rank.rank !== null ? `Xếp hạng thứ ${formatRank(score.rank.rank, score.rank.of)} ${label}` : null,
     averageLabel: `Trung bình ${label}`,
     averageTotal: peers && peers.average.total !== null ? formatNumberVi(peers.average.total, decimals.total) : '—',
-    rescaledNote: score.rescaled
-      ? `Có tiêu chí không áp dụng: tổng điểm được quy đổi về thang 100 trên ${formatNumberVi(score.applicableMax, 0)} điểm áp dụng.`
+    rescaledNote: score.rescaled && hasFigures
+      ? `${RESCALED_NOTE_VI}: ${formatNumberVi(score.applicableMax, 1).replace(/,0$/, '')} điểm áp dụng; điểm các nhóm chưa quy đổi.`
       : null,
     groups,
     criteria,

@@ -1,5 +1,5 @@
 import type { LogVerifyReportDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
-import { type Figure, parsePeriod, poolMembersAt, resolvePeriod, type UnitTree } from '@idx/domain';
+import { type Figure, parsePeriod, poolMembersDuring, resolvePeriod, roundHalfUp, ruleSetInForce, type UnitTree } from '@idx/domain';
 import { brokenAt, type LogAudit, type PostgresHistoryReader, type TrustedHead } from '@idx/event-store';
 import type { ReadModelClient } from '../prisma-client';
 import { PeriodScores, toFigures } from '../queries/period-scores';
@@ -46,7 +46,7 @@ export class AuditService {
 
   private membersOf(tree: UnitTree, unitCode: string, periodKey: string): string[] {
     const period = parsePeriod(periodKey);
-    return tree[unitCode] ? poolMembersAt(tree, unitCode, Math.min(period.end - 1, this.clock())) : [unitCode];
+    return tree[unitCode] ? poolMembersDuring(tree, unitCode, period) : [unitCode];
   }
 
   /** How a unit's period moved between two record-time moments, and the late events that moved it. */
@@ -156,8 +156,10 @@ export class AuditService {
     const published = await this.snapshot(periodKey);
     if (!published) return undefined;
     const again = new Map((await this.scoresAsOf(published.period, new Date(published.asOf), progress)).map((s) => [s.unit.code, s.total]));
+    const decimals = ruleSetInForce(parsePeriod(published.period).start).rounding.total;
     const differences = published.scores
-      .filter((s) => again.get(s.unit.code) === undefined || Math.abs((again.get(s.unit.code) as number) - s.total) > 1e-9)
+      // Compared as displayed: snapshots closed before docs/one-score.md stored unrounded totals.
+      .filter((s) => again.get(s.unit.code) === undefined || roundHalfUp(again.get(s.unit.code) as number, decimals) !== roundHalfUp(s.total, decimals))
       .map((s) => ({ unitCode: s.unit.code, published: s.total, recomputed: again.get(s.unit.code) ?? null }));
     return { period: published.period, asOf: published.asOf, match: differences.length === 0, unitsChecked: published.scores.length, differences };
   }

@@ -1,6 +1,7 @@
 import { type Figure, foldEvents, ownFiguresByUnit, parsePeriod, previousYearMonthKeys, ruleSetInForce, type UnitTree } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
-import { type OwnFigures, PeriodScores, withLastYearFallback } from '../queries/period-scores';
+import { PeriodScores } from '../queries/period-scores';
+import type { OwnFigures } from '../scoring/finished-score';
 
 export interface Replay {
   readonly scores: PeriodScores;
@@ -10,8 +11,10 @@ export interface Replay {
 
 /**
  * A period's scores recomputed from the raw events recorded up to `asOf` ("January as it stood on
- * 5 February 08:00"), for the given units; the unit structure is today's dated tree, read at the
- * period's end. Figures come out of the same fold and calculators as the live projection's.
+ * 5 February 08:00"), for the given units. Own figures come out of the same fold and calculators as
+ * the live projection's, and are finished by the projector's own function (finishScore, via
+ * PeriodScores.fromOwn): pooled over the units that existed during the period, fallback folded in.
+ * `unitCodes` must hold every pool member wanted (poolMembersDuring).
  */
 export async function replayPeriodScores(
   reader: PostgresHistoryReader, tree: UnitTree, unitCodes: readonly string[], periodKey: string, asOf: Date,
@@ -31,7 +34,7 @@ export async function replayPeriodScores(
   for (const e of history) newest.set(e.event.unitCode, e.recordedAt);
   const own = new Map<string, OwnFigures>([...figures].map(([unit, f]) => [unit, { figures: f, updatedAt: newest.get(unit) ?? asOf }]));
   return {
-    scores: new PeriodScores(period, Math.min(period.end - 1, judgedAt), tree, withLastYearFallback(period, own, lastYear)),
+    scores: PeriodScores.fromOwn(period, Math.min(period.end - 1, judgedAt), tree, own, lastYear),
     eventsReplayed: history.length,
     streamIds: [...new Set(history.map((e) => e.streamId))],
   };

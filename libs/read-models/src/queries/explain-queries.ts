@@ -1,5 +1,5 @@
 import type { ExplainDto, UnitTrendDto } from '@idx/contracts';
-import { explainCriterion, groupSubjects, monthKeyOf, parsePeriod, poolMembersAt, resolvePeriod, ruleSetInForce } from '@idx/domain';
+import { explainCriterion, groupSubjects, monthKeyOf, parsePeriod, resolvePeriod, ruleSetInForce } from '@idx/domain';
 import type { ReadModelClient } from '../prisma-client';
 import { subjectsOfUnits } from '../scoring/subject-rows';
 import { PeriodScores } from './period-scores';
@@ -19,8 +19,8 @@ export class ExplainQueries {
     const points = await Promise.all(keys.map(async (key) => {
       const scores = await PeriodScores.load(this.prisma, key, this.clock(), tree);
       if (!scores.hasData(unitCode)) return { period: key, total: null, groups: {} };
-      const { score } = scores.score(unitCode);
-      return { period: key, total: score.total, groups: Object.fromEntries(score.groups.map((g) => [g.id, g.notApplicable ? null : g.points])) };
+      const { score, total } = scores.score(unitCode);
+      return { period: key, total, groups: Object.fromEntries(score.groups.map((g) => [g.id, g.notApplicable ? null : g.points])) };
     }));
     return { unitCode, points };
   }
@@ -31,7 +31,7 @@ export class ExplainQueries {
     const { period } = resolvePeriod(periodKey, now);
     const scores = await PeriodScores.load(this.prisma, period.key, now);
     if (!scores.has(unitCode)) return undefined;
-    const members = scores.tree[unitCode] ? poolMembersAt(scores.tree, unitCode, scores.at) : [unitCode];
+    const members = scores.score(unitCode).pooledUnits;
     const stored = [...(await subjectsOfUnits(this.prisma, members, period.start, period.end)).values()].flat();
     const items = explainCriterion(criterion, { subjects: groupSubjects(stored), period, asOf: now, ruleSet: ruleSetInForce(period.start) });
     const score = unitScoreView(scores, unitCode).criteria.find((c) => c.id === criterion);

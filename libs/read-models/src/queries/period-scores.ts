@@ -1,89 +1,94 @@
 import {
-  type Figure, figuresFromRecord, hasActivity, monthlyAverageReceived, type Period, parsePeriod, poolFigures, poolMembersAt, previousYearMonthKeys,
-  type RankableRow, rankableRowOf, ruleSetInForce, scoreUnit, type UnitScore, type UnitSnapshot, type UnitTree, unitAt, withReceivedFallback,
+  type Figure, figuresFromRecord, parsePeriod, type Period, poolMembersDuring, type UnitScore, type UnitSnapshot, type UnitTree, unitAt,
 } from '@idx/domain';
 import type { ReadModelClient } from '../prisma-client';
+import { type FinishedScore, finishScore, type OwnFigures } from '../scoring/finished-score';
 import { loadUnitTree } from './unit-tree-loader';
+
+export type { OwnFigures } from '../scoring/finished-score';
 
 export const toFigures = (json: unknown): Map<number, Figure> => figuresFromRecord(json as Record<string, Figure>);
 
-export interface ScoredUnit {
-  readonly code: string;
+/** A finished score with the unit as it stood at the period's judged instant. */
+export interface ScoredUnit extends FinishedScore {
   readonly unit: UnitSnapshot | undefined;
-  readonly score: UnitScore;
-  readonly pooledUnits: readonly string[];
-  readonly updatedAt: Date;
-  readonly row: RankableRow;
 }
 
-export interface OwnFigures {
-  readonly figures: ReadonlyMap<number, Figure>;
-  readonly updatedAt: Date;
-}
-
-/** Adds criterion 4's fallback (last year's monthly average) to each unit's own figures. */
-export function withLastYearFallback(
-  period: Period, own: ReadonlyMap<string, OwnFigures>, lastYear: ReadonlyMap<string, readonly ReadonlyMap<number, Figure>[]>,
-): Map<string, OwnFigures> {
-  return new Map([...own].map(([unit, o]) => [unit, { ...o, figures: withReceivedFallback(o.figures, monthlyAverageReceived(lastYear.get(unit) ?? []), period) }]));
-}
+const nothing = { own: () => undefined, lastYear: () => [] };
 
 /**
- * Every unit's score for one period, as the structure stood then: each unit's own figures pooled
- * with its sub-units' (a province is scored on all its data, not on an average of its children).
- * Built from the projection's stored figures, or from a replay of the events (as-of).
+ * Every unit's finished score for one period (finishScore: pooled over the units that existed
+ * during the period, criterion 4's fallback folded in, rescaled, displayed total). Read from the
+ * projection's finished_scores, or — for as-of, verify and close — finished by the same function
+ * over own figures folded again from the events (fromOwn).
  */
 export class PeriodScores {
-  constructor(
+  private constructor(
     readonly period: Period,
-    /** The instant the structure and the pending items are judged at. */
+    /** The instant the structure is shown at (the period's end, or now for an open period). */
     readonly at: number,
     readonly tree: UnitTree,
-    private readonly own: ReadonlyMap<string, OwnFigures>,
+    private readonly finished: (code: string) => FinishedScore | undefined,
+    private readonly known: () => Iterable<string>,
+    private readonly own: ReadonlyMap<string, OwnFigures> = new Map(),
   ) {}
 
-  /** `tree`: pass it when scoring several periods in one request, so it is read once. */
+  /** From the projection's finished rows. `tree`: pass it when scoring several periods in one request, so it is read once. */
   static async load(prisma: ReadModelClient, periodKey: string, now = Date.now(), knownTree?: UnitTree): Promise<PeriodScores> {
     const period = parsePeriod(periodKey);
-    const [tree, rows, lastYearRows] = await Promise.all([
+    const [tree, rows] = await Promise.all([
       knownTree ?? loadUnitTree(prisma),
-      prisma.unitPeriodScore.findMany({ where: { period: period.key }, select: { unitCode: true, figures: true, updatedAt: true } }),
-      prisma.unitPeriodScore.findMany({ where: { period: { in: previousYearMonthKeys(period) } }, select: { unitCode: true, figures: true } }),
+      prisma.finishedScore.findMany({ where: { period: period.key } }),
     ]);
-    const lastYear = new Map<string, Map<number, Figure>[]>();
-    for (const r of lastYearRows) lastYear.set(r.unitCode, [...(lastYear.get(r.unitCode) ?? []), toFigures(r.figures)]);
-    const own = new Map(rows.map((r) => [r.unitCode, { figures: toFigures(r.figures), updatedAt: r.updatedAt }]));
-    return new PeriodScores(period, Math.min(period.end - 1, now), tree, withLastYearFallback(period, own, lastYear));
+    const byCode = new Map(rows.map((r): [string, FinishedScore] => {
+      const score = r.score as unknown as UnitScore;
+      return [r.unitCode, {
+        code: r.unitCode, period: period.key, ruleSetId: r.ruleSetId, figures: toFigures(r.figures), score, total: r.total,
+        hasActivity: r.hasActivity, pooledUnits: r.pooledUnits, updatedAt: r.updatedAt,
+        row: { unitCode: r.unitCode, total: r.total, groups: Object.fromEntries(score.groups.filter((g) => !g.notApplicable).map((g) => [g.id, g.points])) },
+      }];
+    }));
+    return new PeriodScores(period, Math.min(period.end - 1, now), tree, (code) => byCode.get(code), () => byCode.keys());
+  }
+
+  /** Finished by finishScore over own figures (a replay of the events): the same function the projector stores. */
+  static fromOwn(
+    period: Period, at: number, tree: UnitTree, own: ReadonlyMap<string, OwnFigures>, lastYear: ReadonlyMap<string, readonly ReadonlyMap<number, Figure>[]>,
+  ): PeriodScores {
+    const source = { own: (code: string) => own.get(code), lastYear: (code: string) => lastYear.get(code) ?? [] };
+    const cache = new Map<string, FinishedScore>();
+    const finished = (code: string): FinishedScore | undefined => {
+      if (!tree[code] && !own.has(code)) return undefined;
+      const pool = tree[code] ? poolMembersDuring(tree, code, period) : [code];
+      if (!pool.some((m) => own.has(m))) return undefined;
+      const found = cache.get(code) ?? finishScore(tree, period, code, source);
+      cache.set(code, found);
+      return found;
+    };
+    return new PeriodScores(period, at, tree, finished, () => own.keys(), own);
   }
 
   unitCodes(): string[] {
-    return [...new Set([...Object.keys(this.tree), ...this.own.keys()])];
+    return [...new Set([...Object.keys(this.tree), ...this.known()])];
   }
 
   has(code: string): boolean {
-    return this.own.has(code) || this.tree[code] !== undefined;
+    return this.finished(code) !== undefined || this.tree[code] !== undefined;
   }
 
-  /** Whether any unit pooled into `code` had activity in the period (not just a registered unit). */
+  /** THE activity rule (hasActivity) over the unit's pool: without it a unit is "no data", unranked. */
   hasData(code: string): boolean {
-    const members = this.tree[code] ? poolMembersAt(this.tree, code, this.at) : [code];
-    return members.some((m) => {
-      const own = this.own.get(m);
-      return own !== undefined && hasActivity(own.figures);
-    });
+    return this.finished(code)?.hasActivity === true;
   }
 
+  /** A unit's own (unpooled) figures; replays only (the projection's are in unit_period_scores). */
   ownFigures(code: string): ReadonlyMap<number, Figure> | undefined {
     return this.own.get(code)?.figures;
   }
 
   score(code: string): ScoredUnit {
-    const unit = unitAt(this.tree, code, this.at);
-    const members = this.tree[code] ? poolMembersAt(this.tree, code, this.at) : [code];
-    const present = members.filter((m) => this.own.has(m));
-    const figures = poolFigures(present.map((m) => this.own.get(m)?.figures as ReadonlyMap<number, Figure>));
-    const score = scoreUnit(figures, ruleSetInForce(this.period.start), { level: unit?.level });
-    const updatedAt = new Date(Math.max(0, ...present.map((m) => (this.own.get(m) as OwnFigures).updatedAt.getTime())));
-    return { code, unit, score, pooledUnits: members, updatedAt, row: rankableRowOf(code, score) };
+    // A unit none of whose pool has figures is finished over nothing, by the same function.
+    const finished = this.finished(code) ?? finishScore(this.tree, this.period, code, nothing);
+    return { ...finished, unit: unitAt(this.tree, code, this.at) };
   }
 }

@@ -1,19 +1,23 @@
 import type { CriterionScoreDto, GroupScoreDto, UnitRefDto } from '@idx/contracts';
-import { type RuleSet, type UnitScore, type UnitSnapshot } from '@idx/domain';
+import { criterionStatus, groupStatus, type RuleSet, type UnitScore, type UnitSnapshot } from '@idx/domain';
 
-export function groupDtos(score: UnitScore, ruleSet: RuleSet): GroupScoreDto[] {
+/** Groups with their applicable maximum, rate and status: every screen and file prints x/applicableMax. */
+export function groupDtos(score: UnitScore, ruleSet: RuleSet, active: boolean): GroupScoreDto[] {
   return score.groups.map((g) => {
     const rule = ruleSet.groups.find((r) => r.id === g.id);
-    return { id: g.id, nameVi: rule?.nameVi ?? g.id, nameEn: rule?.nameEn ?? g.id, points: g.points, max: g.max, notApplicable: g.notApplicable === true };
+    return {
+      id: g.id, nameVi: rule?.nameVi ?? g.id, nameEn: rule?.nameEn ?? g.id, points: g.points, max: g.max, applicableMax: g.applicableMax,
+      rate: g.rate, status: groupStatus(g, score.criteria, active), notApplicable: g.notApplicable === true,
+    };
   });
 }
 
-export function criterionDtos(score: UnitScore, ruleSet: RuleSet): CriterionScoreDto[] {
+export function criterionDtos(score: UnitScore, ruleSet: RuleSet, active: boolean): CriterionScoreDto[] {
   return score.criteria.map((c) => {
     const rule = ruleSet.criteria.find((r) => r.id === c.id);
     return {
       id: c.id, group: c.group, nameVi: rule?.nameVi ?? '', nameEn: rule?.nameEn ?? '', numerator: c.numerator, denominator: c.denominator,
-      ratio: c.ratio, points: c.points, max: c.max, target: c.target, status: c.status, flags: [...(c.flags ?? [])],
+      ratio: c.ratio, points: c.points, max: c.max, target: c.target, status: criterionStatus(c, active), flags: [...(c.flags ?? [])],
     };
   });
 }

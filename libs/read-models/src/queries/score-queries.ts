@@ -1,5 +1,5 @@
 import type { RankingDto, UnitScoreDto } from '@idx/contracts';
-import { type Period, periodContaining, poolMembersAt, resolvePeriod } from '@idx/domain';
+import { type Period, periodContaining, poolMembersDuring, resolvePeriod } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
 import { replayPeriodScores } from '../audit/replayed-period-scores';
 import type { ReadModelClient } from '../prisma-client';
@@ -42,14 +42,17 @@ export class ScoreQueries {
     return rankingView(scores, previous, filter);
   }
 
-  /** Scores recomputed from the events recorded up to `asOf`: one unit's pool, or every unit. */
+  /**
+   * Scores recomputed from the events recorded up to `asOf`: one unit's pool (as of the period, in
+   * business time), or every unit. The tree is today's dated tree: it knows every unit's validity, so
+   * pooling by period needs nothing older.
+   */
   private async replayed(periodKey: string, asOf: Date, unitCode?: string): Promise<PeriodScores> {
     if (!this.history) throw new Error('as-of queries need the event history reader');
     const tree = await loadUnitTree(this.prisma);
     const period = resolvePeriod(periodKey, this.clock()).period;
-    const at = Math.min(period.end - 1, asOf.getTime());
     const units = unitCode
-      ? (tree[unitCode] ? poolMembersAt(tree, unitCode, at) : [unitCode])
+      ? (tree[unitCode] ? poolMembersDuring(tree, unitCode, period) : [unitCode])
       : [...new Set([...Object.keys(tree), ...(await this.prisma.unitPeriodScore.findMany({ select: { unitCode: true }, distinct: ['unitCode'] })).map((r) => r.unitCode)])];
     return (await replayPeriodScores(this.history, tree, units, period.key, asOf)).scores;
   }

@@ -1,5 +1,5 @@
 import type { RankingDto, UnitScoreDto } from '@idx/contracts';
-import { averageOf, peerGroupOf, rankWithinPeers, ruleSetInForce } from '@idx/domain';
+import { averageOf, peerGroupOf, RESCALED_NOTE_VI, rankWithinPeers, ruleSetInForce } from '@idx/domain';
 import type { PeriodScores, ScoredUnit } from './period-scores';
 import { bandDto, criterionDtos, groupDtos, unitRef } from './score-dto';
 
@@ -10,9 +10,6 @@ export interface RankingFilter {
   readonly parent?: string;
 }
 
-/** Display precision of totals: units shown with the same total share a rank. */
-const RANK_DECIMALS = 2;
-
 /** One unit's score with its rank among its peers. */
 export function unitScoreView(scores: PeriodScores, unitCode: string, asOf?: Date): UnitScoreDto {
   const scored = scores.score(unitCode);
@@ -20,19 +17,24 @@ export function unitScoreView(scores: PeriodScores, unitCode: string, asOf?: Dat
   // Ranked among the peers that had activity, as in the ranking; a unit without activity has no rank.
   const peers = peerGroup === undefined || !scores.hasData(unitCode) ? [] : scores.unitCodes()
     .filter((c) => peerGroupOf(scores.tree, c, scores.at) === peerGroup && scores.hasData(c)).map((c) => scores.score(c));
-  const mine = rankWithinPeers(peers.map((p) => p.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS }).find((r) => r.unitCode === unitCode);
   const ruleSet = ruleSetInForce(scores.period.start);
+  // Rows carry the displayed total: units shown with the same total share a rank.
+  const mine = rankWithinPeers(peers.map((p) => p.row), scores.tree, scores.at, 'total', { decimals: ruleSet.rounding.total }).find((r) => r.unitCode === unitCode);
+  const active = scored.hasActivity;
   return {
     unit: unitRef(scored.unit, unitCode),
     period: scores.period.key,
     ...(asOf ? { asOf: asOf.toISOString() } : {}),
     ruleSetId: scored.score.ruleSetId,
-    total: scored.score.total,
+    total: scored.total,
+    hasData: active,
+    status: active ? 'ok' : 'no-data',
     band: bandDto(scored.score),
-    groups: groupDtos(scored.score, ruleSet),
-    criteria: criterionDtos(scored.score, ruleSet),
+    groups: groupDtos(scored.score, ruleSet, active),
+    criteria: criterionDtos(scored.score, ruleSet, active),
     applicableMax: scored.score.applicableMax,
     rescaled: scored.score.rescaled === true,
+    rescaledNoteVi: scored.score.rescaled === true ? RESCALED_NOTE_VI : null,
     pooledUnits: scored.pooledUnits,
     rank: mine ? { rank: mine.rank, of: mine.of, peerGroup: mine.peerGroup } : null,
     updatedAt: scored.updatedAt.toISOString(),
@@ -53,7 +55,7 @@ export function rankingView(scores: PeriodScores, previous: PeriodScores | undef
   // Only units with activity are ranked and averaged: a unit with no dossiers still gets points
   // (no petitions = full points), which must not place it among units that served citizens.
   const active = listed.filter((s) => scores.hasData(s.code));
-  const ranked = rankWithinPeers(active.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: RANK_DECIMALS });
+  const ranked = rankWithinPeers(active.map((s) => s.row), scores.tree, scores.at, 'total', { decimals: ruleSet.rounding.total });
   const idle = listed.filter((s) => !scores.hasData(s.code)).sort((a, b) => a.code.localeCompare(b.code))
     .map((s) => ({ unitCode: s.code, rank: null, of: ranked.filter((r) => r.peerGroup === peerGroupOf(scores.tree, s.code, scores.at)).length, peerGroup: peerGroupOf(scores.tree, s.code, scores.at) ?? 'unattached' }));
   const average = averageOf(active.map((s) => s.row));
@@ -65,9 +67,9 @@ export function rankingView(scores: PeriodScores, previous: PeriodScores | undef
     rows: [...ranked, ...idle].map((r) => {
       const s = byCode.get(r.unitCode) as ScoredUnit;
       return {
-        rank: r.rank, of: r.of, peerGroup: r.peerGroup, hasData: scores.hasData(s.code), unit: unitRef(s.unit, s.code), total: s.score.total,
-        band: bandDto(s.score), groups: groupDtos(s.score, ruleSet),
-        previousTotal: previous?.hasData(s.code) ? previous.score(s.code).score.total : null,
+        rank: r.rank, of: r.of, peerGroup: r.peerGroup, hasData: s.hasActivity, unit: unitRef(s.unit, s.code), total: s.total,
+        band: bandDto(s.score), groups: groupDtos(s.score, ruleSet, s.hasActivity),
+        previousTotal: previous?.hasData(s.code) ? previous.score(s.code).total : null,
         updatedAt: s.updatedAt.toISOString(),
       };
     }),

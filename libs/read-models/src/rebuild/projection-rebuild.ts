@@ -2,6 +2,7 @@ import { type Checkpoint, type EventStore, START } from '@idx/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { type Parking, saveParkings } from '../scoring/parked-subjects';
 import { PROJECTION_LOCK } from '../scoring/projection-lock';
+import { refinishAll } from '../scoring/refinish-scores';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
 
 export interface RebuildReport {
@@ -113,6 +114,8 @@ export class ProjectionRebuild {
       await client.query('ALTER TABLE unit_period_scores RENAME TO unit_period_scores_old');
       await client.query('ALTER TABLE unit_period_scores_next RENAME TO unit_period_scores');
       await client.query('DROP TABLE subject_facts_old, unit_period_scores_old');
+      // The finished scores (docs/one-score.md) are made of the own rows just swapped in.
+      await refinishAll((text, params) => client.query(text, [...params]).then((r) => r.rows), checkpoint.position);
       await client.query('DELETE FROM pending_recomputes');
       await this.replaceParkings(client, state.parked(), state);
       await client.query(

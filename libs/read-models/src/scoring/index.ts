@@ -8,3 +8,5 @@ export * from './parked-subjects';
 export * from './failed-recomputes';
 export * from './parked-queries';
 export * from './scoring-health';
+export * from './finished-score';
+export * from './refinish-scores';

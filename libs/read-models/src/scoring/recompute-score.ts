@@ -1,16 +1,16 @@
 import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, type Period, type RuleSet, ruleSetInForce, scoreUnit } from '@idx/domain';
 import type { Prisma } from '../generated/prisma/client';
 import { type FailedRecompute, noteRecomputeOutcomes } from './failed-recomputes';
+import { prismaRunner } from './parked-subjects';
 import type { UnitPeriodKey } from './pending-recomputes';
+import { type FinishedChange, refinishScores } from './refinish-scores';
 import { subjectsOfUnits } from './subject-rows';
 
-export interface ScoreChange {
-  readonly unitCode: string;
-  readonly period: string;
-  readonly total: number;
-  /** The unit-period has no subject left: its row was deleted (total is then 0). */
-  readonly removed?: true;
-}
+/**
+ * A unit-period's finished score moved (total = the displayed total, pooled and rescaled); with
+ * `removed`, no unit of its pool has figures left and its row was deleted (total is then 0).
+ */
+export type ScoreChange = FinishedChange;
 
 interface ScoreRow {
   readonly unit_code: string;
@@ -34,15 +34,18 @@ function scoreRow(unitCode: string, own: readonly { kind: string; facts: unknown
  * Recomputes units' own figures for periods from their stored subjects and writes those that
  * changed: per period, one read of all the units' subjects and one write of all their rows.
  * A unit-period with no subject left is deleted, as a replay would never write it. A unit whose
- * calculation throws keeps its last row and is recorded in failed_recomputes. Answers the changes.
- * Criterion 4's fallback (last year's average) is added when a score is read.
+ * calculation throws keeps its last row and is recorded in failed_recomputes. Then, in the same
+ * transaction, finishes the scores made of them (refinishScores: pools as of the period, criterion
+ * 4's fallback — and next year's periods when a month's "received" count, the fallback's only
+ * input, moved) and answers the finished scores that moved.
  */
 export async function recomputeUnitPeriods(
   tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
 ): Promise<ScoreChange[]> {
   const unitsByPeriod = new Map<string, Set<string>>();
   for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
-  const changes: ScoreChange[] = [];
+  // Own rows whose criterion-4 "received" count moved (or appeared, or left): next year's fallback depends on them.
+  const receivedMoved: UnitPeriodKey[] = [];
   for (const [key, units] of unitsByPeriod) {
     const period = parsePeriod(key);
     const ruleSet = ruleSetInForce(period.start);
@@ -53,23 +56,31 @@ export async function recomputeUnitPeriods(
     const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
     await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);
     // Most recomputes leave no unit-period empty: no round trip for them.
-    const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string }[]>(
-      'DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code', period.key, empty,
+    const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string; had_received: boolean }[]>(
+      `DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code, figures ? '4' AS had_received`, period.key, empty,
     );
-    for (const r of removed) changes.push({ unitCode: r.unit_code, period: period.key, total: 0, removed: true });
+    for (const r of removed) if (r.had_received) receivedMoved.push({ unitCode: r.unit_code, period: period.key });
     if (rows.length === 0) continue;
-    const changed = await tx.$queryRawUnsafe<{ unit_code: string; total: number }[]>(
-      `INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
-       SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, figures jsonb, score jsonb, total float8)
-       ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
-         score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
-       WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
-          OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
-       RETURNING unit_code, total`,
+    // The CTE reads the rows as they were before this statement: one round trip tells what moved.
+    const changed = await tx.$queryRawUnsafe<{ unit_code: string; received_moved: boolean }[]>(
+      `WITH old AS (
+         SELECT unit_code, figures->'4'->'denominator' AS received FROM unit_period_scores
+         WHERE period = $2 AND unit_code IN (SELECT x.unit_code FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text))
+       ), up AS (
+         INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
+         SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, figures jsonb, score jsonb, total float8)
+         ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
+           score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
+         WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
+            OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
+         RETURNING unit_code, figures->'4'->'denominator' AS received
+       )
+       SELECT up.unit_code, (old.unit_code IS NULL OR old.received IS DISTINCT FROM up.received) AS received_moved
+       FROM up LEFT JOIN old USING (unit_code)`,
       JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
     );
-    for (const c of changed) changes.push({ unitCode: c.unit_code, period: period.key, total: c.total });
+    for (const c of changed) if (c.received_moved) receivedMoved.push({ unitCode: c.unit_code, period: period.key });
   }
-  return changes;
+  return refinishScores(prismaRunner(tx), keys, receivedMoved.filter((c) => /^\d{4}-\d{2}$/.test(c.period)), position, now);
 }

@@ -1,3 +1,4 @@
+import { monthKeysBetween, parsePeriod, type Period, periodContaining } from '@idx/domain';
 import { currentMonthKey, isMonthKey } from './vietnam-time';
 
 /** The periods DOMAIN §5 names; `mtd` is the open month judged now. */
@@ -19,28 +20,24 @@ export const MTD_KEY = 'mtd';
 /** The first year the index existed (Decision 766 dates from June 2022). */
 export const FIRST_YEAR = 2022;
 
-const QUARTER_KEY = /^(\d{4})-Q([1-4])$/;
-const HALF_KEY = /^(\d{4})-H([12])$/;
-const YEAR_KEY = /^(\d{4})$/;
+/** The domain's period (its grammar and its Vietnam-local bounds), or null for an unreadable key. */
+function domainPeriod(key: string): Period | null {
+  try {
+    return parsePeriod(key);
+  } catch {
+    return null;
+  }
+}
 
-/** Parses YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY or mtd; null for anything else. */
+/** Parses YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY (the domain's parsePeriod) or mtd; null for anything else. */
 export function parsePeriodKey(key: string | null | undefined, now: Date = new Date()): PeriodParts | null {
   if (!key) return null;
-  if (key.toLowerCase() === MTD_KEY) {
-    const [year, month] = currentMonthKey(now).split('-').map(Number);
-    return { kind: 'mtd', key: MTD_KEY, year, index: month };
-  }
-  if (isMonthKey(key)) {
-    const [year, month] = key.split('-').map(Number);
-    return { kind: 'month', key, year, index: month };
-  }
-  let match = QUARTER_KEY.exec(key);
-  if (match) return { kind: 'quarter', key, year: Number(match[1]), index: Number(match[2]) };
-  match = HALF_KEY.exec(key);
-  if (match) return { kind: 'half', key, year: Number(match[1]), index: Number(match[2]) };
-  match = YEAR_KEY.exec(key);
-  if (match) return { kind: 'year', key, year: Number(match[1]), index: 0 };
-  return null;
+  const mtd = key.toLowerCase() === MTD_KEY;
+  const period = domainPeriod(mtd ? currentMonthKey(now) : key);
+  if (!period) return null;
+  const year = Number(period.key.slice(0, 4));
+  const index = period.kind === 'year' ? 0 : Number(period.key.slice(period.kind === 'month' ? 5 : 6));
+  return { kind: mtd ? 'mtd' : period.kind, key: mtd ? MTD_KEY : period.key, year, index };
 }
 
 /** The parts of a key, or of the current month when the key is unreadable. */
@@ -71,58 +68,17 @@ export function periodKeyOf(kind: PeriodKind, year: number, index: number): stri
   }
 }
 
-/** The period of `kind` that contains the month a key starts in (switching kind keeps the date). */
+/** The period of `kind` that contains the month a key starts in (switching kind keeps the date): the domain's periodContaining. */
 export function convertPeriodKey(key: string, kind: PeriodKind, now: Date = new Date()): string {
-  const parts = parsePeriodKey(key, now);
-  const month = parts ? firstMonthOf(parts) : Number(currentMonthKey(now).slice(5));
-  const year = parts?.year ?? Number(currentMonthKey(now).slice(0, 4));
-  switch (kind) {
-    case 'month':
-      return periodKeyOf('month', year, month);
-    case 'quarter':
-      return periodKeyOf('quarter', year, Math.ceil(month / 3));
-    case 'half':
-      return periodKeyOf('half', year, month <= 6 ? 1 : 2);
-    default:
-      return periodKeyOf(kind, year, 0);
-  }
-}
-
-function firstMonthOf(parts: PeriodParts): number {
-  switch (parts.kind) {
-    case 'month':
-    case 'mtd':
-      return parts.index;
-    case 'quarter':
-      return (parts.index - 1) * 3 + 1;
-    case 'half':
-      return (parts.index - 1) * 6 + 1;
-    case 'year':
-      return 1;
-  }
-}
-
-function lastMonthOf(parts: PeriodParts): number {
-  switch (parts.kind) {
-    case 'month':
-    case 'mtd':
-      return parts.index;
-    case 'quarter':
-      return parts.index * 3;
-    case 'half':
-      return parts.index * 6;
-    case 'year':
-      return 12;
-  }
+  if (kind === 'mtd') return MTD_KEY;
+  const start = domainPeriod(resolvedPeriodKey(key, now))?.start ?? parsePeriod(currentMonthKey(now)).start;
+  return periodContaining(kind, start).key;
 }
 
 /** The months (YYYY-MM) a period covers; `mtd` is the current month. */
 export function monthsOfPeriod(key: string, now: Date = new Date()): string[] {
-  const parts = parsePeriodKey(key, now);
-  if (!parts) return [];
-  const months: string[] = [];
-  for (let m = firstMonthOf(parts); m <= lastMonthOf(parts); m++) months.push(periodKeyOf('month', parts.year, m));
-  return months;
+  const period = domainPeriod(resolvedPeriodKey(key, now));
+  return period ? monthKeysBetween(period.start, period.end) : [];
 }
 
 /** The period key as the server stores it: `mtd` becomes the current month, others stay. */

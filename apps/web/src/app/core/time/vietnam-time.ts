@@ -1,3 +1,4 @@
+import { monthKeyOf } from '@idx/domain';
 /** Business time is Asia/Ho_Chi_Minh whatever the browser's zone (DOMAIN: a period boundary is local midnight). */
 export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -7,18 +8,9 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-const monthParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: VIETNAM_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-});
-
-/** The month containing `now` in Vietnam, as a period key: 2025-06. */
+/** The month containing `now` in Vietnam, as a period key: 2025-06 (the domain's monthKeyOf). */
 export function currentMonthKey(now: Date = new Date()): string {
-  const parts = monthParts.formatToParts(now);
-  const year = parts.find((part) => part.type === 'year')?.value;
-  const month = parts.find((part) => part.type === 'month')?.value;
-  return `${year}-${month}`;
+  return monthKeyOf(now.getTime());
 }
 
 export function isMonthKey(value: string | null | undefined): value is string {

@@ -88,8 +88,10 @@ function groupColumnsOf(rows: readonly RankingRowDto[], language: Language): Gro
  */
 export function groupText(group: GroupScoreDto | undefined, locale: string, scoreText: ScoreText): string {
   if (!group) return '—';
-  if (group.notApplicable) return group.id === 'online-payment' ? scoreText.noFeeProcedures : scoreText.notApplicable;
-  return formatGroupPoints(group.points, group.max, locale);
+  if (group.status === 'no-data') return scoreText.noData;
+  if (group.status === 'not-applicable' || group.notApplicable) return group.id === 'online-payment' ? scoreText.noFeeProcedures : scoreText.notApplicable;
+  // Out of the applicable maximum, as the unit page and the PDF print it.
+  return formatGroupPoints(group.points, group.applicableMax, locale);
 }
 
 function changeOf(row: RankingRowDto, locale: string): Pick<RankingRowView, 'change' | 'changeText' | 'changeTone'> {
@@ -120,7 +122,7 @@ export function toRankingView(ranking: RankingDto, context: RankingViewContext):
       groupTexts: groupColumns.map((column) => groupText(groupsById.get(column.id), locale, scoreText)),
       groupPoints: groupColumns.map((column) => {
         const group = groupsById.get(column.id);
-        return group && !group.notApplicable ? group.points : null;
+        return group && group.status === 'ok' ? group.points : null;
       }),
       ...changeOf(row, locale),
       changed: context.changedUnitCodes.has(row.unit.code),

@@ -63,7 +63,8 @@ export function toSummaryView(score: UnitScoreDto, context: UnitViewContext): Un
   const { text, locale, scoreText } = context;
   const rank = score.rank;
   const notes = [
-    ...(score.rescaled ? [text.summary.rescaled(formatMax(score.applicableMax, locale))] : []),
+    // Groups are points out of their applicable maximum; the total is rescaled to 100 over it: say so.
+    ...(score.rescaled && score.hasData ? [text.summary.rescaled(formatMax(score.applicableMax, locale))] : []),
     ...(score.pooledUnits.length > 1 ? [text.summary.pooled(score.pooledUnits.length)] : []),
     text.summary.ruleSet(score.ruleSetId),
     text.summary.updatedAt(formatDateTime(score.updatedAt)),
@@ -73,8 +74,9 @@ export function toSummaryView(score: UnitScoreDto, context: UnitViewContext): Un
     name: score.unit.name,
     level: score.unit.level,
     levelLabel: context.levelLabels[score.unit.level] ?? score.unit.level,
-    totalText: formatTotal(score.total, locale),
-    band: score.band,
+    // A unit without activity (the one rule, decided by the scoring) shows no number and no band.
+    totalText: score.hasData ? formatTotal(score.total, locale) : scoreText.noData,
+    band: score.hasData ? score.band : { labelVi: scoreText.noData, labelEn: scoreText.noData },
     rankText:
       rank && rank.rank !== null ? text.summary.rank(formatRank(rank.rank, rank.of), peerText(rank.peerGroup, context)) : scoreText.unranked,
     notes,
@@ -99,18 +101,29 @@ function groupIsNoFee(group: GroupScoreDto, criteria: readonly CriterionScoreDto
   return own.length > 0 && own.every((c) => c.flags.includes('no-fee-bearing-procedures'));
 }
 
+/**
+ * A group's words when it has no number: N/A ("TTHC không có phí, lệ phí" for the payment group of
+ * a unit without fee-bearing procedures), or no data for a unit without activity; null otherwise.
+ */
+function groupWords(group: GroupScoreDto, criteria: readonly CriterionScoreDto[], scoreText: ScoreText): string | null {
+  if (group.status === 'no-data') return scoreText.noData;
+  if (group.status === 'not-applicable' || group.notApplicable || group.applicableMax <= 0) {
+    return groupIsNoFee(group, criteria) ? scoreText.noFeeProcedures : scoreText.notApplicable;
+  }
+  return null;
+}
+
 export function toGroupCards(score: UnitScoreDto, context: UnitViewContext): readonly GroupCardView[] {
   const { locale, scoreText, text } = context;
   return score.groups.map((group) => {
-    if (group.notApplicable || group.max <= 0) {
-      const words = groupIsNoFee(group, score.criteria) ? scoreText.noFeeProcedures : scoreText.notApplicable;
-      return { id: group.id, name: name(group, context.language), pointsText: words, rateText: '', fraction: null };
-    }
-    const fraction = group.points / group.max;
+    const words = groupWords(group, score.criteria, scoreText);
+    if (words !== null) return { id: group.id, name: name(group, context.language), pointsText: words, rateText: '', fraction: null };
+    // Out of the APPLICABLE maximum, with the rate the scoring computed: the PDF prints the same.
+    const fraction = group.rate ?? group.points / group.applicableMax;
     return {
       id: group.id,
       name: name(group, context.language),
-      pointsText: formatGroupPoints(group.points, group.max, locale),
+      pointsText: formatGroupPoints(group.points, group.applicableMax, locale),
       rateText: text.groups.rate(formatRate(fraction, locale)),
       fraction,
     };
@@ -180,11 +193,7 @@ export function toCriteriaGroups(score: UnitScoreDto, context: UnitViewContext):
   const groups = score.groups.map((group) => ({
     id: group.id,
     name: name(group, context.language),
-    pointsText: group.notApplicable
-      ? groupIsNoFee(group, score.criteria)
-        ? context.scoreText.noFeeProcedures
-        : context.scoreText.notApplicable
-      : formatGroupPoints(group.points, group.max, context.locale),
+    pointsText: groupWords(group, score.criteria, context.scoreText) ?? formatGroupPoints(group.points, group.applicableMax, context.locale),
     rows: score.criteria
       .filter((c) => c.group === group.id)
       .sort((a, b) => a.id - b.id)
@@ -222,7 +231,7 @@ export function toRadarPoints(cards: readonly GroupCardView[], score: UnitScoreD
       valueText:
         card.fraction === null || !group
           ? card.pointsText
-          : context.text.radar.tooltip(formatRate(card.fraction, context.locale), `${formatPoints1(group.points, context.locale)}/${formatMax(group.max, context.locale)}`),
+          : context.text.radar.tooltip(formatRate(card.fraction, context.locale), `${formatPoints1(group.points, context.locale)}/${formatMax(group.applicableMax, context.locale)}`),
     };
   });
 }
@@ -252,15 +261,15 @@ export function toSubUnitLevel(ranking: RankingDto, context: UnitViewContext): S
     levelLabel: context.levelLabels[ranking.level] ?? ranking.level,
     rows: ranking.rows.map((row) => {
       const change =
-        row.previousTotal === null || row.previousTotal === undefined
+        !row.hasData || row.previousTotal === null || row.previousTotal === undefined
           ? null
           : roundHalfUp(roundHalfUp(row.total, 2) - roundHalfUp(row.previousTotal, 2), 2);
       return {
         code: row.unit.code,
         name: row.unit.name,
         rankText: row.rank === null ? scoreText.unranked : formatRank(row.rank, row.of),
-        totalText: formatTotal(row.total, locale),
-        band: row.band,
+        totalText: row.hasData ? formatTotal(row.total, locale) : scoreText.noData,
+        band: row.hasData ? row.band : { labelVi: scoreText.noData, labelEn: scoreText.noData },
         changeText: change === null ? '—' : formatTotalChange(change, locale),
         changeTone: change === null ? 'unknown' : change > 0 ? 'up' : change < 0 ? 'down' : 'same',
       };
