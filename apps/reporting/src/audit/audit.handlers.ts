@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler, type IQueryHandler, QueryHandler 
 import { AuditLog } from '@idx/access';
 import type { LogSealsDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
 import { LogAudit } from '@idx/event-store';
-import { AuditService, PeriodAlreadyClosedError } from '@idx/read-models';
+import { AuditService, PeriodAlreadyClosedError, ProjectionDisagreesError, ProjectionNotSettledError } from '@idx/read-models';
 import { LogSealsQuery } from './log-seals.query';
 import { ClosePeriodCommand } from './close-period.command';
 import { ScoreDiffQuery } from './score-diff.query';
@@ -21,8 +21,14 @@ export class ScoreDiffHandler implements IQueryHandler<ScoreDiffQuery, ScoreDiff
 @CommandHandler(VerifyUnitPeriodCommand)
 export class VerifyUnitPeriodHandler implements ICommandHandler<VerifyUnitPeriodCommand, VerifyReportDto> {
   constructor(private readonly audit: AuditService) {}
-  execute({ unitCode, period }: VerifyUnitPeriodCommand): Promise<VerifyReportDto> {
-    return this.audit.verify(unitCode, period);
+  async execute({ unitCode, period }: VerifyUnitPeriodCommand): Promise<VerifyReportDto> {
+    try {
+      return await this.audit.verify(unitCode, period);
+    } catch (error) {
+      // The projection still owes this period a recompute: no fixed point to compare at yet.
+      if (error instanceof ProjectionNotSettledError) throw new ConflictException({ reason: error.message });
+      throw error;
+    }
   }
 }
 
@@ -35,7 +41,9 @@ export class ClosePeriodHandler implements ICommandHandler<ClosePeriodCommand, P
       await this.log.record({ actor: closedBy, action: 'period.closed', target: period, details: { asOf: snapshot.asOf, position: snapshot.position } });
       return snapshot;
     } catch (error) {
-      if (error instanceof PeriodAlreadyClosedError) throw new ConflictException({ reason: error.message });
+      if (error instanceof PeriodAlreadyClosedError || error instanceof ProjectionNotSettledError || error instanceof ProjectionDisagreesError) {
+        throw new ConflictException({ reason: error.message });
+      }
       throw error;
     }
   }

@@ -1,26 +1,34 @@
-import { type Figure, foldEvents, ownFiguresByUnit, parsePeriod, previousYearMonthKeys, ruleSetInForce, type UnitTree } from '@idx/domain';
+import { type Figure, foldEvents, ownFiguresByUnit, parsePeriod, poolMembersAt, previousYearMonthKeys, ruleSetInForce, type UnitTree } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
 import { type OwnFigures, PeriodScores, withLastYearFallback } from '../queries/period-scores';
+import { historyAt, type ReplayCut, unitTreeAt } from './replay-cut';
 
 export interface Replay {
   readonly scores: PeriodScores;
   readonly eventsReplayed: number;
   readonly streamIds: readonly string[];
+  /** The unit tree as it stood at the cut (not today's). */
+  readonly tree: UnitTree;
 }
 
+/** Which units a replay reads, chosen on the tree as it stood at the cut, judged at `at` (business time). */
+export type UnitPicker = (tree: UnitTree, at: number) => readonly string[];
+
 /**
- * A period's scores recomputed from the raw events recorded up to `asOf` ("January as it stood on
- * 5 February 08:00"), for the given units; the unit structure is today's dated tree, read at the
- * period's end. Figures come out of the same fold and calculators as the live projection's.
+ * A period's scores recomputed from the raw events within a cut ("January as it stood on
+ * 5 February 08:00", or "at the projection's checkpoint"). The unit structure is the tree folded
+ * from the unit events within the same cut — a merger recorded later is not known yet — read at
+ * the period's end. Figures come out of the same fold and calculators as the live projection's.
  */
 export async function replayPeriodScores(
-  reader: PostgresHistoryReader, tree: UnitTree, unitCodes: readonly string[], periodKey: string, asOf: Date,
+  reader: PostgresHistoryReader, pick: UnitPicker, periodKey: string, cut: ReplayCut, judgedAt: number,
   onProgress?: (read: number, total: number) => void,
 ): Promise<Replay> {
   const period = parsePeriod(periodKey);
-  const history = await reader.read({ unitCodes, recordedUntil: asOf }, onProgress);
+  const at = Math.min(period.end - 1, judgedAt);
+  const tree = await unitTreeAt(reader, cut);
+  const history = await historyAt(reader, pick(tree, at), cut, onProgress);
   const subjects = foldEvents(history.map((e) => e.event));
-  const judgedAt = asOf.getTime();
   const figures = ownFiguresByUnit(subjects, period, judgedAt, ruleSetInForce(period.start));
   const lastYear = new Map<string, Map<number, Figure>[]>();
   for (const month of previousYearMonthKeys(period)) {
@@ -29,10 +37,17 @@ export async function replayPeriodScores(
   }
   const newest = new Map<string, Date>();
   for (const e of history) newest.set(e.event.unitCode, e.recordedAt);
-  const own = new Map<string, OwnFigures>([...figures].map(([unit, f]) => [unit, { figures: f, updatedAt: newest.get(unit) ?? asOf }]));
+  const own = new Map<string, OwnFigures>([...figures].map(([unit, f]) => [unit, { figures: f, updatedAt: newest.get(unit) ?? new Date(judgedAt) }]));
   return {
-    scores: new PeriodScores(period, Math.min(period.end - 1, judgedAt), tree, withLastYearFallback(period, own, lastYear)),
+    scores: new PeriodScores(period, at, tree, withLastYearFallback(period, own, lastYear)),
     eventsReplayed: history.length,
     streamIds: [...new Set(history.map((e) => e.streamId))],
+    tree,
   };
 }
+
+/** A unit's pool (itself and the units under it then), or the unit alone when the tree does not know it. */
+export const poolOf = (unitCode: string): UnitPicker => (tree, at) => (tree[unitCode] ? poolMembersAt(tree, unitCode, at) : [unitCode]);
+
+/** Every unit of the tree, and `others` the projection has rows for without a registration. */
+export const everyUnit = (others: readonly string[] = []): UnitPicker => (tree) => [...new Set([...Object.keys(tree), ...others])];
