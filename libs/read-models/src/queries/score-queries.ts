@@ -1,5 +1,5 @@
 import type { RankingDto, UnitScoreDto } from '@idx/contracts';
-import { type Period, periodContaining, poolMembersAt, resolvePeriod } from '@idx/domain';
+import { type Period, periodContaining, resolvePeriod } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
 import { everyUnit, poolOf, replayPeriodScores } from '../audit/replayed-period-scores';
 import type { ReadModelClient } from '../prisma-client';
