@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { AuditLog } from '@idx/access';
+import { AuditLog, closeMonthOnRecord } from '@idx/access';
 import { findSealPublicKey, LogAudit, PostgresHistoryReader, publicKeyPem, sealKeyFiles } from '@idx/event-store';
 import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
 import { Pool } from 'pg';
@@ -85,10 +85,8 @@ async function main(argv: readonly string[]): Promise<number> {
         break;
       case 'close': {
         const by = option(args, 'by') ?? process.env['USER'] ?? 'cli';
-        const snapshot = await audit.close(need(args, 'period'), by, progress);
         // Closing from the CLI is recorded like closing from the console (docs/console-accounts.md).
-        await new AuditLog(pool).record({ actor: `cli:${by}`, action: 'period.closed', target: snapshot.period, details: { asOf: snapshot.asOf, position: snapshot.position } });
-        report = snapshot;
+        report = await closeMonthOnRecord(audit, new AuditLog(pool), need(args, 'period'), by, { actor: `cli:${by}`, progress });
         break;
       }
       case 'check':

@@ -1,39 +1,35 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { MonthlyExports } from '@idx/exports';
 import { SseBroadcaster, sseLimits } from '@idx/nest-platform';
+import { ScoreQueries } from '@idx/read-models';
 import { AccessModule } from './access/access.module';
 import { AuditController } from './audit/audit.controller';
-import { AUDIT_HANDLERS } from './audit/audit.handlers';
 import { ExplainCriterionController } from './explain-criterion/explain-criterion.controller';
-import { ExplainCriterionHandler } from './explain-criterion/explain-criterion.handler';
-import { ExportMonthlyAppendixHandler } from './exports/export-monthly-appendix.handler';
-import { ExportMonthlySummaryHandler } from './exports/export-monthly-summary.handler';
 import { ExportsController } from './exports/exports.controller';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
 import { ParkedEventsModule } from './parked-events/parked-events.module';
-import { GetRankingHandler } from './rankings/get-ranking.handler';
 import { RankingsController } from './rankings/rankings.controller';
 import { ScoreStreamController } from './score-stream/score-stream.controller';
 import { ScoreStreamService } from './score-stream/score-stream.service';
-import { GetUnitScoreHandler } from './unit-score/get-unit-score.handler';
 import { UnitScoreController } from './unit-score/unit-score.controller';
 import { StreamHistoryController } from './stream-history/stream-history.controller';
-import { StreamHistoryHandler } from './stream-history/stream-history.handler';
-import { GetUnitTrendHandler } from './unit-trend/get-unit-trend.handler';
 import { UnitTrendController } from './unit-trend/unit-trend.controller';
 
+/**
+ * Controllers call the libs' use cases directly: a query or command bus would only forward each
+ * request to a one-line handler (docs/architecture.md, "Why no command/query bus in reporting").
+ */
 @Module({
-  imports: [CqrsModule.forRoot(), InfrastructureModule, AccessModule, ParkedEventsModule],
+  imports: [InfrastructureModule, AccessModule, ParkedEventsModule],
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,
     ExportsController,
   ],
   providers: [
-    GetUnitScoreHandler, GetRankingHandler, ScoreStreamService, { provide: SseBroadcaster, useFactory: () => new SseBroadcaster(sseLimits()) },
-    GetUnitTrendHandler, ExplainCriterionHandler, StreamHistoryHandler, ...AUDIT_HANDLERS,
-    ExportMonthlyAppendixHandler, ExportMonthlySummaryHandler,
+    ScoreStreamService, { provide: SseBroadcaster, useFactory: () => new SseBroadcaster(sseLimits()) },
+    { provide: MonthlyExports, inject: [ScoreQueries], useFactory: (scores: ScoreQueries) => new MonthlyExports(scores) },
   ],
 })
 export class ReportingModule {}

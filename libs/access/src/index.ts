@@ -6,6 +6,7 @@ export * from './passwords/password-hash';
 export * from './accounts/account-store';
 export * from './accounts/account-admin';
 export * from './audit-log/audit-log';
+export * from './audit-log/close-month-on-record';
 export * from './sessions/session-store';
 export * from './sessions/login-throttle';
 export * from './identity/identity-provider';

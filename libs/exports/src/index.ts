@@ -6,3 +6,5 @@ export * from './appendix/appendix-xlsx';
 export * from './appendix/appendix-csv';
 export * from './summary/monthly-summary';
 export * from './summary/summary-pdf';
+export * from './use-cases/exported-file';
+export * from './use-cases/monthly-exports';

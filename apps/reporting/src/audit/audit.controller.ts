@@ -1,22 +1,33 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@idx/access';
+import { AuditLog, closeMonthOnRecord, type Principal } from '@idx/access';
 import type { LogSealsDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
+import { LogAudit } from '@idx/event-store';
+import { AuditService, PeriodAlreadyClosedError, ProjectionDisagreesError, ProjectionNotSettledError } from '@idx/read-models';
 import { CurrentUser, Roles, UnitRead } from '../access/access.decorators';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { closableMonthParam, monthPathParam, periodParam } from '../period-param';
 import { requiredInstant } from '../request-params';
-import { ClosePeriodCommand } from './close-period.command';
-import { LogSealsQuery } from './log-seals.query';
-import { ScoreDiffQuery } from './score-diff.query';
-import { CheckSnapshotQuery, SnapshotQuery } from './snapshot.query';
-import { VerifyUnitPeriodCommand } from './verify-unit-period.command';
+
+/**
+ * The refusals an auditor can act on: the month is closed already, the projection still owes a
+ * recompute (try again shortly), or it disagrees with the events (verify those units first).
+ */
+async function conflictsAs409<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof PeriodAlreadyClosedError || error instanceof ProjectionNotSettledError || error instanceof ProjectionDisagreesError) {
+      throw new ConflictException({ reason: error.message });
+    }
+    throw error;
+  }
+}
 
 @ApiTags('audit')
 @Controller('api/v1')
 export class AuditController {
-  constructor(private readonly queries: QueryBus, private readonly commands: CommandBus) {}
+  constructor(private readonly audit: AuditService, private readonly log: LogAudit, private readonly auditLog: AuditLog) {}
 
   @Get('units/:unitCode/scores/diff')
   @UnitRead()
@@ -28,15 +39,15 @@ export class AuditController {
     const a = requiredInstant('from', from);
     const b = requiredInstant('to', to);
     if (a.getTime() > b.getTime()) throw new BadRequestException({ reason: 'from: must not be after to' });
-    return this.queries.execute(new ScoreDiffQuery(unitCode, periodParam(period), a, b));
+    return this.audit.diff(unitCode, periodParam(period), a, b);
   }
 
   @Post('audit/verify')
   @Roles('auditor')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Recompute a unit-period from the raw events, compare with the stored projection, check the hash chains' })
+  @ApiOperation({ summary: "Compare a unit-period's stored projection with a recomputation from the raw events at the projection's checkpoint, check the hash chains" })
   verify(@Body('unitCode', KnownUnitPipe) unitCode: string, @Body('period') period?: unknown): Promise<VerifyReportDto> {
-    return this.commands.execute(new VerifyUnitPeriodCommand(unitCode, periodParam(period)));
+    return conflictsAs409(this.audit.verify(unitCode, periodParam(period)));
   }
 
   @Get('audit/log-seals')
@@ -45,22 +56,22 @@ export class AuditController {
   logSeals(@Query('limit') limit?: string): Promise<LogSealsDto> {
     const n = limit === undefined ? 20 : Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 1000) throw new BadRequestException({ reason: `limit: must be a whole number from 1 to 1000, got "${limit}"` });
-    return this.queries.execute(new LogSealsQuery(n));
+    return this.log.latestSeals(n);
   }
 
   @Post('periods/:period/close')
   @Roles('auditor')
   @HttpCode(201)
-  @ApiOperation({ summary: "Close a month: publish every unit's score as recomputed from the events recorded until now (once)" })
+  @ApiOperation({ summary: "Close a month (once): publish every unit's score replayed at the projection's checkpoint, refused (409) if projection and events disagree there" })
   close(@Param('period') period: string, @CurrentUser() user: Principal): Promise<PeriodSnapshotDto> {
     // Who closed it is the signed-in auditor, never a header the caller chooses.
-    return this.commands.execute(new ClosePeriodCommand(closableMonthParam(period), user.username));
+    return conflictsAs409(closeMonthOnRecord(this.audit, this.auditLog, closableMonthParam(period), user.username));
   }
 
   @Get('periods/:period/snapshot')
   @ApiOperation({ summary: 'The published snapshot of a closed month' })
   async snapshot(@Param('period') period: string): Promise<PeriodSnapshotDto> {
-    const found = await this.queries.execute(new SnapshotQuery(monthPathParam(period)));
+    const found = await this.audit.snapshot(monthPathParam(period));
     if (!found) throw new NotFoundException({ reason: `period ${period} has not been closed` });
     return found;
   }
@@ -68,7 +79,7 @@ export class AuditController {
   @Get('periods/:period/snapshot/check')
   @ApiOperation({ summary: 'Replay the events up to the snapshot instant and compare every published total' })
   async check(@Param('period') period: string): Promise<SnapshotCheckDto> {
-    const found = await this.queries.execute(new CheckSnapshotQuery(monthPathParam(period)));
+    const found = await this.audit.checkSnapshot(monthPathParam(period));
     if (!found) throw new NotFoundException({ reason: `period ${period} has not been closed` });
     return found;
   }

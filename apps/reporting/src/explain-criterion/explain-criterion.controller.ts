@@ -1,17 +1,16 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ExplainDto } from '@idx/contracts';
+import { ExplainQueries } from '@idx/read-models';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { criterionParam } from '../request-params';
-import { ExplainCriterionQuery } from './explain-criterion.query';
 
 @ApiTags('explain')
 @Controller('api/v1/units')
 export class ExplainCriterionController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly queries: ExplainQueries) {}
 
   @Get(':unitCode/explain')
   @UnitRead()
@@ -20,7 +19,7 @@ export class ExplainCriterionController {
   @ApiQuery({ name: 'criterion', required: true, description: '1–21' })
   async explain(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('period') period?: unknown, @Query('criterion') criterion?: unknown): Promise<ExplainDto> {
     const key = periodParam(period);
-    const found = await this.queries.execute(new ExplainCriterionQuery(unitCode, key, criterionParam(criterion)));
+    const found = await this.queries.explain(unitCode, key, criterionParam(criterion));
     if (!found) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });
     return found;
   }

@@ -1,12 +1,9 @@
 import { BadRequestException, Controller, Get, Header, NotFoundException, Query, StreamableFile } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { UnitQueryRead } from '../access/access.decorators';
 import { attachmentDisposition } from './content-disposition';
-import { CONTENT_TYPES, type ExportResult } from './exported-file';
+import { CONTENT_TYPES, type ExportResult, MonthlyExports } from '@idx/exports';
 import { monthParam, unitCodeParam } from './export-params';
-import { ExportMonthlyAppendixQuery } from './export-monthly-appendix.query';
-import { ExportMonthlySummaryQuery } from './export-monthly-summary.query';
 
 const PERIOD = { name: 'period', required: false, description: 'Month as YYYY-MM; default: the current month (month to date)' };
 const PARENT = { name: 'parent', required: true, description: 'Code of the province (departments, districts, communes) or district (communes) whose units are listed' };
@@ -31,7 +28,7 @@ function download(result: ExportResult): StreamableFile {
 @ApiTags('exports')
 @Controller('api/v1/exports')
 export class ExportsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly exports: MonthlyExports) {}
 
   @Get('monthly-appendix.xlsx')
   @UnitQueryRead('parent')
@@ -44,7 +41,7 @@ export class ExportsController {
   @ApiBadRequestResponse({ description: 'Malformed period or parent, or a parent that is neither a province nor a district', ...REASON })
   @ApiNotFoundResponse({ description: 'Unknown parent unit', ...REASON })
   async appendixXlsx(@Query('period') period?: string, @Query('parent') parent?: string): Promise<StreamableFile> {
-    return download(await this.queries.execute(new ExportMonthlyAppendixQuery(monthParam(period), unitCodeParam('parent', parent), 'xlsx')));
+    return download(await this.exports.appendix(monthParam(period), unitCodeParam('parent', parent), 'xlsx'));
   }
 
   @Get('monthly-appendix.csv')
@@ -58,7 +55,7 @@ export class ExportsController {
   @ApiBadRequestResponse({ description: 'Malformed period or parent, or a parent that is neither a province nor a district', ...REASON })
   @ApiNotFoundResponse({ description: 'Unknown parent unit', ...REASON })
   async appendixCsv(@Query('period') period?: string, @Query('parent') parent?: string): Promise<StreamableFile> {
-    return download(await this.queries.execute(new ExportMonthlyAppendixQuery(monthParam(period), unitCodeParam('parent', parent), 'csv')));
+    return download(await this.exports.appendix(monthParam(period), unitCodeParam('parent', parent), 'csv'));
   }
 
   @Get('monthly-summary.pdf')
@@ -72,6 +69,6 @@ export class ExportsController {
   @ApiBadRequestResponse({ description: 'Malformed period or unit code', ...REASON })
   @ApiNotFoundResponse({ description: 'Unknown unit', ...REASON })
   async summaryPdf(@Query('unit') unit?: string, @Query('period') period?: string): Promise<StreamableFile> {
-    return download(await this.queries.execute(new ExportMonthlySummaryQuery(unitCodeParam('unit', unit), monthParam(period))));
+    return download(await this.exports.summary(unitCodeParam('unit', unit), monthParam(period)));
   }
 }

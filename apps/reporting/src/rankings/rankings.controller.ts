@@ -1,19 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { RankingDto } from '@idx/contracts';
+import { ScoreQueries } from '@idx/read-models';
 import { ReadScope } from '../access/access.decorators';
 import { OptionalKnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { instantParam, oneOfParam } from '../request-params';
-import { GetRankingQuery } from './get-ranking.query';
 
 const LEVELS = ['province', 'department', 'district', 'commune'] as const;
 
 @ApiTags('rankings')
 @Controller('api/v1/rankings')
 export class RankingsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly scores: ScoreQueries) {}
 
   @Get()
   // A parent's ranking is a read of that unit's subtree; without one it is national, except that
@@ -29,6 +28,6 @@ export class RankingsController {
   ranking(
     @Query('period') period?: unknown, @Query('level') level?: unknown, @Query('parent', OptionalKnownUnitPipe) parent?: string, @Query('asOf') asOf?: unknown,
   ): Promise<RankingDto> {
-    return this.queries.execute(new GetRankingQuery(periodParam(period), { level: oneOfParam('level', level, LEVELS), parent }, instantParam('asOf', asOf)));
+    return this.scores.ranking(periodParam(period), { level: oneOfParam('level', level, LEVELS), parent }, instantParam('asOf', asOf));
   }
 }

@@ -1,22 +1,22 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StreamEventsDto } from '@idx/contracts';
+import { PostgresHistoryReader } from '@idx/event-store';
+import { streamHistory } from '@idx/read-models';
 import { ReadScope } from '../access/access.decorators';
 import { streamIdParam } from '../request-params';
-import { StreamHistoryQuery } from './stream-history.query';
 
 @ApiTags('audit')
 @Controller('api/v1/streams')
 export class StreamHistoryController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reader: PostgresHistoryReader) {}
 
   @Get(':streamId/events')
   @ReadScope((req) => ({ kind: 'stream', streamId: String(req.params['streamId'] ?? '') }))
   @ApiOperation({ summary: "A dossier's, procedure's, petition's or unit's event history, with its hash chain checked" })
   async events(@Param('streamId') streamId: string): Promise<StreamEventsDto> {
     const id = streamIdParam(streamId);
-    const found = await this.queries.execute(new StreamHistoryQuery(id));
+    const found = await streamHistory(this.reader, id);
     if (!found) throw new NotFoundException({ reason: `streamId: no stream "${id}" is stored; stream ids come from /explain (items[].streamId)` });
     return found;
   }

@@ -1,17 +1,16 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitScoreDto } from '@idx/contracts';
+import { ScoreQueries } from '@idx/read-models';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { instantParam } from '../request-params';
-import { GetUnitScoreQuery } from './get-unit-score.query';
 
 @ApiTags('scores')
 @Controller('api/v1/units')
 export class UnitScoreController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly scores: ScoreQueries) {}
 
   @Get(':unitCode/scores')
   @UnitRead()
@@ -20,7 +19,9 @@ export class UnitScoreController {
   @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the score as it stood then, recomputed from the events (ISO-8601)' })
   async score(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('period') period?: unknown, @Query('asOf') asOf?: unknown): Promise<UnitScoreDto> {
     const key = periodParam(period);
-    const score = await this.queries.execute(new GetUnitScoreQuery(unitCode, key, instantParam('asOf', asOf)));
+    const at = instantParam('asOf', asOf);
+    const score = await this.scores.unitScore(unitCode, key, at);
+    if (!score && at) throw new NotFoundException({ reason: `unit ${unitCode} was not known yet as of ${at.toISOString()}: nothing about it had been recorded by then` });
     if (!score) throw new NotFoundException({ reason: `unit ${unitCode} is not known and has no score for ${key}` });
     return score;
   }

@@ -1,16 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitTrendDto } from '@idx/contracts';
+import { ExplainQueries } from '@idx/read-models';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { monthKeyParam, wholeNumberParam } from '../request-params';
-import { GetUnitTrendQuery } from './get-unit-trend.query';
 
 @ApiTags('scores')
 @Controller('api/v1/units')
 export class UnitTrendController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly queries: ExplainQueries) {}
 
   @Get(':unitCode/trend')
   @UnitRead()
@@ -18,6 +17,6 @@ export class UnitTrendController {
   @ApiQuery({ name: 'to', required: false, description: 'last month, YYYY-MM (default: current month)' })
   @ApiQuery({ name: 'months', required: false, description: 'how many months (1–36, default 12)' })
   trend(@Param('unitCode', KnownUnitPipe) unitCode: string, @Query('to') to?: unknown, @Query('months') months?: unknown): Promise<UnitTrendDto> {
-    return this.queries.execute(new GetUnitTrendQuery(unitCode, monthKeyParam('to', to), wholeNumberParam('months', months, 1, 36, 12)));
+    return this.queries.trend(unitCode, monthKeyParam('to', to), wholeNumberParam('months', months, 1, 36, 12));
   }
 }

@@ -28,7 +28,20 @@ export interface ScoreDiffDto {
   }[];
 }
 
-/** POST /api/v1/audit/verify {unitCode, period}: stored projection vs. a recomputation from the raw events. */
+/**
+ * A fixed point of the event log: a scoring projection's checkpoint, in the store's gap-free order
+ * (transaction id, global position). `name` is the projection partition's (docs/verify.md).
+ */
+export interface CutDto {
+  readonly name: string;
+  readonly transactionId: string;
+  readonly position: string;
+}
+
+/**
+ * POST /api/v1/audit/verify {unitCode, period}: the stored projection vs. a recomputation from the
+ * raw events, both at the same fixed point (the projection's checkpoint, read with its rows).
+ */
 export interface VerifyReportDto {
   readonly unitCode: string;
   readonly period: string;
@@ -43,6 +56,12 @@ export interface VerifyReportDto {
     readonly stored: { readonly numerator: number; readonly denominator: number } | null;
     readonly recomputed: { readonly numerator: number; readonly denominator: number } | null;
   }[];
+  /** The global position compared at: the checkpoint of the projection partition owning `unitCode`. */
+  readonly position: string;
+  /** Every projection checkpoint the comparison used (one per partition). */
+  readonly cuts: readonly CutDto[];
+  /** Other stored columns (score, total, …) that differ from the replay; `row` when one side has no row. */
+  readonly rowDifferences: readonly { readonly unitCode: string; readonly column: string; readonly stored: unknown; readonly recomputed: unknown }[];
   /** The whole log's check (every hash recomputed, every seal): part of `match` when present. */
   readonly log?: LogVerifyReportDto;
 }
@@ -51,9 +70,12 @@ export interface VerifyReportDto {
 export interface PeriodSnapshotDto {
   readonly period: string;
   readonly closedAt: string;
-  /** Record-time cut: every event recorded at or before this instant, none after. */
+  /** When the snapshot was taken (record time). Snapshots with `cuts` hold exactly the events within them. */
   readonly asOf: string;
+  /** The highest position the snapshot includes (its cut's, or the log head's for snapshots without cuts). */
   readonly position: string;
+  /** The fixed point published: the projection's checkpoints at the close, at which it agreed with the replay. */
+  readonly cuts?: readonly CutDto[];
   readonly closedBy: string;
   readonly scores: readonly UnitScoreDto[];
   /** The log seal covering every event the snapshot saw (docs/tamper-evidence.md); null when none was sealed in time. */

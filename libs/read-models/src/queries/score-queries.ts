@@ -1,7 +1,7 @@
 import type { RankingDto, UnitScoreDto } from '@idx/contracts';
-import { type Period, periodContaining, poolMembersDuring, resolvePeriod } from '@idx/domain';
+import { type Period, periodContaining, resolvePeriod } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
-import { replayPeriodScores } from '../audit/replayed-period-scores';
+import { everyUnit, poolOf, replayPeriodScores } from '../audit/replayed-period-scores';
 import type { ReadModelClient } from '../prisma-client';
 import { PeriodScores } from './period-scores';
 import { type RankingFilter, rankingView, unitScoreView } from './score-views';
@@ -43,17 +43,14 @@ export class ScoreQueries {
   }
 
   /**
-   * Scores recomputed from the events recorded up to `asOf`: one unit's pool (as of the period, in
-   * business time), or every unit. The tree is today's dated tree: it knows every unit's validity, so
-   * pooling by period needs nothing older.
+   * Scores recomputed from the events recorded up to `asOf`: one unit's pool, or every unit — the
+   * pool as the unit tree stood at `asOf` (audit/replayed-period-scores.ts), not today's.
    */
   private async replayed(periodKey: string, asOf: Date, unitCode?: string): Promise<PeriodScores> {
     if (!this.history) throw new Error('as-of queries need the event history reader');
-    const tree = await loadUnitTree(this.prisma);
     const period = resolvePeriod(periodKey, this.clock()).period;
-    const units = unitCode
-      ? (tree[unitCode] ? poolMembersDuring(tree, unitCode, period) : [unitCode])
-      : [...new Set([...Object.keys(tree), ...(await this.prisma.unitPeriodScore.findMany({ select: { unitCode: true }, distinct: ['unitCode'] })).map((r) => r.unitCode)])];
-    return (await replayPeriodScores(this.history, tree, units, period.key, asOf)).scores;
+    const others = unitCode ? [] : (await this.prisma.unitPeriodScore.findMany({ select: { unitCode: true }, distinct: ['unitCode'] })).map((r) => r.unitCode);
+    const pick = unitCode ? poolOf(unitCode) : everyUnit(others);
+    return (await replayPeriodScores(this.history, pick, period.key, { recordedUntil: asOf }, asOf.getTime())).scores;
   }
 }

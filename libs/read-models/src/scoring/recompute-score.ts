@@ -12,15 +12,19 @@ import { subjectsOfUnits } from './subject-rows';
  */
 export type ScoreChange = FinishedChange;
 
-interface ScoreRow {
+/** A unit_period_scores row as the projector writes it (column names); verify compares every one of them. */
+export interface ScoreRow {
   readonly unit_code: string;
   readonly figures: unknown;
   readonly score: unknown;
   readonly total: number;
 }
 
-/** One unit's row, or the error its calculation met (kept apart, so one unit cannot stop the others). */
-function scoreRow(unitCode: string, own: readonly { kind: string; facts: unknown }[], period: Period, now: number, ruleSet: RuleSet): ScoreRow | FailedRecompute {
+/**
+ * One unit's row, or the error its calculation met (kept apart, so one unit cannot stop the others).
+ * Also what verify replays the raw events through, so the projection and its check share one path.
+ */
+export function scoreRow(unitCode: string, own: readonly { kind: string; facts: unknown }[], period: Period, now: number, ruleSet: RuleSet): ScoreRow | FailedRecompute {
   try {
     const figures = computeFigures({ subjects: groupSubjects(own), period, asOf: now, ruleSet });
     const score = scoreUnit(figures, ruleSet);

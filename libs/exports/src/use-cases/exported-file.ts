@@ -6,7 +6,7 @@ export interface ExportedFile {
   readonly body: Buffer;
 }
 
-/** What an export query answers: the file, or why there is none (the controller maps it to 400/404). */
+/** What an export use case answers: the file, or why there is none (the controller maps it to 400/404). */
 export type ExportResult =
   | { readonly kind: 'file'; readonly file: ExportedFile }
   | { readonly kind: 'unknown-unit'; readonly reason: string }

@@ -1,8 +1,0 @@
-import { Command } from '@nestjs/cqrs';
-import type { VerifyReportDto } from '@idx/contracts';
-
-export class VerifyUnitPeriodCommand extends Command<VerifyReportDto> {
-  constructor(readonly unitCode: string, readonly period: string) {
-    super();
-  }
-}
