@@ -30,7 +30,16 @@ export interface CriterionRule {
   readonly appliesToLevels?: readonly UnitLevel[];
   /** A data condition that makes the criterion N/A for a unit. */
   readonly notApplicableWhen?: NotApplicableCondition;
+  /**
+   * How the figure becomes points: `ratio` (absent = ratio) is max × min(1, r / target) with the
+   * policies above; `full-points` awards the maximum to every unit whatever the figure, as the
+   * national portal's 2026 evaluation does for criterion 15 (DOMAIN.md §4). The figure is still
+   * computed and stored, so switching rule sets needs no refold.
+   */
+  readonly scoredAs?: CriterionScoring;
 }
+
+export type CriterionScoring = 'ratio' | 'full-points';
 
 export interface GroupRule {
   readonly id: GroupId;
