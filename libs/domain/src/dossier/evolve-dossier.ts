@@ -87,7 +87,8 @@ export function evolveDossier(state: DossierFacts | undefined, event: DossierStr
     }
     case 'dossier.supplement-supplied': {
       const { requested, supplied } = supplementsOf(s);
-      const arrival: SupplementSupplied = event.data.newDueAt === undefined ? { at: when } : { at: when, newDueAt: at(event.data.newDueAt) };
+      const revised = event.data.revisedDeadline?.dueAt;
+      const arrival: SupplementSupplied = revised === undefined ? { at: when } : { at: when, newDueAt: at(revised) };
       const all = [...supplied, arrival].sort((a, b) => a.at - b.at || (a.newDueAt ?? 0) - (b.newDueAt ?? 0));
       return withSupplements(s, requested, all);
     }
