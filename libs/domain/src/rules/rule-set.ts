@@ -2,8 +2,13 @@ import type { ProcedurePart } from '../events/procedure-events';
 import type { UnitLevel } from '../events/unit-events';
 import type { WorkingCalendar } from '../time/working-days';
 
-/** A rule set is data (DOMAIN.md §8): weights, targets, edge policies, bands, rounding, calendar. */
-export type GroupId = 'transparency' | 'progress' | 'online-service' | 'online-payment' | 'satisfaction' | 'digitisation';
+/**
+ * A rule set is data (DOMAIN.md §8): groups, weights, targets, edge policies, bands, rounding,
+ * calendar. A group id is whatever the rule set names (qd766-2022: transparency, progress,
+ * online-service, online-payment, satisfaction, digitisation), so a revision with other groups is
+ * a data change; ruleSetProblems checks that criteria and groups agree.
+ */
+export type GroupId = string;
 
 /**
  * What a criterion scores when its denominator is 0 (DOMAIN.md §4):

@@ -1,5 +1,5 @@
 import type { LogVerifyReportDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
-import { type Figure, parsePeriod, poolMembersAt, resolvePeriod, type UnitTree } from '@idx/domain';
+import { CRITERION_IDS, type Figure, parsePeriod, poolMembersAt, resolvePeriod, type UnitTree } from '@idx/domain';
 import { brokenAt, type LogAudit, type PostgresHistoryReader, type TrustedHead } from '@idx/event-store';
 import type { ReadModelClient } from '../prisma-client';
 import { PeriodScores, toFigures } from '../queries/period-scores';
@@ -95,7 +95,7 @@ export class AuditService {
     for (const unit of members) {
       const mine = stored.get(unit);
       const again = replay.scores.ownFigures(unit);
-      for (let criterion = 1; criterion <= 21; criterion++) {
+      for (const criterion of CRITERION_IDS) {
         const s = mine?.get(criterion);
         const r = again?.get(criterion);
         if (!same(s, r)) differences.push({ unitCode: unit, criterion, stored: counts(s), recomputed: counts(r) });
