@@ -23,8 +23,9 @@ export interface Rating {
  * first version are optional, so facts stored by an older fold still read correctly.
  * "First" instants keep the earliest occurrence, so a re-sent or late fact never moves them later.
  *
- * The fold does not depend on the order events were recorded in (ISSUE 9): single instants keep the
- * earliest, lists are kept sorted, and what depends on the order things happened in business time
+ * The fold does not depend on the order events were recorded in (ISSUE 9): "first" instants keep the
+ * earliest, the reception and the ends keep the latest (a source corrects them by sending them
+ * again), lists are kept sorted, and what depends on the order things happened in business time
  * (supplement waits, a new due time) is kept as raw instants and replayed in time order when the
  * clock is read (see on-time.ts), so a supplement recorded before its request still closes it.
  */
@@ -37,7 +38,7 @@ export interface DossierFacts {
   readonly submittedAt?: number;
   readonly receivedAt?: number;
   /**
-   * Due time set at reception (the earliest `received`). Facts folded before supplement instants were
+   * Due time set at reception (the `received` with the latest business time). Facts folded before supplement instants were
    * kept (no `supplementRequestedAt`) hold the due time as last set, new due times included.
    */
   readonly dueAt?: number;

@@ -14,6 +14,15 @@ function earlier(candidate: number, candidateKey: string, current: number | unde
   return current === undefined || candidate < current || (candidate === current && candidateKey < currentKey);
 }
 
+/** Whether `candidate` replaces `current` as the latest record of a fact (a source's correction), ties by key. */
+function later(candidate: number, candidateKey: string, current: number | undefined, currentKey: string): boolean {
+  return current === undefined || candidate > current || (candidate === current && candidateKey > currentKey);
+}
+
+function latest(a: number | undefined, b: number): number {
+  return a === undefined ? b : Math.max(a, b);
+}
+
 /** Re-derives the supplement waits from the instants, whatever order they were recorded in. */
 function withSupplements(s: DossierFacts, requested: readonly number[], supplied: readonly SupplementSupplied[]): DossierFacts {
   return {
@@ -64,10 +73,12 @@ export function evolveDossier(state: DossierFacts | undefined, event: DossierStr
       return { ...s, submittedAt: when, procedureCode: event.data.procedureCode, channel: event.data.channel };
     }
     case 'dossier.received': {
-      // The first reception starts the clock and sets the due time; a later or re-sent one changes nothing.
+      // The reception with the latest business time stands: a source corrects a reception by sending
+      // it again (e.g. March → April). Recorded earlier or later, the same one wins; and the due time
+      // it sets is only the start of the clock: new due times sent with supplements still apply after it.
       const dueAt = at(event.data.dueAt);
       const key = `${dueAt}/${event.data.procedureCode}/${event.data.channel}`;
-      if (!earlier(when, key, s.receivedAt, `${s.dueAt}/${s.procedureCode}/${s.channel}`)) return s;
+      if (!later(when, key, s.receivedAt, `${s.dueAt}/${s.procedureCode}/${s.channel}`)) return s;
       return { ...s, procedureCode: event.data.procedureCode, channel: event.data.channel, receivedAt: when, dueAt };
     }
     case 'dossier.refused':
@@ -109,15 +120,15 @@ export function evolveDossier(state: DossierFacts | undefined, event: DossierStr
       }
       return { ...s, paymentMethods, paidOfflineAt: earliest(s.paidOfflineAt, when) };
     }
-    // A re-sent end keeps the first: the dossier's handling ended then.
+    // Ends, like the reception, are corrected by sending them again: the latest business time stands.
     case 'dossier.processed':
-      return { ...s, processedAt: earliest(s.processedAt, when) };
+      return { ...s, processedAt: latest(s.processedAt, when) };
     case 'dossier.result-returned':
-      return { ...s, returnedAt: earliest(s.returnedAt, when) };
+      return { ...s, returnedAt: latest(s.returnedAt, when) };
     case 'dossier.withdrawn':
-      return { ...s, withdrawnAt: earliest(s.withdrawnAt, when) };
+      return { ...s, withdrawnAt: latest(s.withdrawnAt, when) };
     case 'dossier.stopped':
-      return { ...s, stoppedAt: earliest(s.stoppedAt, when) };
+      return { ...s, stoppedAt: latest(s.stoppedAt, when) };
     case 'dossier.components-digitised':
       return { ...s, digitisedAt: earliest(s.digitisedAt, when) };
     case 'dossier.components-reused':

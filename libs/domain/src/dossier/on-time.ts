@@ -10,9 +10,12 @@ import { type DossierFacts, endOf, type SupplementPause, type SupplementSupplied
  */
 function replayClock(d: DossierFacts, requests: readonly number[], supplied: readonly SupplementSupplied[], t: number): number | undefined {
   type Step = { at: number; request: boolean; newDueAt?: number };
+  // The clock starts at reception: supplements of a reception since corrected to later do not move it.
+  const from = d.receivedAt ?? Number.NEGATIVE_INFINITY;
+  const inClock = (at: number): boolean => at >= from && at <= t;
   const steps: Step[] = [
-    ...requests.filter((at) => at <= t).map((at): Step => ({ at, request: true })),
-    ...supplied.filter((s) => s.at <= t).map((s): Step => ({ at: s.at, request: false, newDueAt: s.newDueAt })),
+    ...requests.filter(inClock).map((at): Step => ({ at, request: true })),
+    ...supplied.filter((s) => inClock(s.at)).map((s): Step => ({ at: s.at, request: false, newDueAt: s.newDueAt })),
   ].sort((a, b) => a.at - b.at || Number(b.request) - Number(a.request) || (a.newDueAt ?? 0) - (b.newDueAt ?? 0));
   let due = d.dueAt;
   let stoppedAt: number | undefined;
@@ -50,10 +53,14 @@ export function effectiveDueAt(d: DossierFacts, t: number): number | undefined {
   return replayClock(d, d.supplementRequestedAt, d.supplementsSupplied ?? [], t);
 }
 
-/** Supplement requests made up to `t` (inclusive): a request after the evaluation instant has not happened yet. */
+/**
+ * Supplement requests made since reception up to `t` (inclusive): a request after the evaluation
+ * instant has not happened yet.
+ */
 export function supplementRequestsBy(d: DossierFacts, t: number): number {
   if (d.supplementRequestedAt === undefined) return d.supplementRequests;
-  return d.supplementRequestedAt.filter((at) => at <= t).length;
+  const from = d.receivedAt ?? Number.NEGATIVE_INFINITY;
+  return d.supplementRequestedAt.filter((at) => at >= from && at <= t).length;
 }
 
 /** The supplement waits over the whole history (for display and for readers of stored facts). */

@@ -33,7 +33,7 @@ describe('criterion 5 does not depend on the order events were recorded inside a
     expect(figureOf(5, facts, '2025-03')).toEqual({ numerator: 0, denominator: 1 });
   });
 
-  it('a later or re-sent reception does not reset the due time', () => {
+  it('a reception recorded late does not reset the due time a supplement brought', () => {
     // The new due time (20 March) came with the supplement; a `received` recorded afterwards with
     // its original due time (10 March) must not bring it back: processed 19 March is on time.
     const c = dossier('C');
@@ -44,11 +44,21 @@ describe('criterion 5 does not depend on the order events were recorded inside a
     ];
     const resent = c.received('2025-03-03T08:00', '2025-03-10T17:00');
     expect(figureOf(5, given(...events, resent), '2025-03')).toEqual({ numerator: 1, denominator: 1 });
-    // A `received` dated later (a re-reception by a misconfigured system) does not move the clock's start or due time.
-    const later = c.received('2025-03-18T08:00', '2025-03-25T17:00');
-    const facts = given(...events, later);
-    expect(facts.dossiers[0].receivedAt).toBe(Date.parse('2025-03-03T08:00:00+07:00'));
-    expect(figureOf(5, facts, '2025-03')).toEqual({ numerator: 1, denominator: 1 });
+    expect(figureOf(5, given(resent, ...events.slice(1), events[0]), '2025-03')).toEqual({ numerator: 1, denominator: 1 });
+  });
+
+  it('a corrected reception (the latest business time) stands whichever was recorded first', () => {
+    // The source corrects C2's reception from 3 March to 18 March (due 25 March); processed 24 March:
+    // on time, received in March either way; the earlier record does not come back if recorded last.
+    const c = dossier('C2');
+    const first = c.received('2025-03-03T08:00', '2025-03-10T17:00');
+    const corrected = c.received('2025-03-18T08:00', '2025-03-25T17:00');
+    const processed = c.processed('2025-03-24T08:00');
+    for (const events of [[first, corrected, processed], [corrected, processed, first]]) {
+      const facts = given(...events);
+      expect(facts.dossiers[0].receivedAt).toBe(Date.parse('2025-03-18T08:00:00+07:00'));
+      expect(figureOf(5, facts, '2025-03')).toEqual({ numerator: 1, denominator: 1 });
+    }
   });
 
   it('counts only the supplement requests made by the evaluation instant', () => {
