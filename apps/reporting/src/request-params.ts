@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { code } from '@idx/contracts';
+import { CRITERION_IDS } from '@idx/domain';
 
 /**
  * Query and path parameters, checked before any work: each malformed one is answered 400 with a
@@ -67,8 +68,9 @@ export function wholeNumberParam(name: string, value: unknown, min: number, max:
   return n;
 }
 
+/** A criterion the platform computes (CRITERION_IDS, 1–21 under qd766-2022). */
 export function criterionParam(value: unknown): number {
-  return wholeNumberParam('criterion', value, 1, 21);
+  return wholeNumberParam('criterion', value, Math.min(...CRITERION_IDS), Math.max(...CRITERION_IDS));
 }
 
 /** A month key YYYY-MM in the reported years, or undefined when absent. */

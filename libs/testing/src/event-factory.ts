@@ -17,8 +17,10 @@ export const dossierEvents = (unitCode: string, dossierCode: string) => ({
   supplementRequested: (occurredAt: string): DossierLifecycleEvent => ({
     ...base(unitCode, occurredAt), type: 'dossier.supplement-requested', dossierCode, data: {},
   }),
+  // Schema version 2: the revised deadline as an object (version 1's flat newDueAt is still accepted).
   supplementSupplied: (occurredAt: string, newDueAt?: string): DossierLifecycleEvent => ({
-    ...base(unitCode, occurredAt), type: 'dossier.supplement-supplied', dossierCode, data: newDueAt ? { newDueAt: at(newDueAt) } : {},
+    ...base(unitCode, occurredAt), schemaVersion: 2, type: 'dossier.supplement-supplied', dossierCode,
+    data: newDueAt ? { revisedDeadline: { dueAt: at(newDueAt) } } : {},
   }),
   processed: (occurredAt: string): DossierLifecycleEvent => ({ ...base(unitCode, occurredAt), type: 'dossier.processed', dossierCode, data: {} }),
   returned: (occurredAt: string): DossierLifecycleEvent => ({ ...base(unitCode, occurredAt), type: 'dossier.result-returned', dossierCode, data: {} }),

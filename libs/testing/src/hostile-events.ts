@@ -1,4 +1,5 @@
 import { wireExamples } from '@idx/contracts';
+import { currentSchemaVersion } from '@idx/domain';
 
 /**
  * A table-driven corpus of hostile ingest items, each with the outcome the ingest contract owes it.
@@ -165,7 +166,9 @@ export function hostileEvents(round = 0): HostileInput[] {
       add('wrong-type', `${field} is an array (${type})`, (id) => json(withField(base(id), field, [example[field]])));
       add('wrong-type', `${field} is ${field === 'schemaVersion' ? 'a string' : 'a number'} (${type})`, (id) => json(withField(base(id), field, field === 'schemaVersion' ? '1' : 12345)));
     }
-    for (const bad of [0, 2, -1, 1.5, 1e308, 99999999999]) add('number', `schemaVersion = ${bad} (${type})`, (id) => json(withField(base(id), 'schemaVersion', bad)));
+    // One past the type's current version: no schema and no upcaster reads it (upcasters.ts).
+    const nextVersion = currentSchemaVersion(type) + 1;
+    for (const bad of [0, nextVersion, -1, 1.5, 1e308, 99999999999]) add('number', `schemaVersion = ${bad} (${type})`, (id) => json(withField(base(id), 'schemaVersion', bad)));
     add('number', `schemaVersion written 1e400 (infinite) (${type})`, (id) => splice(withField(base(id), 'schemaVersion', MARK), Buffer.from('1e400'), true));
     add('number', `an unknown field written -1e999 (${type})`, (id) => splice({ ...base(id), extra: MARK }, Buffer.from('-1e999'), true));
     for (const bad of ['dossier.teleported', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 'dossier.received.v2', `${type} `, type.toUpperCase()]) {

@@ -6,8 +6,10 @@ import * as procedure from './procedure.schema';
 import * as unit from './unit.schema';
 
 /**
- * Wire schemas by event type and schema version. A new version adds an entry (and an upcaster).
- * Typed by the domain's event types, so a type without a schema does not compile.
+ * Wire schemas by event type and schema version. A new version adds an entry here and an upcaster
+ * from the previous version in libs/domain/src/events/upcasters.ts; the contract tests check that
+ * the two agree for every type. Typed by the domain's event types, so a type without a schema does
+ * not compile.
  */
 export const EVENT_SCHEMAS: Readonly<Record<DomainEventType, Readonly<Record<number, z.ZodType>>>> = {
   'dossier.submitted': { 1: dossier.dossierSubmittedV1 },
@@ -15,7 +17,7 @@ export const EVENT_SCHEMAS: Readonly<Record<DomainEventType, Readonly<Record<num
   'dossier.refused': { 1: dossier.dossierRefusedV1 },
   'dossier.processing-step': { 1: dossier.dossierProcessingStepV1 },
   'dossier.supplement-requested': { 1: dossier.dossierSupplementRequestedV1 },
-  'dossier.supplement-supplied': { 1: dossier.dossierSupplementSuppliedV1 },
+  'dossier.supplement-supplied': { 1: dossier.dossierSupplementSuppliedV1, 2: dossier.dossierSupplementSuppliedV2 },
   'dossier.financial-obligation': { 1: dossier.dossierFinancialObligationV1 },
   'dossier.fee-paid': { 1: dossier.dossierFeePaidV1 },
   'dossier.withdrawn': { 1: dossier.dossierWithdrawnV1 },

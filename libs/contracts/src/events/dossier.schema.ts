@@ -31,6 +31,17 @@ export const dossierSupplementSuppliedV1 = dossierEnvelope.extend({
   type: z.literal('dossier.supplement-supplied'),
   data: z.object({ newDueAt: isoInstant.optional() }).default({}),
 });
+/** Version 2: the revised deadline as one object (due time + the extension in working days). */
+export const dossierSupplementSuppliedV2 = dossierEnvelope.extend({
+  type: z.literal('dossier.supplement-supplied'),
+  data: z
+    .object({
+      revisedDeadline: z
+        .object({ dueAt: isoInstant, extendedByWorkingDays: z.number().int().min(0).max(365).optional() })
+        .optional(),
+    })
+    .default({}),
+});
 const feeLine = z.object({
   kind: z.enum(['fee', 'charge', 'tax', 'other'], { message: 'must be fee, charge, tax or other' }),
   amount: amountVnd,

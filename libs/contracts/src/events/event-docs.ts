@@ -20,6 +20,16 @@ export interface EventDoc {
   readonly exampleAt: string;
   /** Unit of the example when not the default district (HY-VANLAM). */
   readonly exampleUnit?: string;
+  /** Earlier schema versions still accepted, and how each is upcast (the fields above are the current version's). */
+  readonly olderVersions?: readonly OlderVersionDoc[];
+}
+
+export interface OlderVersionDoc {
+  readonly version: number;
+  readonly fields: readonly FieldDoc[];
+  /** How the version is read as the next one. */
+  readonly upcast: string;
+  readonly exampleData: Readonly<Record<string, unknown>>;
 }
 
 const DOSSIER = 'dossier-{unitCode}-{dossierCode}';
@@ -76,11 +86,19 @@ export const EVENT_DOCS: Readonly<Record<DomainEventType, EventDoc>> = {
     exampleAt: '2025-03-04T09:00:00',
   },
   'dossier.supplement-supplied': {
-    summary: 'The citizen supplied the supplement: the clock restarts and the due time moves by the wait, or to `newDueAt` when given.',
+    summary: 'The citizen supplied the supplement: the clock restarts and the due time moves by the wait, or to `revisedDeadline.dueAt` when given.',
     subject: 'dossierCode', stream: DOSSIER, criteria: [5, 21],
-    fields: [['newDueAt', 'ISO-8601 instant with offset', false, 'New due time from the one-stop system (replaces the wait arithmetic).']],
-    exampleData: { newDueAt: '2025-03-13T17:00:00+07:00' },
+    fields: [
+      ['revisedDeadline', '{ dueAt: ISO-8601 instant with offset, extendedByWorkingDays?: integer 0–365 }', false, 'Deadline revised by the one-stop system: the new due time replaces the wait arithmetic; the extension is informative.'],
+    ],
+    exampleData: { revisedDeadline: { dueAt: '2025-03-13T17:00:00+07:00', extendedByWorkingDays: 3 } },
     exampleAt: '2025-03-06T10:00:00',
+    olderVersions: [{
+      version: 1,
+      fields: [['newDueAt', 'ISO-8601 instant with offset', false, 'New due time from the one-stop system.']],
+      upcast: '`newDueAt` becomes `revisedDeadline.dueAt`, with no extension',
+      exampleData: { newDueAt: '2025-03-13T17:00:00+07:00' },
+    }],
   },
   'dossier.financial-obligation': {
     summary: 'National status 6: fees, charges or taxes to pay. Fee data in the period integrates the procedure for payment (criterion 10); a non-zero total puts the dossier in criterion 11. A repeated `obligationId` replaces the earlier one.',

@@ -1,4 +1,4 @@
-import type { DomainEventType } from '@idx/domain';
+import { currentSchemaVersion, type DomainEventType } from '@idx/domain';
 import { EVENT_DOCS, type EventDoc } from './event-docs';
 import { wireExampleOf } from './wire-examples';
 
@@ -17,24 +17,38 @@ function familyOf(type: string): string {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
-function section(type: DomainEventType, doc: EventDoc): string {
-  const fields = doc.fields.length === 0
+function fieldTable(fields: EventDoc['fields']): string {
+  return fields.length === 0
     ? '_No data fields: send `"data": {}` (or omit it)._\n'
-    : ['| Field | Type | Required | Meaning |', '|---|---|---|---|', ...doc.fields.map(([name, t, required, meaning]) =>
+    : ['| Field | Type | Required | Meaning |', '|---|---|---|---|', ...fields.map(([name, t, required, meaning]) =>
       `| \`${name}\` | ${cell(t)} | ${required ? 'yes' : 'no'} | ${cell(meaning)} |`)].join('\n') + '\n';
+}
+
+function section(type: DomainEventType, doc: EventDoc): string {
+  const fields = fieldTable(doc.fields);
   const subject = doc.subject === 'none' ? '`unitCode` only' : doc.subject.split(' + ').map((s) => `\`${s}\``).join(' + ');
+  const older = (doc.olderVersions ?? []).flatMap((v) => [
+    `Version ${v.version} (still accepted; ${v.upcast})`,
+    '',
+    fieldTable(v.fields),
+    '```json',
+    JSON.stringify(wireExampleOf(type, v.version), null, 2),
+    '```',
+    '',
+  ]);
   return [
     `### \`${type}\``,
     '',
     doc.summary,
     '',
-    `Subject: ${subject} · stream \`${doc.stream}\` · criteria: ${doc.criteria.length === 0 ? '—' : doc.criteria.join(', ')}`,
+    `Subject: ${subject} · stream \`${doc.stream}\` · criteria: ${doc.criteria.length === 0 ? '—' : doc.criteria.join(', ')} · schemaVersion ${currentSchemaVersion(type)}`,
     '',
     fields,
     '```json',
     JSON.stringify(wireExampleOf(type), null, 2),
     '```',
     '',
+    ...older,
   ].join('\n');
 }
 
@@ -57,7 +71,7 @@ export function renderEventsMarkdown(): string {
     '|---|---|---|---|',
     '| `eventId` | UUID | yes | From the source system; the idempotency key (a re-sent event is a duplicate, never a second row). |',
     '| `type` | string | yes | One of the types below. |',
-    '| `schemaVersion` | integer | yes | Version of the type\'s schema; all are 1 today. |',
+    '| `schemaVersion` | integer | yes | Version of the type\'s schema (shown with each type). Older versions listed under a type are still accepted and upcast when read; any other version is rejected with the supported ones named. |',
     '| `occurredAt` | ISO-8601 instant with offset | yes | Business time; decides the period (Asia/Ho_Chi_Minh, boundaries at local midnight). At most 15 minutes ahead of the server\'s clock. |',
     '| `sourceSystem` | string 1–200 | yes | The sending one-stop system. |',
     '| `unitCode` | code | yes | The unit the subject belongs to. |',
@@ -73,6 +87,14 @@ export function renderEventsMarkdown(): string {
     '±hh:mm within ±14:00 and a year from 1990 to 2100. No text anywhere in an event (field names',
     'included) may hold NUL (U+0000) or a lone surrogate; free texts hold at most 2000 characters. One',
     'event is at most 64 KiB of UTF-8 JSON, nested at most 32 levels. See `docs/input-validation.md`.',
+    '',
+    '## Versions',
+    '',
+    'Events are stored as sent, with their `schemaVersion`. Every fold (projection, replay, rebuild,',
+    'audit) reads them through the upcasters of `libs/domain/src/events/upcasters.ts`, which lift an',
+    'old version one step at a time to the current one, so old and new versions of an event count',
+    'the same. A new version is a wire schema (`catalogue.ts`), a domain type and one upcaster; the',
+    'contract tests check that every accepted version has an upcast path and vice versa.',
     '',
     '## Types',
     '',

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@idx/domain';
+import { type DomainEvent, schemaVersionProblem } from '@idx/domain';
 import type { z } from 'zod';
 import { EVENT_SCHEMAS, KNOWN_EVENT_TYPES } from './catalogue';
 import { checkWireValue } from './check-wire-value';
@@ -60,7 +60,8 @@ function futureProblem(occurredAt: unknown, options: ValidateEventOptions): stri
 }
 
 /**
- * Validates one decoded envelope. Every failure says which field is wrong and why, in words a
+ * Validates one decoded envelope. The event is returned as sent (its own schemaVersion): the store
+ * keeps what the source system sent, and folds upcast it when they read it. Every failure says which field is wrong and why, in words a
  * one-stop system's integrator can act on; unknown types and versions are named, never dropped.
  * Checks that hold anywhere in an event (text, nesting, size; check-wire-value.ts) come first, so
  * no schema ever reads a NUL, a lone surrogate or a 10,000-level object.
@@ -82,10 +83,13 @@ export function validateEvent(input: unknown, options: ValidateEventOptions = {}
   if (!versions) {
     return { ok: false, eventId, reason: `type: unknown event type ${quoted(type)}; known types: ${KNOWN_EVENT_TYPES.join(', ')}` };
   }
+  // A version is accepted only when it has a wire schema and the domain can upcast it to the
+  // version folds read (libs/domain/src/events/upcasters.ts): never stored only to fail at replay.
   const version = raw['schemaVersion'];
   const schema = typeof version === 'number' && Object.hasOwn(versions, version) ? versions[version] : undefined;
-  if (!schema) {
-    const supported = Object.keys(versions).join(', ');
+  const unreadable = schemaVersionProblem(type, version);
+  if (!schema || unreadable) {
+    const supported = Object.keys(versions).filter((v) => schemaVersionProblem(type, Number(v)) === undefined).join(', ');
     return {
       ok: false,
       eventId,

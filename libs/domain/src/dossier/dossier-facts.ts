@@ -6,6 +6,12 @@ export interface SupplementPause {
   readonly to?: number;
 }
 
+/** A supplement arrived; the one-stop system may send a new due time with it. */
+export interface SupplementSupplied {
+  readonly at: number;
+  readonly newDueAt?: number;
+}
+
 export interface Rating {
   readonly level: RatingLevel;
   readonly at: number;
@@ -16,6 +22,12 @@ export interface Rating {
  * Plain JSON (instants as epoch ms) so a projection can store it as it is. Fields added after the
  * first version are optional, so facts stored by an older fold still read correctly.
  * "First" instants keep the earliest occurrence, so a re-sent or late fact never moves them later.
+ *
+ * The fold does not depend on the order events were recorded in (ISSUE 9): "first" instants keep the
+ * earliest, the reception and the ends keep the latest (a source corrects them by sending them
+ * again), lists are kept sorted, and what depends on the order things happened in business time
+ * (supplement waits, a new due time) is kept as raw instants and replayed in time order when the
+ * clock is read (see on-time.ts), so a supplement recorded before its request still closes it.
  */
 export interface DossierFacts {
   readonly kind: 'dossier';
@@ -25,10 +37,19 @@ export interface DossierFacts {
   readonly channel: Channel;
   readonly submittedAt?: number;
   readonly receivedAt?: number;
-  /** Due time as last set by the one-stop system (before supplement pauses are added). */
+  /**
+   * Due time set at reception (the `received` with the latest business time). Facts folded before supplement instants were
+   * kept (no `supplementRequestedAt`) hold the due time as last set, new due times included.
+   */
   readonly dueAt?: number;
+  /** Supplement waits over the whole history, derived from the instants below (kept for readers of old facts). */
   readonly pauses: readonly SupplementPause[];
+  /** Supplement requests over the whole history; the on-time rule counts only those up to its instant. */
   readonly supplementRequests: number;
+  /** Instants of supplement requests, ascending. Absent in facts folded by an older version. */
+  readonly supplementRequestedAt?: readonly number[];
+  /** Supplements received, ascending by instant. Absent in facts folded by an older version. */
+  readonly supplementsSupplied?: readonly SupplementSupplied[];
   readonly refusedAt?: number;
   /** First processing record (criterion 11 selects by processing start). */
   readonly processingStartedAt?: number;
@@ -41,6 +62,8 @@ export interface DossierFacts {
   readonly stoppedAt?: number;
   /** Amount (VND) per financial obligation id. */
   readonly fees?: Readonly<Record<string, number>>;
+  /** When each obligation's amount was set: a repeated id replaces only from a later instant. */
+  readonly feesSetAt?: Readonly<Record<string, number>>;
   /** First time the dossier carried fee data (criterion 10). */
   readonly feeDataAt?: number;
   /** Instants of online payments (national portal or local gateway), ascending (criteria 9, 11). */

@@ -40,7 +40,16 @@ export type DossierProcessingStep = DossierEvent<
   { readonly step?: string; readonly handlerName?: string; readonly handlerTitle?: string }
 >;
 export type DossierSupplementRequested = DossierEvent<'dossier.supplement-requested', { readonly reason?: string }>;
-export type DossierSupplementSupplied = DossierEvent<'dossier.supplement-supplied', { readonly newDueAt?: string }>;
+/**
+ * The citizen supplied the supplement (schema version 2, what folds read). The one-stop system may
+ * revise the deadline: the new due time, and optionally by how many working days it was extended.
+ */
+export type DossierSupplementSupplied = DossierEvent<
+  'dossier.supplement-supplied',
+  { readonly revisedDeadline?: { readonly dueAt: string; readonly extendedByWorkingDays?: number } }
+>;
+/** Schema version 1 of the same event (a flat `newDueAt`): still accepted, upcast to version 2 (upcasters.ts). */
+export type DossierSupplementSuppliedV1 = DossierEvent<'dossier.supplement-supplied', { readonly newDueAt?: string }>;
 /** Status 6: a financial obligation was set; several obligations add up, a repeated id replaces. */
 export type DossierFinancialObligation = DossierEvent<
   'dossier.financial-obligation',

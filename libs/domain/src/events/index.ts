@@ -6,3 +6,4 @@ export * from './unit-events';
 export * from './certified-copy-events';
 export * from './domain-event';
 export * from './streams';
+export * from './upcasters';

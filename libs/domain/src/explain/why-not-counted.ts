@@ -1,5 +1,5 @@
-import { endOf, type DossierFacts } from '../dossier/dossier-facts';
-import { effectiveDueAt } from '../dossier/on-time';
+import type { DossierFacts } from '../dossier/dossier-facts';
+import { effectiveDueAt, judgedAt, supplementRequestsBy } from '../dossier/on-time';
 import type { RuleSet } from '../rules/rule-set';
 import type { SubjectOfAnyKind } from './subject-summary';
 
@@ -23,15 +23,14 @@ export function durationText(ms: number): { vi: string; en: string } {
 }
 
 function lateDossier(d: DossierFacts, evaluatedAt: number, rules: RuleSet): Reason {
-  if (d.supplementRequests > rules.dossier.maxSupplementRequestsOnTime) {
-    return { vi: `Yêu cầu bổ sung ${d.supplementRequests} lần (quá ${rules.dossier.maxSupplementRequestsOnTime} lần)`, en: `${d.supplementRequests} supplement requests (more than ${rules.dossier.maxSupplementRequestsOnTime})`, lateByMs: null };
+  const { t, finished } = judgedAt(d, evaluatedAt);
+  const requests = supplementRequestsBy(d, t);
+  if (requests > rules.dossier.maxSupplementRequestsOnTime) {
+    return { vi: `Yêu cầu bổ sung ${requests} lần (quá ${rules.dossier.maxSupplementRequestsOnTime} lần)`, en: `${requests} supplement requests (more than ${rules.dossier.maxSupplementRequestsOnTime})`, lateByMs: null };
   }
   if (rules.dossier.missingHandlerIsLate && (d.stepsWithoutHandler ?? 0) > 0) {
     return { vi: 'Có bước xử lý thiếu tên hoặc chức danh người xử lý', en: 'A processing step lacks the handler name or title', lateByMs: null };
   }
-  const end = endOf(d);
-  const finished = end !== undefined && end <= evaluatedAt;
-  const t = finished ? (end as number) : evaluatedAt;
   const due = effectiveDueAt(d, t);
   const lateBy = due === undefined ? 0 : Math.max(0, t - due);
   const text = durationText(lateBy);

@@ -11,6 +11,18 @@ export interface PetitionRound {
   readonly answeredAt?: number;
 }
 
+/**
+ * A receipt, answer or reopening as it happened, kept so that the rounds can be replayed in
+ * business-time order whatever order the events were recorded in.
+ */
+export interface PetitionStep {
+  readonly at: number;
+  readonly kind: 'received' | 'answered' | 'reopened';
+  readonly dueAt?: number;
+  readonly dueInWorkingDays?: number;
+  readonly withinCompetence?: boolean;
+}
+
 /** A citizen petition (PAKN) at a unit, folded from its stream. Plain JSON. */
 export interface PetitionFacts {
   readonly kind: 'petition';
@@ -21,6 +33,8 @@ export interface PetitionFacts {
   readonly withinCompetence: boolean;
   readonly rounds: readonly PetitionRound[];
   readonly rating?: Rating;
+  /** Receipts, answers and reopenings in business-time order (absent in facts folded by an older version). */
+  readonly steps?: readonly PetitionStep[];
 }
 
 export function emptyPetition(unitCode: string, petitionCode: string): PetitionFacts {

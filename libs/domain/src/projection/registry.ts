@@ -1,5 +1,5 @@
 import type { DossierFacts } from '../dossier/dossier-facts';
-import type { DomainEvent } from '../events';
+import { type DomainEvent, upcastEvent } from '../events';
 import type { PetitionFacts } from '../petition/petition-facts';
 import type { ProcedureFacts } from '../procedure/procedure-facts';
 import type { SubjectFacts } from '../scoring/figures';
@@ -10,13 +10,26 @@ import { procedureProjection } from './procedure-projection';
 import type { SubjectProjection } from './subject-projection';
 import { unitProjection } from './unit-projection';
 
+/**
+ * Events reach a fold as they were stored, at whatever schema version they were sent in: every
+ * projection reads them upcast to the current version (events/upcasters.ts), so the projector,
+ * replays, rebuilds and audits all see one shape.
+ */
+function upcasting(p: SubjectProjection): SubjectProjection {
+  return {
+    ...p,
+    evolve: (state, event) => p.evolve(state, upcastEvent(event)),
+    ...(p.touchedBy ? { touchedBy: (before: unknown, after: unknown, event: DomainEvent) => p.touchedBy?.(before, after, upcastEvent(event)) } : {}),
+  };
+}
+
 /** Every subject kind the scoring projection folds; each event is handled by exactly one. */
 export const SUBJECT_PROJECTIONS: readonly SubjectProjection[] = [
   dossierProjection as SubjectProjection,
   procedureProjection as SubjectProjection,
   petitionProjection as SubjectProjection,
   unitProjection as SubjectProjection,
-];
+].map(upcasting);
 
 export function projectionFor(event: DomainEvent, projections = SUBJECT_PROJECTIONS): SubjectProjection | undefined {
   return projections.find((p) => p.handles(event));

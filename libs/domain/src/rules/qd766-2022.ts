@@ -14,7 +14,8 @@ type Row = [number, CriterionRule['group'], string, string, number, number, Crit
 
 // DOMAIN.md §2 table, row for row: id, group, Vietnamese name, English name, max, target, empty-denominator policy.
 // Criterion 4's empty denominator falls back to last year's monthly average (§4). Criterion 15's
-// denominator counts units competent to certify: none means the criterion does not concern the unit.
+// denominator counts units competent to certify: none means the criterion does not concern the unit
+// (used only where the rule set scores 15 as a ratio, see QD766_2022_COUNTED_COPIES).
 const rows: Row[] = [
   [1, 'transparency', 'Tỷ lệ TTHC công bố đúng hạn', 'Procedures announced on time', 6, 1],
   [2, 'transparency', 'Tỷ lệ TTHC được cập nhật, công khai đúng hạn', 'Procedures published on time', 4, 1],
@@ -39,16 +40,21 @@ const rows: Row[] = [
   [21, 'satisfaction', 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC', 'Satisfaction with dossier handling', 6, 0.9, 'zero'],
 ];
 
-/** §4 "not applicable" policies: criterion 2 is a provincial duty; payment criteria need fees. */
-const applicability: Readonly<Record<number, Pick<CriterionRule, 'appliesToLevels' | 'notApplicableWhen'>>> = {
+/**
+ * §4 policies beyond the table: criterion 2 is a provincial duty; payment criteria need fees;
+ * criterion 15 follows the national portal's 2026 evaluation — full points for every unit
+ * (province, department, commune) — by default.
+ */
+const policies: Readonly<Record<number, Pick<CriterionRule, 'appliesToLevels' | 'notApplicableWhen' | 'scoredAs'>>> = {
   2: { appliesToLevels: ['province'] },
   9: { notApplicableWhen: 'no-fee-bearing-procedures' },
   10: { notApplicableWhen: 'no-fee-bearing-procedures' },
   11: { notApplicableWhen: 'no-fee-bearing-procedures' },
+  15: { scoredAs: 'full-points' },
 };
 
 const criteria: CriterionRule[] = rows.map(([id, group, nameVi, nameEn, max, target, whenEmpty]) => ({
-  id, group, nameVi, nameEn, max, target, whenEmpty: whenEmpty ?? 'no-data', ...applicability[id],
+  id, group, nameVi, nameEn, max, target, whenEmpty: whenEmpty ?? 'no-data', ...policies[id],
 }));
 
 /** Decision 766/QĐ-TTg of 23 June 2022, as DOMAIN.md describes it: the default rule set. */
@@ -78,4 +84,16 @@ export const QD766_2022: RuleSet = {
     { labelVi: 'Yếu', labelEn: 'Weak', min: Number.NEGATIVE_INFINITY },
   ],
   rounding: { group: 1, total: 2, rate: 2 },
+};
+
+/**
+ * The same rules with criterion 15 counted strictly (DOMAIN.md §4's rule-set option): units with
+ * ≥ 1 completed e-certified copy in the period / units competent to certify; N/A for a unit with no
+ * competent unit. Not registered (its dates equal qd766-2022's): register it in RULE_SETS in place of
+ * QD766_2022 to score this way. See docs/criteria-rules.md.
+ */
+export const QD766_2022_COUNTED_COPIES: RuleSet = {
+  ...QD766_2022,
+  id: 'qd766-2022-counted-copies',
+  criteria: QD766_2022.criteria.map((c) => (c.id === 15 ? { ...c, scoredAs: 'ratio' } : c)),
 };

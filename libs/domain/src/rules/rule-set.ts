@@ -2,8 +2,13 @@ import type { ProcedurePart } from '../events/procedure-events';
 import type { UnitLevel } from '../events/unit-events';
 import type { WorkingCalendar } from '../time/working-days';
 
-/** A rule set is data (DOMAIN.md §8): weights, targets, edge policies, bands, rounding, calendar. */
-export type GroupId = 'transparency' | 'progress' | 'online-service' | 'online-payment' | 'satisfaction' | 'digitisation';
+/**
+ * A rule set is data (DOMAIN.md §8): groups, weights, targets, edge policies, bands, rounding,
+ * calendar. A group id is whatever the rule set names (qd766-2022: transparency, progress,
+ * online-service, online-payment, satisfaction, digitisation), so a revision with other groups is
+ * a data change; ruleSetProblems checks that criteria and groups agree.
+ */
+export type GroupId = string;
 
 /**
  * What a criterion scores when its denominator is 0 (DOMAIN.md §4):
@@ -30,7 +35,16 @@ export interface CriterionRule {
   readonly appliesToLevels?: readonly UnitLevel[];
   /** A data condition that makes the criterion N/A for a unit. */
   readonly notApplicableWhen?: NotApplicableCondition;
+  /**
+   * How the figure becomes points: `ratio` (absent = ratio) is max × min(1, r / target) with the
+   * policies above; `full-points` awards the maximum to every unit whatever the figure, as the
+   * national portal's 2026 evaluation does for criterion 15 (DOMAIN.md §4). The figure is still
+   * computed and stored, so switching rule sets needs no refold.
+   */
+  readonly scoredAs?: CriterionScoring;
 }
+
+export type CriterionScoring = 'ratio' | 'full-points';
 
 export interface GroupRule {
   readonly id: GroupId;

@@ -46,6 +46,9 @@ export const CALCULATORS: readonly CriterionCalculator[] = [
   criterion21DossierSatisfaction,
 ];
 
+/** Ids of the criteria the platform can compute: what a rule set may score, and what reports and audits list. */
+export const CRITERION_IDS: readonly number[] = CALCULATORS.map((c) => c.id);
+
 /** One unit's own figures for a period, for every criterion the rule set scores. */
 export function computeFigures(input: ScoringInput, calculators = CALCULATORS): Map<number, Figure> {
   const scored = new Set(input.ruleSet.criteria.map((c) => c.id));

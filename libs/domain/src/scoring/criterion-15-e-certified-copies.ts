@@ -14,7 +14,11 @@ function issuedInSpan(ctx: ScoringContext, u: UnitFacts): boolean {
  * Criterion 15 (cung cấp dịch vụ chứng thực bản sao điện tử từ bản chính): units competent to
  * certify copies at the end of the span that completed at least one electronic certified copy in
  * it. A unit's own figure is 1/1, 0/1 or 0/0; pooled, it counts a province's certifying units.
- * No competent unit means the criterion does not concern the unit (rule set: `not-applicable`).
+ *
+ * How it scores is the rule set's choice (DOMAIN.md §4, docs/criteria-rules.md): qd766-2022 follows
+ * the national portal — full points for every unit (`scoredAs: 'full-points'`), the figure kept as
+ * information; the counted variant scores this ratio, and no competent unit means the criterion
+ * does not concern the unit (`whenEmpty: 'not-applicable'`).
  */
 export const criterion15ECertifiedCopies: CriterionCalculator = {
   id: 15,

@@ -19,6 +19,11 @@ export interface Figure {
    * year's monthly average of received dossiers × months in the period).
    */
   readonly fallbackDenominator?: number;
+  /**
+   * Numerator that goes with the fallback denominator (criterion 4: dossiers synced in the period,
+   * whenever received — with nothing received the ordinary numerator is always 0).
+   */
+  readonly fallbackNumerator?: number;
   /** Data-quality notes that travel with the figure. */
   readonly flags?: readonly string[];
 }
@@ -61,6 +66,7 @@ export function figure(numerator: number, denominator: number, extra: Omit<Figur
     denominator,
     ...(extra.notApplicable ? { notApplicable: true } : {}),
     ...(extra.fallbackDenominator !== undefined ? { fallbackDenominator: extra.fallbackDenominator } : {}),
+    ...(extra.fallbackNumerator !== undefined ? { fallbackNumerator: extra.fallbackNumerator } : {}),
     ...(extra.flags && extra.flags.length > 0 ? { flags: [...new Set(extra.flags)].sort() } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { type Figure, figure } from './figures';
 
 /**
  * Pools the figures of several units (a province = itself + all descendants, DOMAIN.md §5):
- * numerators, denominators and fallback denominators add; a criterion is N/A for the pool only
+ * numerators, denominators and fallback numerators and denominators add; a criterion is N/A for the pool only
  * when it is N/A for every unit that has it; flags are the union.
  */
 export function poolFigures(figuresOfUnits: readonly ReadonlyMap<number, Figure>[]): Map<number, Figure> {
@@ -11,6 +11,7 @@ export function poolFigures(figuresOfUnits: readonly ReadonlyMap<number, Figure>
   for (const id of ids) {
     const parts = figuresOfUnits.map((m) => m.get(id)).filter((f): f is Figure => f !== undefined);
     const fallbacks = parts.map((f) => f.fallbackDenominator).filter((x): x is number => x !== undefined);
+    const fallbackNumerators = parts.map((f) => f.fallbackNumerator).filter((x): x is number => x !== undefined);
     pooled.set(
       id,
       figure(
@@ -19,6 +20,8 @@ export function poolFigures(figuresOfUnits: readonly ReadonlyMap<number, Figure>
         {
           notApplicable: parts.every((f) => f.notApplicable === true),
           ...(fallbacks.length > 0 ? { fallbackDenominator: fallbacks.reduce((s, x) => s + x, 0) } : {}),
+          // Only an empty pooled denominator uses it, and only units with none received carry it.
+          ...(fallbackNumerators.length > 0 && parts.every((f) => f.denominator === 0) ? { fallbackNumerator: fallbackNumerators.reduce((s, x) => s + x, 0) } : {}),
           flags: parts.flatMap((f) => f.flags ?? []),
         },
       ),

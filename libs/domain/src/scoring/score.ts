@@ -12,6 +12,7 @@ export type ScoreFlag =
   | 'empty-zero' // denominator 0, rule gives 0 points with status ok (criterion 21)
   | 'fallback-denominator' // denominator 0, last year's monthly average used (criterion 4)
   | 'no-fallback-average' // denominator 0 and no average known: a data-quality problem (criterion 4)
+  | 'full-points-by-rule' // the rule set awards full points whatever the data (criterion 15, as the national portal does)
   | 'not-applicable-level' // the criterion does not apply at the unit's level (criterion 2 below province)
   | 'not-applicable-data' // the unit's data says the criterion does not concern it
   | 'no-fee-bearing-procedures'; // payment criteria: "TTHC không có phí, lệ phí"
@@ -78,6 +79,9 @@ export function scoreCriterion(rule: CriterionRule, figure: Figure, context: Sco
   const notApplicable = (flag: ScoreFlag): CriterionScore =>
     ({ ...base, denominator: figure.denominator, ratio: null, points: null, status: 'not-applicable', flags: [...own, flag] });
   if (!applies(rule, context)) return notApplicable('not-applicable-level');
+  if (rule.scoredAs === 'full-points') {
+    return { ...base, denominator: figure.denominator, ratio: 1, points: rule.max, status: 'ok', flags: [...own, 'full-points-by-rule'] };
+  }
   if (figure.notApplicable) {
     return notApplicable(rule.notApplicableWhen === 'no-fee-bearing-procedures' ? 'no-fee-bearing-procedures' : 'not-applicable-data');
   }
@@ -96,7 +100,7 @@ export function scoreCriterion(rule: CriterionRule, figure: Figure, context: Sco
     case 'fallback-average': {
       const fallback = figure.fallbackDenominator;
       if (fallback !== undefined && fallback > 0) {
-        const ratio = figure.numerator / fallback;
+        const ratio = (figure.fallbackNumerator ?? figure.numerator) / fallback;
         return { ...empty, ratio, points: pointsFor(rule, ratio), status: 'ok', flags: [...own, 'fallback-denominator'] };
       }
       return { ...empty, points: 0, status: 'no-data', flags: [...own, 'no-fallback-average'] };

@@ -23,7 +23,8 @@ describe('monthly summary model', () => {
       averageLabel: 'Trung bình khối sở, ban, ngành',
     });
     expect(s.total).toMatch(/^\d+,\d\d\/100$/);
-    expect(s.rescaledNote).toContain('84 điểm áp dụng'); // criterion 2 (province only), 9–11 (no fees), 15 (not competent)
+    // criterion 2 (province only), 9–11 (no fees); 15 has full points for every unit (DOMAIN.md §4)
+    expect(s.rescaledNote).toContain('86 điểm áp dụng');
   });
 
   it('shows groups as x/applicable max beside the peers average, N/A where nothing applies', () => {
@@ -43,7 +44,7 @@ describe('monthly summary model', () => {
     expect(c.get(5)).toMatchObject({ numerator: '0', denominator: '0', rate: 'Chưa có dữ liệu', points: '0,00/20' });
     expect(c.get(11)).toMatchObject({ numerator: '—', rate: 'TTHC không có phí, lệ phí', points: 'N/A' });
     expect(c.get(2)).toMatchObject({ rate: 'N/A', note: 'Không áp dụng với cấp đơn vị này.' });
-    expect(c.get(15)?.note).toBe('Đơn vị không có thẩm quyền chứng thực bản sao.');
+    expect(c.get(15)).toMatchObject({ rate: '100,00%', points: '2,00/2', note: 'Tính điểm tối đa cho mọi đơn vị như Cổng DVCQG (quy tắc của bộ tiêu chí).' });
     const full = buildMonthlySummary({ score: stp, peers, generatedAt });
     expect(full.criteria.find((x) => x.id === 19)).toMatchObject({ rate: 'Chưa có dữ liệu', points: '6,00/6', note: 'Không phát sinh trong kỳ: tính điểm tối đa theo quy tắc.' });
   });

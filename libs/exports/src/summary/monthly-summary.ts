@@ -65,7 +65,8 @@ export interface MonthlySummaryInput {
 const FLAG_NOTES: Readonly<Record<string, string>> = {
   'empty-full-points': 'Không phát sinh trong kỳ: tính điểm tối đa theo quy tắc.',
   'empty-zero': 'Không phát sinh hồ sơ trong kỳ: 0 điểm theo quy tắc.',
-  'fallback-denominator': 'Không tiếp nhận hồ sơ trong kỳ: mẫu số là số hồ sơ trung bình tháng của năm trước.',
+  'fallback-denominator': 'Không tiếp nhận hồ sơ trong kỳ: tử số là hồ sơ đồng bộ trong kỳ, mẫu số là số hồ sơ trung bình tháng của năm trước.',
+  'full-points-by-rule': 'Tính điểm tối đa cho mọi đơn vị như Cổng DVCQG (quy tắc của bộ tiêu chí).',
   'no-fallback-average': 'Không tiếp nhận hồ sơ và không có số liệu năm trước: 0 điểm (cần kiểm tra dữ liệu).',
   'not-applicable-level': 'Không áp dụng với cấp đơn vị này.',
   'not-applicable-data': 'Không áp dụng với đơn vị theo dữ liệu.',

@@ -49,6 +49,8 @@ export function criterionNumeratorCell(c: CriterionScoreDto | undefined): Export
   if (!c) return noData();
   if (c.status === 'not-applicable') return notApplicable(c);
   if (c.status === 'no-data') return noData();
+  // Criterion 15 scored as the portal does (full points) still counts competent units: none = N/A.
+  if (c.denominator === 0) return notApplicable(c);
   return { kind: 'count', value: c.numerator };
 }
 

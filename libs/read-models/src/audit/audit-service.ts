@@ -1,5 +1,5 @@
 import type { CutDto, LogVerifyReportDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
-import { type Figure, parsePeriod, type Period, poolMembersDuring, resolvePeriod, roundHalfUp, ruleSetInForce, type UnitTree } from '@idx/domain';
+import { CRITERION_IDS, type Figure, parsePeriod, type Period, poolMembersDuring, resolvePeriod, roundHalfUp, ruleSetInForce, type UnitTree } from '@idx/domain';
 import { brokenAt, type Checkpoint, type LogAudit, type PostgresHistoryReader, START, type TrustedHead } from '@idx/event-store';
 import type { ReadModelClient } from '../prisma-client';
 import { toFigures } from '../queries/period-scores';
@@ -151,7 +151,7 @@ export class AuditService {
       const mine = at.rows.has(unit) ? toFigures(at.rows.get(unit)?.figures) : undefined;
       const again = replay.rows.get(unit);
       const theirs = again && 'figures' in again ? toFigures(again.figures) : undefined;
-      for (let criterion = 1; criterion <= 21; criterion++) {
+      for (const criterion of CRITERION_IDS) {
         const s = mine?.get(criterion);
         const r = theirs?.get(criterion);
         if (!same(s, r)) differences.push({ unitCode: unit, criterion, stored: counts(s), recomputed: counts(r) });

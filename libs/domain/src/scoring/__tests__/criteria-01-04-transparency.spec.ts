@@ -127,6 +127,23 @@ describe('criterion 4 — dossiers synced to the national portal', () => {
     });
   });
 
+  it('with nothing received, scores the dossiers synced in the period against the average (DOMAIN.md §4)', () => {
+    // April: nothing received; three February dossiers synced in April, one in May. Last year's
+    // monthly average 4 → ratio 3/4, 6 × 0.75 = 4.5 points. Without the fallback numerator the
+    // ratio would be 0/4 and the fallback could never award a point.
+    const facts = given(
+      ...['A', 'B', 'C', 'D'].map((c) => received(c, '2025-02-03T08:00')),
+      dossier('A').synced('2025-04-01T08:00'), dossier('B').synced('2025-04-15T08:00'), dossier('C').synced('2025-04-30T23:00'),
+      dossier('D').synced('2025-05-02T08:00'),
+    );
+    const f = figureOf(4, facts, '2025-04', { average: 4 });
+    expect(f).toEqual({ numerator: 0, denominator: 0, fallbackNumerator: 3, fallbackDenominator: 4 });
+    expect(scoreCriterion(criterionRule(QD766_2022, 4), f)).toMatchObject({ status: 'ok', ratio: 0.75, points: 4.5, flags: ['fallback-denominator'] });
+    // Pooled with a unit that received dossiers, the ordinary ratio decides and the fallback is dropped.
+    const busy = figureOf(4, given(received('E', '2025-04-02T08:00')), '2025-04', { average: 4 });
+    expect(poolFigures([new Map([[4, f]]), new Map([[4, busy]])]).get(4)).toEqual({ numerator: 0, denominator: 1, fallbackDenominator: 8 });
+  });
+
   it('without a known average scores 0 with a data-quality flag, never as plain zero', () => {
     const f = figureOf(4, given(), '2025-03');
     expect(scoreCriterion(criterionRule(QD766_2022, 4), f)).toMatchObject({

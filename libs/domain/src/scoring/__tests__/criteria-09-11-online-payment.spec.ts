@@ -94,11 +94,11 @@ describe('payment criteria are N/A for a unit without fee-bearing procedures', (
     const group = score.groups.find((g) => g.id === 'online-payment') as GroupScore;
     expect(group).toMatchObject({ notApplicable: true, applicableMax: 0, points: 0, rate: null });
     expect(formatGroup(group, QD766_2022)).toEqual({ score: 'N/A', rate: 'N/A' });
-    // Out of 100 − 10 (payment) − 4 (criterion 2 at commune level) − 2 (criterion 15: this unit is not
-    // competent to certify copies) = 84 applicable points, rescaled to 100.
-    expect(score.applicableMax).toBe(84);
+    // Out of 100 − 10 (payment) − 4 (criterion 2 at commune level) = 86 applicable points, rescaled to
+    // 100. Criterion 15 applies to every unit under qd766-2022 (the portal's full points, DOMAIN.md §4).
+    expect(score.applicableMax).toBe(86);
     expect(score.rescaled).toBe(true);
-    expect(score.total).toBeCloseTo((score.rawPoints * 100) / 84, 10);
+    expect(score.total).toBeCloseTo((score.rawPoints * 100) / 86, 10);
   });
 
   it('treats a dossier carrying a fee as evidence of fees even when the catalogue is silent', () => {

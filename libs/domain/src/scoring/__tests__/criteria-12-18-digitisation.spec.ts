@@ -1,8 +1,9 @@
 import { dossier, figureOf, figuresOf, given, procedure, unit } from '../../__fixtures__/scenario';
 import { criterionRule } from '../../rules/check-rule-set';
-import { QD766_2022 } from '../../rules/qd766-2022';
+import { QD766_2022, QD766_2022_COUNTED_COPIES } from '../../rules/qd766-2022';
+import type { Figure } from '../figures';
 import { poolFigures } from '../pool-figures';
-import { scoreCriterion } from '../score';
+import { scoreCriterion, scoreUnit } from '../score';
 
 const due = '2025-03-31T17:00';
 const rule = (id: number) => criterionRule(QD766_2022, id);
@@ -63,10 +64,31 @@ describe('criterion 15 — units issuing electronic certified copies', () => {
     expect(figureOf(15, facts, '2025-Q1')).toEqual({ numerator: 1, denominator: 1 });
   });
 
-  it('is N/A for a unit not competent to certify (e.g. a department)', () => {
+  it('counted strictly (the rule-set option), is N/A for a unit not competent to certify (e.g. a department)', () => {
     const f = figureOf(15, given(unit('U1').registered('2022-01-01T00:00', 'Sở Tài chính', 'department', 'HY')), '2025-03');
     expect(f).toEqual({ numerator: 0, denominator: 0 });
-    expect(scoreCriterion(rule(15), f)).toMatchObject({ status: 'not-applicable', points: null });
+    expect(scoreCriterion(criterionRule(QD766_2022_COUNTED_COPIES, 15), f)).toMatchObject({ status: 'not-applicable', points: null });
+  });
+
+  // DOMAIN.md §4: the portal's 2026 evaluation gives the province, each department and each commune
+  // numerator null, denominator null, ratio 100 %, score 2 — whatever the unit's copies.
+  it.each([
+    ['a department, not competent to certify', given(unit('U1').registered('2022-01-01T00:00', 'Sở Tài chính', 'department', 'HY')), 'department'],
+    ['a competent commune that issued no copy', given(competent), 'commune'],
+    ['a competent commune that issued copies', given(competent, unit('U1').copies('2025-03-04T10:00', 3)), 'commune'],
+    ['a province with nothing recorded', given(), 'province'],
+  ] as const)('by default gives full points as the national portal does: %s', (_name, facts, level) => {
+    const score = scoreUnit(figuresOf(facts, '2025-03'), QD766_2022, { level });
+    expect(score.criteria.find((c) => c.id === 15)).toMatchObject({ status: 'ok', ratio: 1, points: 2, flags: ['full-points-by-rule'] });
+    expect(score.groups.find((g) => g.id === 'digitisation')?.applicableMax).toBe(22);
+  });
+
+  it('counted strictly, scores a competent unit without a copy 0 and pools competent units', () => {
+    const counted = criterionRule(QD766_2022_COUNTED_COPIES, 15);
+    expect(scoreCriterion(counted, figureOf(15, given(competent), '2025-03'))).toMatchObject({ status: 'ok', ratio: 0, points: 0 });
+    const a = figuresOf(given(competent, unit('U1').copies('2025-03-04T10:00')), '2025-03');
+    const b = figuresOf(given(unit('U2').competent('2022-01-01T00:00')), '2025-03');
+    expect(scoreCriterion(counted, poolFigures([a, b]).get(15) as Figure)).toMatchObject({ status: 'ok', ratio: 0.5, points: 1 });
   });
 
   it('follows competence over time and pools into a count of certifying units', () => {

@@ -58,7 +58,8 @@ describe('unit score', () => {
     const score = scoreUnit(figuresOf(given(), '2025-03'), QD766_2022, { level: 'commune' });
     const statuses = Object.fromEntries(score.criteria.map((c) => [c.id, `${c.status}:${c.points}`]));
     expect(statuses).toMatchObject({
-      2: 'not-applicable:null', 4: 'no-data:0', 5: 'no-data:0', 9: 'not-applicable:null', 15: 'not-applicable:null',
+      // 15: full points for every unit, as the national portal's 2026 evaluation (DOMAIN.md §4).
+      2: 'not-applicable:null', 4: 'no-data:0', 5: 'no-data:0', 9: 'not-applicable:null', 15: 'ok:2',
       19: 'ok:6', 20: 'ok:6', 21: 'ok:0',
     });
   });

@@ -25,7 +25,8 @@ export const SCORE_TEXT: Translations<ScoreText> = {
     flags: {
       'empty-full-points': 'Không phát sinh trong kỳ: đạt điểm tối đa',
       'empty-zero': 'Không phát sinh hồ sơ trong kỳ: 0 điểm',
-      'fallback-denominator': 'Mẫu số lấy theo bình quân tháng của năm trước',
+      'fallback-denominator': 'Tử số là hồ sơ đồng bộ trong kỳ, mẫu số lấy theo bình quân tháng của năm trước',
+      'full-points-by-rule': 'Đạt điểm tối đa cho mọi đơn vị như Cổng DVCQG (theo bộ tiêu chí)',
       'no-fallback-average': 'Không có số liệu năm trước để thay mẫu số',
       'not-applicable-level': 'Không áp dụng cho cấp đơn vị này',
       'not-applicable-data': 'Không áp dụng theo dữ liệu của đơn vị',
@@ -41,7 +42,8 @@ export const SCORE_TEXT: Translations<ScoreText> = {
     flags: {
       'empty-full-points': 'Nothing in the period: full points',
       'empty-zero': 'No dossiers in the period: 0 points',
-      'fallback-denominator': "Denominator from last year's monthly average",
+      'fallback-denominator': "Dossiers synced in the period over last year's monthly average",
+      'full-points-by-rule': 'Full points for every unit, as the national portal gives (rule set)',
       'no-fallback-average': 'No figure from last year to stand in for the denominator',
       'not-applicable-level': "Does not apply at this unit's level",
       'not-applicable-data': "Does not apply according to the unit's data",
