@@ -297,6 +297,7 @@ export const EVENT_DOCS: Readonly<Record<DomainEventType, EventDoc>> = {
       ['level', '"province" | "department" | "district" | "commune"', true, 'Level in the tree.'],
       ['parentCode', 'code', false, 'Parent unit (absent for a province).'],
       ['effectiveFrom', 'YYYY-MM-DD', false, 'First day of validity.'],
+      ['nationalCodes', 'list of 1–10 codes (letters, digits, dots)', false, 'National identifier codes (mã định danh such as 000.00.12.H31, GSO codes): see docs/units.md.'],
     ],
     exampleData: { name: 'UBND huyện Văn Lâm', level: 'district', parentCode: 'HY', effectiveFrom: '2022-01-01' },
     exampleAt: '2022-01-01T00:00:00',
@@ -342,6 +343,14 @@ export const EVENT_DOCS: Readonly<Record<DomainEventType, EventDoc>> = {
     ],
     exampleData: { competent: true, effectiveFrom: '2022-01-01' },
     exampleAt: '2022-01-01T00:00:00',
+  },
+  'unit.national-codes-set': {
+    summary: 'The national identifier codes the unit is known by from now on (they replace earlier ones): mã định danh such as `000.00.12.H31` or `H31`, GSO codes; a sync snapshot naming one resolves to the unit (docs/units.md).',
+    subject: 'none', stream: UNIT, criteria: [],
+    fields: [['nationalCodes', 'list of 1–10 codes (letters, digits, dots)', true, 'The codes.']],
+    exampleData: { nationalCodes: ['H31', '33'] },
+    exampleAt: '2025-07-01T00:00:00',
+    exampleUnit: 'HY25',
   },
   'certified-copy.issued': {
     summary: 'The unit completed electronic certified copies from originals; `occurredAt` is the completion time (criterion 15 numerator).',

@@ -4,3 +4,7 @@ export * from './unit-tree';
 export * from './reference-units';
 export * from './reference-unit-events';
 export * from './peers';
+export * from './national-units';
+export * from './national-codes-table';
+export * from './national-codes';
+export * from './unit-registry';
