@@ -18,6 +18,7 @@ import { ScoreStreamController } from './score-stream/score-stream.controller';
 import { ScoreStreamService } from './score-stream/score-stream.service';
 import { GetUnitScoreHandler } from './unit-score/get-unit-score.handler';
 import { UnitScoreController } from './unit-score/unit-score.controller';
+import { UnitRegistryController } from './units/unit-registry.controller';
 import { StreamHistoryController } from './stream-history/stream-history.controller';
 import { StreamHistoryHandler } from './stream-history/stream-history.handler';
 import { GetUnitTrendHandler } from './unit-trend/get-unit-trend.handler';
@@ -28,7 +29,7 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,
-    ExportsController,
+    ExportsController, UnitRegistryController,
   ],
   providers: [
     GetUnitScoreHandler, GetRankingHandler, ScoreStreamService, { provide: SseBroadcaster, useFactory: () => new SseBroadcaster(sseLimits()) },
