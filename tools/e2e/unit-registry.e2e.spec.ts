@@ -38,7 +38,7 @@ describe('end to end: the unit registry over the whole country', () => {
       const r = await json<UnitSearchPageDto>(url('/api/v1/units?level=province&asOf=2025-08-01&limit=1'));
       const communes = await json<UnitSearchPageDto>(url('/api/v1/units?level=commune&asOf=2025-06-01&limit=1'));
       return r.body.total === 34 && communes.body.total > 10_000 ? true : undefined;
-    }, { what: 'the national units to reach reporting', timeoutMs: 240_000 });
+    }, { what: 'the national units to reach reporting', timeoutMs: 300_000, intervalMs: 1000 });
   }, 600_000);
   afterAll(() => platform?.stop());
 

@@ -2,9 +2,9 @@ import type { DomainEventType } from '@idx/domain';
 import { EVENT_DOCS } from './event-docs';
 
 const EXAMPLE_CODES = {
-  dossierCode: 'H31.39-250303-0001',
+  dossierCode: 'H31.39-251103-0001',
   procedureCode: '1.001612',
-  petitionCode: 'PAKN-250310-0004',
+  petitionCode: 'PAKN-251110-0004',
 } as const;
 
 /** A complete, valid wire envelope for an event type, as shown in docs/events.md. */
@@ -21,7 +21,7 @@ export function wireExampleOf(type: DomainEventType): Record<string, unknown> {
     schemaVersion: 1,
     occurredAt: `${doc.exampleAt}+07:00`,
     sourceSystem: 'motcua-hungyen',
-    unitCode: doc.exampleUnit ?? 'HY-VANLAM',
+    unitCode: doc.exampleUnit ?? 'X11953',
     ...subject,
     data: doc.exampleData,
   };

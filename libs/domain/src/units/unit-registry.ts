@@ -59,7 +59,7 @@ const LEVEL_ORDER: Readonly<Record<UnitLevel, number>> = { province: 0, departme
 
 interface Entry {
   readonly unit: UnitFacts;
-  /** Every name the unit ever had, folded. */
+  /** Every name the unit ever had, folded, each with a leading space. */
   readonly folded: readonly string[];
   readonly codes: readonly string[];
 }
@@ -85,7 +85,7 @@ function indexOf(tree: UnitTree): Index {
   const entries = Object.values(tree)
     .map((unit) => ({
       unit,
-      folded: unit.names.map((n) => foldVietnamese(n.value)),
+      folded: unit.names.map((n) => ` ${foldVietnamese(n.value)}`),
       codes: [unit.unitCode.toUpperCase(), ...(unit.nationalCodes ?? []).map(canonicalNationalCode)],
     }))
     .sort((a, b) => (LEVEL_ORDER[a.unit.level ?? 'commune'] - LEVEL_ORDER[b.unit.level ?? 'commune']) || (a.unit.unitCode < b.unit.unitCode ? -1 : 1));
@@ -111,16 +111,16 @@ export function registryUnit(tree: UnitTree, unit: UnitFacts, at?: number): Regi
   };
 }
 
-/** How well an entry matches the query: 0 = its code, 1 = a name starting with it, 2 = a name containing it; undefined = no match. */
+/** How well an entry matches the query: 0 = its code, 1 = a word of a name starting with it, 2 = a name containing it; undefined = no match. */
 function rank(entry: Entry, folded: string, upper: string): number | undefined {
   if (entry.codes.includes(upper)) return 0;
+  if (folded === '') return undefined; // only punctuation: nothing to look for in names
+  // Names are kept with a leading space, so " query" found means a word starts with the query.
+  const wordStart = ` ${folded}`;
   let best: number | undefined;
   for (const name of entry.folded) {
-    const at = name.indexOf(folded);
-    if (at < 0) continue;
-    // A word of the name starting with the query ranks above a match in the middle of a word.
-    const score = at === 0 || name[at - 1] === ' ' || ` ${name}`.includes(` ${folded}`) ? 1 : 2;
-    best = best === undefined ? score : Math.min(best, score);
+    if (name.includes(wordStart)) return 1;
+    if (best === undefined && name.includes(folded)) best = 2;
   }
   return best;
 }
