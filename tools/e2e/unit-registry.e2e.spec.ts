@@ -20,6 +20,7 @@ describe('end to end: the unit registry over the whole country', () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
+    const started = Date.now();
     const registryKey = await createWriterKey(platform.db.pool, { sourceSystem: REFERENCE_SOURCE_SYSTEM, units: ['*'], manageUnits: true });
     const events = nationalUnitEvents();
     let accepted = 0;
@@ -33,12 +34,14 @@ describe('end to end: the unit registry over the whole country', () => {
       accepted += answer.accepted;
     }
     expect(accepted).toBe(events.length);
-    // Scoring folds the unit events into the facts reporting reads: wait until the last ones are there.
+    // Scoring folds the unit events into the facts reporting reads: wait until it has caught up with the last one.
     await waitFor(async () => {
+      const health = (await (await fetch(`${platform.scoringUrl}/health`)).json()) as { checkpoint?: { eventsWaiting: boolean } };
+      if (health.checkpoint?.eventsWaiting !== false) return undefined;
       const r = await json<UnitSearchPageDto>(url('/api/v1/units?level=province&asOf=2025-08-01&limit=1'));
-      const communes = await json<UnitSearchPageDto>(url('/api/v1/units?level=commune&asOf=2025-06-01&limit=1'));
-      return r.body.total === 34 && communes.body.total > 10_000 ? true : undefined;
+      return r.body.total === 34 ? true : undefined;
     }, { what: 'the national units to reach reporting', timeoutMs: 300_000, intervalMs: 1000 });
+    console.log(`${events.length} unit events ingested and projected in ${Date.now() - started} ms`);
   }, 600_000);
   afterAll(() => platform?.stop());
 
@@ -101,7 +104,8 @@ describe('end to end: the unit registry over the whole country', () => {
     const score = await waitFor(async () => {
       const r = await json<UnitScoreDto>(url(`/api/v1/units/${commune}/scores?period=2025-09`));
       return r.status === 200 && r.body.criteria.find((c) => c.id === 5)?.denominator === 2 ? r.body : undefined;
-    }, { what: `criterion 5 of ${commune} to count 2 dossiers` });
+      // A unit's score pools over a tree of ~15,000 units (issue 10 item 3 makes that read fast): allow for it.
+    }, { what: `criterion 5 of ${commune} to count 2 dossiers`, timeoutMs: 120_000, intervalMs: 500 });
     expect(score.unit).toMatchObject({ code: commune, level: 'commune' });
     expect(score.criteria.find((c) => c.id === 5)).toMatchObject({ numerator: 1, denominator: 2, points: 10, max: 20 });
   });
