@@ -13,6 +13,7 @@ const entries = {
   rebuild: 'tools/rebuild/rebuild-cli.js',
   credentials: 'tools/credentials/credentials-cli.js',
   users: 'tools/users/users-cli.js',
+  units: 'tools/units/units-cli.js',
   'kafka-broker': 'tools/kafka/broker-cli.js',
   'kafka-produce': 'tools/kafka/producer.js',
   // Only `bench` takes a name as its first argument; the other tools get all of theirs.

@@ -130,6 +130,8 @@ try {
   await waitForHttp(`http://127.0.0.1:${ports.ingest}/health`);
   await waitForHttp(`http://127.0.0.1:${ports.scoring}/health`);
   const keys = await demoCredentials(databaseUrl);
+  // The whole country's units (docs/units.md), through ingest with the registry's key: once, then duplicates.
+  log(`units: ${await runPlatformCli(root, 'units/units-cli', ['seed', '--ingest', `http://127.0.0.1:${ports.ingest}`, '--key-file', keys.file], databaseUrl, "register the country's units")}`);
   console.log(`
   QĐ 766 real-time index is running.
     Console:        http://localhost:${ports.reporting}/

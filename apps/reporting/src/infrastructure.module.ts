@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { LogAudit, PostgresHistoryReader } from '@idx/event-store';
 import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
-import { AuditService, ExplainQueries, type ReadModelClient, ScoreQueries } from '@idx/read-models';
+import { AuditService, ExplainQueries, type ReadModelClient, ScoreQueries, UnitRegistryQueries } from '@idx/read-models';
 import { Pool } from 'pg';
 import { reportingConfig } from './config';
 import { CONFIG } from './tokens';
@@ -18,6 +18,7 @@ import { CONFIG } from './tokens';
       useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader) => new ScoreQueries(prisma, history),
     },
     { provide: ExplainQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ExplainQueries(prisma) },
+    { provide: UnitRegistryQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new UnitRegistryQueries(prisma) },
     { provide: LogAudit, inject: [Pool], useFactory: (pool: Pool) => new LogAudit(pool) },
     {
       provide: AuditService,
@@ -25,6 +26,6 @@ import { CONFIG } from './tokens';
       useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader, log: LogAudit) => new AuditService(prisma, history, Date.now, { log }),
     },
   ],
-  exports: [CONFIG, ScoreQueries, ExplainQueries, AuditService, PostgresHistoryReader, LogAudit],
+  exports: [CONFIG, ScoreQueries, ExplainQueries, UnitRegistryQueries, AuditService, PostgresHistoryReader, LogAudit],
 })
 export class InfrastructureModule {}

@@ -13,6 +13,7 @@ import { RankingsController } from './rankings/rankings.controller';
 import { ScoreStreamController } from './score-stream/score-stream.controller';
 import { ScoreStreamService } from './score-stream/score-stream.service';
 import { UnitScoreController } from './unit-score/unit-score.controller';
+import { UnitRegistryController } from './units/unit-registry.controller';
 import { StreamHistoryController } from './stream-history/stream-history.controller';
 import { UnitTrendController } from './unit-trend/unit-trend.controller';
 
@@ -25,7 +26,7 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,
-    ExportsController,
+    ExportsController, UnitRegistryController,
   ],
   providers: [
     ScoreStreamService, { provide: SseBroadcaster, useFactory: () => new SseBroadcaster(sseLimits()) },

@@ -7,3 +7,4 @@ export * from './queries/known-units';
 export * from './queries/unit-tree-loader';
 export * from './audit';
 export * from './rebuild';
+export * from './queries/unit-registry-queries';

@@ -5,3 +5,4 @@ export * from './explain.dto';
 export * from './audit.dto';
 export * from './auth.dto';
 export * from './log-seal.dto';
+export * from './units.dto';

@@ -49,6 +49,7 @@ export const EVENT_SCHEMAS: Readonly<Record<DomainEventType, Readonly<Record<num
   'unit.merged': { 1: unit.unitMergedV1 },
   'unit.dissolved': { 1: unit.unitDissolvedV1 },
   'unit.certification-competence-set': { 1: unit.unitCertificationCompetenceSetV1 },
+  'unit.national-codes-set': { 1: unit.unitNationalCodesSetV1 },
   'certified-copy.issued': { 1: unit.certifiedCopyIssuedV1 },
 };
 

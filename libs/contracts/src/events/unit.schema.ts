@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { envelopeBase } from './envelope.schema';
 import { boundedText, code, localDate, positiveCount } from './primitives';
 
+/** A national identifier code: a mã định danh such as 000.00.12.H31 or H44, or a GSO code such as 00070. */
+const nationalCode = z
+  .string()
+  .min(1, { message: 'must not be empty' })
+  .max(40, { message: 'must be at most 40 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.]*$/, { message: 'may hold letters, digits and dots only, e.g. 000.00.12.H31, H44 or 00070' });
+const nationalCodes = z.array(nationalCode).min(1, { message: 'must name at least one code' }).max(10, { message: 'must hold at most 10 codes' });
+
 export const unitRegisteredV1 = envelopeBase.extend({
   type: z.literal('unit.registered'),
   data: z.object({
@@ -9,7 +17,12 @@ export const unitRegisteredV1 = envelopeBase.extend({
     level: z.enum(['province', 'department', 'district', 'commune'], { message: 'must be province, department, district or commune' }),
     parentCode: code.optional(),
     effectiveFrom: localDate.optional(),
+    nationalCodes: nationalCodes.optional(),
   }),
+});
+export const unitNationalCodesSetV1 = envelopeBase.extend({
+  type: z.literal('unit.national-codes-set'),
+  data: z.object({ nationalCodes }),
 });
 export const unitRenamedV1 = envelopeBase.extend({
   type: z.literal('unit.renamed'),

@@ -2,9 +2,9 @@ import { currentSchemaVersion, type DomainEventType } from '@idx/domain';
 import { EVENT_DOCS } from './event-docs';
 
 const EXAMPLE_CODES = {
-  dossierCode: 'H31.39-250303-0001',
+  dossierCode: 'H31.39-251103-0001',
   procedureCode: '1.001612',
-  petitionCode: 'PAKN-250310-0004',
+  petitionCode: 'PAKN-251110-0004',
 } as const;
 
 /**
@@ -25,7 +25,7 @@ export function wireExampleOf(type: DomainEventType, version = currentSchemaVers
     schemaVersion: version,
     occurredAt: `${doc.exampleAt}+07:00`,
     sourceSystem: 'motcua-hungyen',
-    unitCode: doc.exampleUnit ?? 'HY-VANLAM',
+    unitCode: doc.exampleUnit ?? 'X11953',
     ...subject,
     data: version === currentSchemaVersion(type) ? doc.exampleData : olderExampleData(type, version),
   };

@@ -8,7 +8,14 @@ export type UnitLevel = 'province' | 'department' | 'district' | 'commune';
  */
 export type UnitRegistered = EventEnvelope<
   'unit.registered',
-  { readonly name: string; readonly level: UnitLevel; readonly parentCode?: string; readonly effectiveFrom?: string }
+  {
+    readonly name: string;
+    readonly level: UnitLevel;
+    readonly parentCode?: string;
+    readonly effectiveFrom?: string;
+    /** National identifier codes (mã định danh, GSO codes) the unit is known by in other systems: docs/units.md. */
+    readonly nationalCodes?: readonly string[];
+  }
 >;
 export type UnitRenamed = EventEnvelope<'unit.renamed', { readonly name: string; readonly effectiveFrom?: string }>;
 /** The unit ceased by merging into a successor, which carries its history forward. */
@@ -21,4 +28,7 @@ export type UnitCertificationCompetenceSet = EventEnvelope<
   { readonly competent: boolean; readonly effectiveFrom?: string }
 >;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitDissolved | UnitCertificationCompetenceSet;
+/** The unit's national identifier codes from now on (they replace the ones it had): docs/units.md. */
+export type UnitNationalCodesSet = EventEnvelope<'unit.national-codes-set', { readonly nationalCodes: readonly string[] }>;
+
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitDissolved | UnitCertificationCompetenceSet | UnitNationalCodesSet;

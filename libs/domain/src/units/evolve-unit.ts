@@ -26,8 +26,11 @@ export function evolveUnit(state: UnitFacts | undefined, event: UnitStreamEvent)
         ...(event.data.parentCode === undefined ? {} : { parentCode: event.data.parentCode }),
         validFrom: from,
         names: withChange(s.names, from, event.data.name),
+        ...(event.data.nationalCodes === undefined ? {} : { nationalCodes: [...event.data.nationalCodes] }),
       };
     }
+    case 'unit.national-codes-set':
+      return { ...s, nationalCodes: [...event.data.nationalCodes] };
     case 'unit.renamed':
       return { ...s, names: withChange(s.names, effective(event.data.effectiveFrom, when), event.data.name) };
     case 'unit.merged':

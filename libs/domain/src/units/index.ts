@@ -5,3 +5,7 @@ export * from './reference-units';
 export * from './reference-unit-events';
 export * from './peers';
 export * from './pool-members-during';
+export * from './national-units';
+export * from './national-codes-table';
+export * from './national-codes';
+export * from './unit-registry';

@@ -6,8 +6,8 @@ import {
   REFERENCE_UNITS_2024,
   REFERENCE_UNITS_2025,
   type ReferenceChange,
-  type ReferenceUnit,
 } from './reference-units';
+import { buildNationalUnits, type NationalUnit } from './national-units';
 import { foldUnitTree, type UnitTree } from './unit-tree';
 
 export const REFERENCE_SOURCE_SYSTEM = 'reference-data';
@@ -39,14 +39,17 @@ interface Draft {
   readonly make: (eventId: string) => UnitEvent;
 }
 
-function registration(u: ReferenceUnit): Draft {
+function registration(u: NationalUnit): Draft {
   return {
     date: u.validFrom,
     key: `unit.registered|${u.code}|${u.validFrom}`,
     make: (eventId) => ({
       eventId, type: 'unit.registered', schemaVersion: 1, occurredAt: occurredAt(u.validFrom), sourceSystem: REFERENCE_SOURCE_SYSTEM,
       unitCode: u.code,
-      data: { name: u.name, level: u.level, ...(u.parentCode ? { parentCode: u.parentCode } : {}), effectiveFrom: u.validFrom },
+      data: {
+        name: u.name, level: u.level, ...(u.parentCode ? { parentCode: u.parentCode } : {}), effectiveFrom: u.validFrom,
+        ...(u.nationalCodes ? { nationalCodes: u.nationalCodes } : {}),
+      },
     }),
   };
 }
@@ -87,24 +90,62 @@ function competence(code: string, from: LocalDate): Draft {
   };
 }
 
+function nationalCodesSet(code: string, nationalCodes: readonly string[], from: LocalDate): Draft {
+  return {
+    date: from,
+    key: `unit.national-codes-set|${code}|${nationalCodes.join(',')}`,
+    make: (eventId) => ({
+      eventId, type: 'unit.national-codes-set', schemaVersion: 1, occurredAt: occurredAt(from),
+      sourceSystem: REFERENCE_SOURCE_SYSTEM, unitCode: code, data: { nationalCodes },
+    }),
+  };
+}
+
+function referenceDrafts(): Draft[] {
+  const all = [...REFERENCE_UNITS_2024, ...REFERENCE_UNITS_2025];
+  const validFrom = new Map(all.map((u) => [u.code, u.validFrom]));
+  return [
+    ...all.map(registration),
+    ...REFERENCE_CERTIFYING_UNITS.map((code) => competence(code, validFrom.get(code) as LocalDate)),
+    ...REFERENCE_CHANGES.map(change),
+  ];
+}
+
+// Stable sort: same-day events keep registration → competence → change order.
+function inEffectiveOrder(drafts: readonly Draft[]): UnitEvent[] {
+  const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => (a.d.date === b.d.date ? a.i - b.i : a.d.date < b.d.date ? -1 : 1));
+  return ordered.map(({ d }) => d.make(deterministicEventId(d.key)));
+}
+
 /**
  * The reference units as wire events, in effective order: registrations, 2025 changes and
  * certification competence. Ids and order are stable, so the list can seed any environment.
  */
 export function referenceUnitEvents(): UnitEvent[] {
-  const all = [...REFERENCE_UNITS_2024, ...REFERENCE_UNITS_2025];
-  const validFrom = new Map(all.map((u) => [u.code, u.validFrom]));
-  const drafts: Draft[] = [
-    ...all.map(registration),
-    ...REFERENCE_CERTIFYING_UNITS.map((code) => competence(code, validFrom.get(code) as LocalDate)),
-    ...REFERENCE_CHANGES.map(change),
-  ];
-  // Stable sort: same-day events keep registration → competence → change order.
-  const ordered = drafts.map((d, i) => ({ d, i })).sort((a, b) => (a.d.date === b.d.date ? a.i - b.i : a.d.date < b.d.date ? -1 : 1));
-  return ordered.map(({ d }) => d.make(deterministicEventId(d.key)));
+  return inEffectiveOrder(referenceDrafts());
 }
 
 /** The reference units folded into a dated tree. */
 export function referenceUnitTree(): UnitTree {
   return foldUnitTree(referenceUnitEvents());
+}
+
+/**
+ * The whole country (national-units.ts) around the reference units, as wire events in effective
+ * order: every reference event with the same id, then the national registrations, national codes
+ * and changes. What npm start seeds; ~28,000 events.
+ */
+export function nationalUnitEvents(): UnitEvent[] {
+  const national = buildNationalUnits();
+  return inEffectiveOrder([
+    ...referenceDrafts(),
+    ...national.units.map(registration),
+    ...national.codesOfReferenceUnits.map((c) => nationalCodesSet(c.code, c.nationalCodes, c.from)),
+    ...national.changes.map(change),
+  ]);
+}
+
+/** The whole country folded into a dated tree. */
+export function nationalUnitTree(): UnitTree {
+  return foldUnitTree(nationalUnitEvents());
 }

@@ -7,8 +7,9 @@ import type { LocalDate } from '../time/local-date';
  * `<province>-<Vietnamese initials>` (HY-STC = Sở Tài chính), district-level units
  * `<province>-<place name>`. The Hưng Yên formed on 1 July 2025 is a new unit, HY25.
  *
- * Communes are deliberately left out: the CSV has none, and we are not confident enough of the
- * post-reform commune names to publish them as reference data. Simulators may add their own.
+ * Communes are not here: the whole country, communes included, comes from a public dataset in
+ * national-units.ts (docs/units.md), which places these units as the national entries for Hưng Yên,
+ * Thái Bình and Huế. The simulator's demo keeps to these units.
  */
 export interface ReferenceUnit {
   readonly code: string;

@@ -27,6 +27,8 @@ export interface UnitFacts {
   readonly endReason?: 'merged' | 'dissolved';
   readonly successorCode?: string;
   readonly certificationCompetent?: readonly Dated<boolean>[];
+  /** National identifier codes (mã định danh, GSO codes), as last set: docs/units.md. */
+  readonly nationalCodes?: readonly string[];
   readonly eCopies?: Readonly<Record<string, MonthlyCopies>>;
 }
 

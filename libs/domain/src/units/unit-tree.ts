@@ -17,6 +17,7 @@ export interface UnitSnapshot {
   readonly validFrom: number;
   readonly validTo?: number;
   readonly successorCode?: string;
+  readonly nationalCodes?: readonly string[];
 }
 
 /** A point in business time: an instant (epoch ms) or a local date (its start). */
@@ -52,6 +53,7 @@ function snapshot(u: UnitFacts, t: number): UnitSnapshot {
     validFrom: unitStart(u),
     ...(u.endedAt === undefined ? {} : { validTo: u.endedAt }),
     ...(u.successorCode === undefined ? {} : { successorCode: u.successorCode }),
+    ...(u.nationalCodes === undefined ? {} : { nationalCodes: u.nationalCodes }),
   };
 }
 

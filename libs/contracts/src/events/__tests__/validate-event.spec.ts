@@ -18,7 +18,7 @@ const example = (type: DomainEventType, patch: Record<string, unknown> = {}, dat
 describe('event catalogue', () => {
   it('has a schema and a documented example for every domain event type', () => {
     expect(Object.keys(EVENT_DOCS).sort()).toEqual([...KNOWN_EVENT_TYPES].sort());
-    expect(KNOWN_EVENT_TYPES).toHaveLength(38);
+    expect(KNOWN_EVENT_TYPES).toHaveLength(39);
   });
 
   it.each(wireExamples().map((e) => [e['type'] as string, e]))('accepts the documented example of %s', (_type, input) => {
@@ -33,11 +33,11 @@ describe('event catalogue', () => {
       return [r.event.type, streamIdOf(r.event)];
     });
     expect(Object.fromEntries(streams)).toMatchObject({
-      'dossier.received': 'dossier-HY-VANLAM-H31.39-250303-0001',
-      'petition.linked-to-dossier': 'dossier-HY-VANLAM-H31.39-250303-0001',
-      'procedure.announced': 'procedure-HY-VANLAM-1.001612',
-      'petition.received': 'petition-HY-VANLAM-PAKN-250310-0004',
-      'certified-copy.issued': 'unit-HY-VANLAM',
+      'dossier.received': 'dossier-X11953-H31.39-251103-0001',
+      'petition.linked-to-dossier': 'dossier-X11953-H31.39-251103-0001',
+      'procedure.announced': 'procedure-X11953-1.001612',
+      'petition.received': 'petition-X11953-PAKN-251110-0004',
+      'certified-copy.issued': 'unit-X11953',
       'unit.merged': 'unit-HY',
     });
   });

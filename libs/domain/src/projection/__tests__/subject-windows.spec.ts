@@ -48,13 +48,21 @@ describe('subject projections', () => {
     expect(procedureProjection.touchedBy?.(before, after, event)).toEqual({ from: instant('2025-03-05T08:00') });
   });
 
-  it('keep a petition open while a round is open; a unit from registration until it ends', () => {
+  it('keep a petition open while a round is open; a unit from registration until it ends, once it can count for criterion 15', () => {
     const open = given(petition('Q').received('2025-03-03T08:00'), petition('Q').answered('2025-03-05T08:00'), petition('Q').reopened('2025-03-06T08:00')).petitions[0];
     expect(petitionProjection.windowOf(open)).toEqual({ from: instant('2025-03-03T08:00') });
     const closed = given(petition('Q').received('2025-03-03T08:00'), petition('Q').answered('2025-03-05T08:00')).petitions[0];
     expect(petitionProjection.windowOf(closed)).toEqual({ from: instant('2025-03-03T08:00'), to: instant('2025-03-05T08:00') });
-    const u = given(unit('U').registered('2021-12-20T00:00', 'UBND xã U', 'commune', 'D', '2022-01-01'), unit('U').merged('2025-06-01T00:00', 'V', '2025-07-01')).units[0];
+    const u = given(
+      unit('U').registered('2021-12-20T00:00', 'UBND xã U', 'commune', 'D', '2022-01-01'), unit('U').competent('2021-12-20T00:00', true, '2022-01-01'),
+      unit('U').merged('2025-06-01T00:00', 'V', '2025-07-01'),
+    ).units[0];
     expect(unitProjection.windowOf(u)).toEqual({ from: instant('2022-01-01'), to: instant('2025-07-01') });
+    // Never competent and no copies: no figure can read it, so it is in no period and touches none.
+    const plain = given(unit('P').registered('2021-12-20T00:00', 'UBND xã P', 'commune', 'D', '2022-01-01'), unit('P').renamed('2023-01-01T00:00', 'UBND phường P')).units[0];
+    expect(unitProjection.windowOf(plain)).toBeUndefined();
+    const copying = given(unit('P').registered('2021-12-20T00:00', 'UBND xã P', 'commune', 'D', '2022-01-01'), unit('P').copies('2025-03-03T08:00')).units[0];
+    expect(unitProjection.windowOf(copying)).toEqual({ from: instant('2022-01-01') });
     expect(projectionFor(unit('U').copies('2025-03-03T08:00'))?.kind).toBe('unit');
   });
 });

@@ -56,18 +56,23 @@ describe('projection = replay, after subjects leave unit-periods (real PostgreSQ
     };
 
     await append([
-      // HY-A and HY-B registered from May: only their dossiers reach March and April.
+      // HY-A and HY-B registered from May: only their dossiers reach March and April (a unit's own
+      // subject counts only once it is competent to certify copies, criterion 15).
       unitRegistered('HY-A', 'Sở A', 'department', 'HY', '2025-05-01T00:00:00'),
       unitRegistered('HY-B', 'Sở B', 'department', 'HY', '2025-05-01T00:00:00'),
-      // HY-C from January, with no dossier: its own subject is all it has.
+      // HY-C from January, with no dossier but competent to certify: its own subject is all it has.
       unitRegistered('HY-C', 'Sở C', 'department', 'HY', '2025-01-01T00:00:00'),
+      {
+        eventId: randomUUID(), type: 'unit.certification-competence-set', schemaVersion: 1, occurredAt: at('2025-01-01T00:00:00'),
+        sourceSystem: 'test-one-stop', unitCode: 'HY-C', data: { competent: true, effectiveFrom: '2025-01-01' },
+      },
       dossierEvents('HY-A', 'D1').received('2025-03-10T08:00:00', '2025-03-20T17:00:00'),
       dossierEvents('HY-A', 'D1').processed('2025-03-12T08:00:00'),
       dossierEvents('HY-B', 'D1').received('2025-04-10T08:00:00', '2025-04-20T17:00:00'),
       dossierEvents('HY-B', 'D1').processed('2025-04-11T08:00:00'),
     ]);
     await drain();
-    expect(await periodsOf('HY-A')).toEqual(['2025', '2025-03', '2025-05', '2025-H1', '2025-Q1', '2025-Q2']);
+    expect(await periodsOf('HY-A')).toEqual(['2025', '2025-03', '2025-H1', '2025-Q1']);
     expect(await periodsOf('HY-C')).toEqual(['2025', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-H1', '2025-Q1', '2025-Q2']);
 
     // The source corrects HY-A's dossier: received and processed in April, not March. HY-C is dissolved from April 1.
@@ -78,7 +83,7 @@ describe('projection = replay, after subjects leave unit-periods (real PostgreSQ
       dissolved('HY-C', '2025-04-01'),
     ]);
     await drain();
-    expect(await periodsOf('HY-A')).toEqual(['2025', '2025-04', '2025-05', '2025-H1', '2025-Q2']);
+    expect(await periodsOf('HY-A')).toEqual(['2025', '2025-04', '2025-H1', '2025-Q2']);
     // Dissolved at the first instant of April: the window's end counts in April (inclusive, as in a replay), not in May.
     expect(await periodsOf('HY-C')).toEqual(['2025', '2025-01', '2025-02', '2025-03', '2025-04', '2025-H1', '2025-Q1', '2025-Q2']);
     expect(changes).toEqual(expect.arrayContaining([

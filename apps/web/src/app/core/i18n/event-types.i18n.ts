@@ -40,6 +40,7 @@ export const EVENT_TYPE_TEXT: Translations<Readonly<Record<string, string>>> = {
     'unit.merged': 'Sáp nhập đơn vị',
     'unit.dissolved': 'Giải thể đơn vị',
     'unit.certification-competence-set': 'Thẩm quyền chứng thực',
+    'unit.national-codes-set': 'Mã định danh đơn vị',
   },
   en: {
     'dossier.submitted': 'Submitted',
@@ -79,5 +80,6 @@ export const EVENT_TYPE_TEXT: Translations<Readonly<Record<string, string>>> = {
     'unit.merged': 'Unit merged',
     'unit.dissolved': 'Unit dissolved',
     'unit.certification-competence-set': 'Certification competence set',
+    'unit.national-codes-set': 'National codes set',
   },
 };
