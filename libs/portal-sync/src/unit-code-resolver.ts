@@ -4,7 +4,8 @@
  * registry's national codes (see docs/portal-sync.md); a table in tests.
  */
 export interface UnitCodeResolver {
-  resolve(nationalCode: string): Promise<string | undefined>;
+  /** `at`: the instant the unit must exist at (the dossier's reception; now when absent) — codes outlive reforms. */
+  resolve(nationalCode: string, at?: number): Promise<string | undefined>;
 }
 
 /** A fixed table national code → unit code (tests, or a deployment's own mapping file). */
@@ -25,9 +26,9 @@ export class TableUnitCodeResolver implements UnitCodeResolver {
 export class ChainedUnitCodeResolver implements UnitCodeResolver {
   constructor(private readonly resolvers: readonly UnitCodeResolver[]) {}
 
-  async resolve(nationalCode: string): Promise<string | undefined> {
+  async resolve(nationalCode: string, at?: number): Promise<string | undefined> {
     for (const r of this.resolvers) {
-      const hit = await r.resolve(nationalCode);
+      const hit = await r.resolve(nationalCode, at);
       if (hit !== undefined) return hit;
     }
     return undefined;
@@ -68,9 +69,9 @@ export function unitCodeCandidates(input: { unitCodeField?: string; handlingUnit
 export type UnitResolution = { readonly ok: true; readonly unitCode: string; readonly nationalCode: string } | { readonly ok: false; readonly reason: string };
 
 /** Resolves the first candidate the registry knows, or says which codes were tried and where they came from. */
-export async function resolveDossierUnit(resolver: UnitCodeResolver, candidates: readonly string[]): Promise<UnitResolution> {
+export async function resolveDossierUnit(resolver: UnitCodeResolver, candidates: readonly string[], at?: number): Promise<UnitResolution> {
   for (const code of candidates) {
-    const unitCode = await resolver.resolve(code);
+    const unitCode = await resolver.resolve(code, at);
     if (unitCode !== undefined) return { ok: true, unitCode, nationalCode: code };
   }
   if (candidates.length === 0) {

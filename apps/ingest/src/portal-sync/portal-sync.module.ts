@@ -20,7 +20,7 @@ import { PortalLoginHandler, PortalSyncHandler } from './portal-sync.handlers';
     {
       provide: PortalSyncService, inject: [Pool, PostgresEventStore, PostgresDeadLetters, UnitDirectory],
       useFactory: (pool: Pool, store: PostgresEventStore, dead: PostgresDeadLetters, units: UnitDirectory) =>
-        new PortalSyncService(pool, store, dead, units, new PostgresUnitCodeResolver(pool, units)),
+        new PortalSyncService(pool, store, dead, units, new PostgresUnitCodeResolver(units)),
     },
   ],
 })

@@ -1,4 +1,4 @@
-import { type DomainEvent, evolveUnit, type UnitFacts, type UnitStreamEvent } from '@idx/domain';
+import { canonicalNationalCode, type DomainEvent, evolveUnit, type UnitFacts, type UnitStreamEvent } from '@idx/domain';
 import type { Pool } from 'pg';
 
 /** Read access to the unit tree as ingestion checks it; codes are looked up in Maps only (no prototype keys). */
@@ -17,6 +17,7 @@ export interface UnitLookup {
  */
 export class UnitDirectory implements UnitLookup {
   private readonly units = new Map<string, UnitFacts>();
+  private readonly byNationalCode = new Map<string, Set<string>>();
   private readonly foldedBeyondCheckpoint = new Set<string>();
   private checkpoint = { tx: '0', pos: '0' };
   private lastRefresh = 0;
@@ -26,6 +27,11 @@ export class UnitDirectory implements UnitLookup {
 
   get(code: string): UnitFacts | undefined {
     return this.units.get(code);
+  }
+
+  /** The units carrying a national code (canonical form, canonicalNationalCode), as last read. */
+  carriersOf(nationalCode: string): readonly string[] {
+    return [...(this.byNationalCode.get(nationalCode) ?? [])];
   }
 
   /** Reads new unit events unless the last read is younger than `maxAgeMs` (or `force`). */
@@ -53,7 +59,15 @@ export class UnitDirectory implements UnitLookup {
     for (const row of rows.rows) {
       if (!this.foldedBeyondCheckpoint.has(row.event_id)) {
         const event = row.payload as UnitStreamEvent;
-        this.units.set(event.unitCode, evolveUnit(this.units.get(event.unitCode), event));
+        const before = this.units.get(event.unitCode);
+        const unit = evolveUnit(before, event);
+        this.units.set(event.unitCode, unit);
+        // unit.national-codes-set replaces the codes: the old ones stop naming the unit.
+        for (const code of before?.nationalCodes ?? []) this.byNationalCode.get(canonicalNationalCode(code))?.delete(event.unitCode);
+        for (const code of unit.nationalCodes ?? []) {
+          const key = canonicalNationalCode(code);
+          this.byNationalCode.set(key, (this.byNationalCode.get(key) ?? new Set()).add(event.unitCode));
+        }
       }
       if (row.settled) {
         this.checkpoint = { tx: row.tx, pos: row.pos };

@@ -101,7 +101,7 @@ export class PortalSyncService {
         const r = readDossierSnapshot(request.items[index], path);
         if (!r.ok) { reject(index, r.reason, r.dossierCode); continue; }
         const s = r.snapshot;
-        const unit = await resolveDossierUnit(this.resolver, unitCodeCandidates({ ...s, bodyUnitCode: request.unitCode }));
+        const unit = await resolveDossierUnit(this.resolver, unitCodeCandidates({ ...s, bodyUnitCode: request.unitCode }), s.receivedAt === undefined ? undefined : Date.parse(s.receivedAt));
         if (!unit.ok) { reject(index, `${path}.${unit.reason}`, s.dossierCode); continue; }
         reads.push({ index, unitCode: unit.unitCode, nationalCode: unit.nationalCode, dossierCode: s.dossierCode, derive: (k) => deriveDossierEvents(s, ctx(unit.unitCode), k) });
       } else {

@@ -1,35 +1,28 @@
+import { agencyPartOf, canonicalNationalCode, isUnitValidAt } from '@idx/domain';
 import type { UnitCodeResolver } from '@idx/portal-sync';
-import type { Pool } from 'pg';
-import type { UnitLookup } from '../auth/unit-directory';
+import type { UnitDirectory } from '../auth/unit-directory';
 
 /**
- * National code → unit code from the unit registry: a unit.registered (or renamed) event carrying
- * the code in `data.nationalCode` / `data.national_code` / `data.nationalCodes[]` (the registry's
- * reference data, issue 11 item 2), else a registered unit whose own code is the national code.
- * Answers are remembered `ttlMs` (a registry change is seen within that).
+ * National code → unit code from the registered units' `nationalCodes` (unit.registered or
+ * unit.national-codes-set, docs/units.md), read from the same directory ingestion checks units in;
+ * a unit registered under the national code itself answers too. The code is read as the domain
+ * reads it (canonicalNationalCode: a MaHoSo prefix in either order). When units followed each other
+ * under one code (a reform), the one that existed at `at` answers; an ambiguous code resolves to none.
  */
 export class PostgresUnitCodeResolver implements UnitCodeResolver {
-  private readonly cache = new Map<string, { unitCode: string | undefined; until: number }>();
+  constructor(private readonly units: UnitDirectory) {}
 
-  constructor(private readonly pool: Pool, private readonly units: UnitLookup, private readonly ttlMs = 30_000) {}
-
-  async resolve(nationalCode: string): Promise<string | undefined> {
-    const key = nationalCode.toUpperCase();
-    const hit = this.cache.get(key);
-    if (hit && hit.until > Date.now()) return hit.unitCode;
-    const r = await this.pool.query<{ unit_code: string }>(
-      `SELECT unit_code FROM events
-        WHERE type LIKE 'unit.%'
-          AND (upper(payload->'data'->>'nationalCode') = $1 OR upper(payload->'data'->>'national_code') = $1
-               OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(payload->'data'->'nationalCodes') = 'array'
-                                                                      THEN payload->'data'->'nationalCodes' ELSE '[]'::jsonb END) c WHERE upper(c) = $1))
-        ORDER BY global_position DESC LIMIT 1`,
-      [key],
-    );
-    const own = this.units.get(nationalCode)?.level !== undefined ? nationalCode : undefined;
-    const unitCode = r.rows[0]?.unit_code ?? own;
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { unitCode, until: Date.now() + this.ttlMs });
-    return unitCode;
+  async resolve(nationalCode: string, at = Date.now()): Promise<string | undefined> {
+    await this.units.refresh();
+    const code = canonicalNationalCode(agencyPartOf(nationalCode));
+    const carriers = this.units.carriersOf(code);
+    const candidates = carriers.length > 0 ? carriers : this.units.get(nationalCode) ? [nationalCode] : [];
+    const valid = candidates.filter((c) => {
+      const unit = this.units.get(c);
+      return unit !== undefined && isUnitValidAt(unit, at);
+    });
+    if (valid.length === 1) return valid[0];
+    // A dossier received before its unit was recorded as existing still names the only carrier.
+    return valid.length === 0 && candidates.length === 1 ? candidates[0] : undefined;
   }
 }

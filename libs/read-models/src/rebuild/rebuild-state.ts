@@ -5,7 +5,7 @@ import {
 import type { FailedRecompute } from '../scoring/failed-recomputes';
 import { type Parking, subjectId } from '../scoring/parked-subjects';
 import { monthsOfWindow } from '../scoring/touched-periods';
-import { assertWindowScorable } from './window-check';
+import { assertWindowScorable } from '../scoring/window-check';
 
 interface Subject {
   readonly projection: SubjectProjection;

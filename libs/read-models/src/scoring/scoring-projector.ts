@@ -9,6 +9,7 @@ import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRu
 import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
+import { assertWindowScorable } from './window-check';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
 
 /** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
@@ -218,7 +219,7 @@ export class ScoringProjector {
         const span = r.projection.touchedBy?.(current, facts, r.event);
         // Asked of the facts below, per subject: asked here too, so a throw names this event.
         r.projection.unitOf(facts);
-        monthsOfWindow(r.projection.windowOf(facts), now);
+        assertWindowScorable(r.projection.windowOf(facts), now);
         const from = Math.min(previous?.from ?? Number.POSITIVE_INFINITY, span ? span.from : Number.NEGATIVE_INFINITY);
         const folded = [...(previous?.folded ?? []), { event: r.event, transactionId: r.transactionId, position: r.position }];
         state.set(r.id, { projection: r.projection, key: r.key, facts, position: r.position, from, folded });

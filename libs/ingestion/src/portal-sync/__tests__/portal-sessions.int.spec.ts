@@ -53,26 +53,37 @@ describe('portal sessions and national unit codes in PostgreSQL (real server)', 
     expect(await sessions.authenticate(login.session)).toMatchObject({ ok: false });
   });
 
-  it('resolves a national code from the unit registry\'s data, or a unit registered under that code', async () => {
+  it('resolves a national code from the units\' nationalCodes (as the registry reads them), or a unit registered under that code', async () => {
     const store = new PostgresEventStore(db.pool);
-    const registered = (unitCode: string, data: Record<string, unknown>): DomainEvent => ({
-      eventId: crypto.randomUUID(), type: 'unit.registered', schemaVersion: 1, occurredAt: '2025-07-01T00:00:00+07:00', sourceSystem: 'registry', unitCode,
-      data: { name: unitCode, level: 'commune', ...data },
+    const event = (type: string, unitCode: string, data: Record<string, unknown>, occurredAt = '2025-07-01T00:00:00+07:00'): DomainEvent => ({
+      eventId: crypto.randomUUID(), type, schemaVersion: 1, occurredAt, sourceSystem: 'registry', unitCode, data,
     } as DomainEvent);
-    // Written to the store directly: the registry's national codes (issue 11 item 2) are data the unit events carry.
+    const registered = (unitCode: string, data: Record<string, unknown>, occurredAt?: string) => event('unit.registered', unitCode, { name: unitCode, level: 'commune', ...data }, occurredAt);
+    // Written to the store directly: national codes are data the unit events carry (docs/units.md).
     await store.appendMany([
-      { streamId: 'unit-HY-XA-A', event: registered('HY-XA-A', { nationalCode: 'H31.39' }) },
-      { streamId: 'unit-HY-XA-B', event: registered('HY-XA-B', { national_code: '000.00.12.H31' }) },
+      { streamId: 'unit-HY-XA-A', event: registered('HY-XA-A', { nationalCodes: ['H31.39'] }) },
+      { streamId: 'unit-HY-XA-B', event: registered('HY-XA-B', { nationalCodes: ['000.00.99.H31'] }) },
+      { streamId: 'unit-HY-XA-B', event: event('unit.national-codes-set', 'HY-XA-B', { nationalCodes: ['000.00.12.H31'] }) },
       { streamId: 'unit-H15.50', event: registered('H15.50', {}) },
+      // One GSO code carried by a commune before the 2025 reform and by its successor after it.
+      { streamId: 'unit-OLD-W', event: registered('OLD-W', { nationalCodes: ['12345'], effectiveFrom: '2022-01-01' }, '2022-01-01T00:00:00+07:00') },
+      { streamId: 'unit-OLD-W', event: event('unit.dissolved', 'OLD-W', { effectiveFrom: '2025-07-01', successorCode: 'NEW-X' }) },
+      { streamId: 'unit-NEW-X', event: registered('NEW-X', { nationalCodes: ['12345'], effectiveFrom: '2025-07-01' }) },
     ]);
     const units = new UnitDirectory(db.pool);
     await units.refresh(true);
-    const resolver = new PostgresUnitCodeResolver(db.pool, units);
+    const resolver = new PostgresUnitCodeResolver(units);
     expect(await resolver.resolve('H31.39')).toBe('HY-XA-A');
     expect(await resolver.resolve('h31.39')).toBe('HY-XA-A');
+    // A MaHoSo prefix written level 1 first names the same agency.
+    expect(await resolver.resolve('H31.12.00.000')).toBe('HY-XA-B');
     expect(await resolver.resolve('000.00.12.H31')).toBe('HY-XA-B');
+    // Replaced codes no longer name the unit.
+    expect(await resolver.resolve('000.00.99.H31')).toBeUndefined();
     expect(await resolver.resolve('H15.50')).toBe('H15.50');
     expect(await resolver.resolve('H99.1')).toBeUndefined();
+    expect(await resolver.resolve('12345', Date.parse('2025-03-10T09:00:00+07:00'))).toBe('OLD-W');
+    expect(await resolver.resolve('12345', Date.parse('2025-09-10T09:00:00+07:00'))).toBe('NEW-X');
   });
 
   it('finds each dossier\'s own bytes inside the data list', () => {

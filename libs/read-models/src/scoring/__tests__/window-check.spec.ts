@@ -1,5 +1,5 @@
 import type { ActiveWindow } from '@idx/domain';
-import { monthsOfWindow } from '../../scoring/touched-periods';
+import { monthsOfWindow } from '../touched-periods';
 import { assertWindowScorable } from '../window-check';
 
 /** What monthsOfWindow does with a window: the months, or the message it throws. */

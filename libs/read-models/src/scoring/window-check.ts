@@ -9,7 +9,7 @@ const LISTABLE_UNTIL = Date.UTC(9999, 11, 1) - VIETNAM_OFFSET_MS;
 
 /**
  * Throws exactly when, and with the message with which, monthsOfWindow(window, now) would — without
- * listing the months. The rebuild folds every event and only needs to know whether the subject's
+ * listing the months. The projector and the rebuild fold every event and only need to know whether the subject's
  * window can be scored (the live projection parks a subject whose window cannot be); listing the
  * months of a dossier still open took a third of a rebuild's time (docs/performance.md).
  *
