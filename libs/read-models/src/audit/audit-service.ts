@@ -88,7 +88,7 @@ export class AuditService {
     ]);
     const b = unitScoreView(before.scores, unitCode, from);
     const a = unitScoreView(after.scores, unitCode, to);
-    const members = [...new Set([...poolOf(unitCode)(before.tree, before.scores.at), ...poolOf(unitCode)(after.tree, after.scores.at)])];
+    const members = [...new Set([...poolOf(unitCode)(before.tree, period), ...poolOf(unitCode)(after.tree, period)])];
     const late = await this.history.read({ unitCodes: members, recordedAfter: from, recordedUntil: to });
     return {
       unitCode, period: period.key, from: from.toISOString(), to: to.toISOString(), totalBefore: b.total, totalAfter: a.total,
