@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { AuditLog, closeMonthOnRecord } from '@idx/access';
 import { findSealPublicKey, LogAudit, PostgresHistoryReader, publicKeyPem, sealKeyFiles } from '@idx/event-store';
-import { AuditService, createReadModelClient, ScoreQueries } from '@idx/read-models';
+import { AuditService } from '@idx/audit';
+import { createReadModelClient } from '@idx/read-models';
+import { ScoreQueries } from '@idx/score-queries';
 import { Pool } from 'pg';
 import { PARKED_COMMANDS, PARKED_USAGE, runParkedCommand } from './parked-commands';
 import { databaseUrl, need, option, UsageError } from '../cli-support/cli-args';

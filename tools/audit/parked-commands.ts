@@ -1,4 +1,5 @@
-import { ParkedSubjects, type ReadModelClient, ScoringProjector } from '@idx/read-models';
+import { ParkedSubjects, ScoringProjector } from '@idx/scoring-projection';
+import type { ReadModelClient } from '@idx/read-models';
 
 /**
  * The auditor's parked-subject commands (docs/scoring-resilience.md), beside audit-cli.ts:

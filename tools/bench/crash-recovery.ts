@@ -5,7 +5,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DomainEvent, referenceUnitEvents } from '@idx/domain';
 import { PostgresEventStore, workspaceRoot } from '@idx/event-store';
-import { ProjectionRebuild } from '@idx/read-models';
+import { ProjectionRebuild } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { demoUnitsAt } from '../simulator/demo-units';
 import { DossierGenerator, SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';

@@ -1,7 +1,8 @@
 import type { DomainEvent } from '@idx/domain';
 import { PostgresEventStore, PostgresEventSubscription, type StoredEvent, START } from '@idx/event-store';
 import { KafkaIngestConsumer, kafkaSecurityFromEnv } from '@idx/ingestion';
-import { createReadModelClient, migrateDatabase, ScoringProjector } from '@idx/read-models';
+import { createReadModelClient, migrateDatabase } from '@idx/read-models';
+import { ScoringProjector } from '@idx/scoring-projection';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { DemoEventStream, toKafkaMessage } from '../kafka/demo-event-stream';

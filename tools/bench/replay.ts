@@ -1,7 +1,8 @@
 import type { DomainEvent } from '@idx/domain';
 import { streamIdOf } from '@idx/domain';
 import { PostgresEventStore } from '@idx/event-store';
-import { migrateDatabase, ProjectionRebuild } from '@idx/read-models';
+import { migrateDatabase } from '@idx/read-models';
+import { ProjectionRebuild } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { DossierGenerator } from '../simulator/dossier-generator';

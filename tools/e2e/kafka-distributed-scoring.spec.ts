@@ -1,7 +1,8 @@
 import { type DomainEvent, streamIdOf } from '@idx/domain';
 import { PostgresEventStore, START, type StoredEvent } from '@idx/event-store';
 import { KafkaIngestConsumer } from '@idx/ingestion';
-import { createReadModelClient, migrateDatabase, ownsUnit, type ScoreChange, ScoringProjector, type UnitPartition } from '@idx/read-models';
+import { createReadModelClient, migrateDatabase } from '@idx/read-models';
+import { ownsUnit, type ScoreChange, ScoringProjector, type UnitPartition } from '@idx/scoring-projection';
 import { createTestDatabase, type TestDatabase, waitFor } from '@idx/testing';
 import { Partitioners } from 'kafkajs';
 import { DemoEventStream, toKafkaMessage } from '../kafka/demo-event-stream';

@@ -1,5 +1,6 @@
 import { PostgresEventStore } from '@idx/event-store';
-import { migrateDatabase, ProjectionRebuild } from '@idx/read-models';
+import { migrateDatabase } from '@idx/read-models';
+import { ProjectionRebuild } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 
 /**

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { LogAudit, PostgresHistoryReader } from '@idx/event-store';
 import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
-import { AuditService, ExplainQueries, type ReadModelClient, ScoreQueries, UnitRegistryQueries } from '@idx/read-models';
+import { AuditService } from '@idx/audit';
+import { ExplainQueries, ScoreQueries, UnitRegistryQueries } from '@idx/score-queries';
+import type { ReadModelClient } from '@idx/read-models';
 import { Pool } from 'pg';
 import { reportingConfig } from './config';
 import { CONFIG } from './tokens';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, NotFoundException, type PipeTransform } from '@nestjs/common';
 import { READ_MODELS } from '@idx/nest-platform';
-import { isKnownUnit, type ReadModelClient } from '@idx/read-models';
+import { isKnownUnit } from '@idx/score-queries';
+import type { ReadModelClient } from '@idx/read-models';
 import { unitCodeParam } from './request-params';
 
 async function knownUnit(prisma: ReadModelClient, name: string, value: unknown): Promise<string> {

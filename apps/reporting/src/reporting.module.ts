@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MonthlyExports } from '@idx/exports';
 import { SseBroadcaster, sseLimits } from '@idx/nest-platform';
-import { ScoreQueries } from '@idx/read-models';
+import { ScoreQueries } from '@idx/score-queries';
 import { AccessModule } from './access/access.module';
 import { AuditController } from './audit/audit.controller';
 import { ExplainCriterionController } from './explain-criterion/explain-criterion.controller';

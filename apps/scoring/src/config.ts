@@ -1,4 +1,4 @@
-import type { UnitPartition } from '@idx/read-models';
+import type { UnitPartition } from '@idx/scoring-projection';
 
 export interface ScoringConfig {
   readonly databaseUrl: string;

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { PostgresEventStore } from '@idx/event-store';
 import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
-import { type ReadModelClient, ScoringProjector } from '@idx/read-models';
+import type { ReadModelClient } from '@idx/read-models';
+import { ScoringProjector } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { type ScoringConfig, scoringConfig } from './config';
 import { CONFIG } from './tokens';

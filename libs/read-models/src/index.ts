@@ -1,10 +1,5 @@
+// The data-access core every read-model lib builds on: the Prisma client over the read-model
+// tables, its generated types, and the migrations that bring a database to the current schema.
 export * from './prisma-client';
 export * from './migrations';
-export * from './scoring';
-export * from './queries/score-queries';
-export * from './queries/explain-queries';
-export * from './queries/known-units';
-export * from './queries/unit-tree-loader';
-export * from './audit';
-export * from './rebuild';
-export * from './queries/unit-registry-queries';
+export type { Prisma } from './generated/prisma/client';

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decideRead, isStorableText, type Principal, type ReadDecision, type ReadTarget } from '@idx/access';
 import type { UnitTree } from '@idx/domain';
 import { READ_MODELS } from '@idx/nest-platform';
-import { loadUnitTree, type ReadModelClient } from '@idx/read-models';
+import { loadUnitTree } from '@idx/score-queries';
+import type { ReadModelClient } from '@idx/read-models';
 import { Pool } from 'pg';
 import type { ScopedTarget } from './access.decorators';
 

@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditLog, closeMonthOnRecord, type Principal } from '@idx/access';
 import type { LogSealsDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, VerifyReportDto } from '@idx/contracts';
 import { LogAudit } from '@idx/event-store';
-import { AuditService, PeriodAlreadyClosedError, ProjectionDisagreesError, ProjectionNotSettledError } from '@idx/read-models';
+import { AuditService, PeriodAlreadyClosedError, ProjectionDisagreesError, ProjectionNotSettledError } from '@idx/audit';
 import { CurrentUser, Roles, UnitRead } from '../access/access.decorators';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { closableMonthParam, monthPathParam, periodParam } from '../period-param';

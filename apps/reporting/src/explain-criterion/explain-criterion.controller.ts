@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ExplainDto } from '@idx/contracts';
-import { ExplainQueries } from '@idx/read-models';
+import { ExplainQueries } from '@idx/score-queries';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';
 import { criterionParam } from '../request-params';

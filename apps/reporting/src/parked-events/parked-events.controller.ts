@@ -1,7 +1,7 @@
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditLog, type Principal } from '@idx/access';
-import { type FailedRecomputeView, ParkedSubjects, type ParkedSubjectView, type RetryOutcome, ScoringProjector } from '@idx/read-models';
+import { type FailedRecomputeView, ParkedSubjects, type ParkedSubjectView, type RetryOutcome, ScoringProjector } from '@idx/scoring-projection';
 import { CurrentUser, Roles } from '../access/access.decorators';
 import { parkingIdParam, parkingStatusParam, skipReasonParam } from './parked-params';
 

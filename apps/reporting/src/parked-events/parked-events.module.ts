@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { READ_MODELS } from '@idx/nest-platform';
-import { ParkedSubjects, type ReadModelClient, ScoringProjector } from '@idx/read-models';
+import { ParkedSubjects, ScoringProjector } from '@idx/scoring-projection';
+import type { ReadModelClient } from '@idx/read-models';
 import { AccessModule } from '../access/access.module';
 import { ParkedEventsController } from './parked-events.controller';
 

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import type { ParkingStatus } from '@idx/read-models';
+import type { ParkingStatus } from '@idx/scoring-projection';
 
 /** A parking id from the path: a positive whole number (a readable 400 otherwise, never a 500). */
 export function parkingIdParam(value: string): bigint {

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { RankingDto } from '@idx/contracts';
-import { ScoreQueries } from '@idx/read-models';
+import { ScoreQueries } from '@idx/score-queries';
 import { ReadScope } from '../access/access.decorators';
 import { OptionalKnownUnitPipe } from '../known-unit.pipe';
 import { periodParam } from '../period-param';

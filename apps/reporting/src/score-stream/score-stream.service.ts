@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ScoreChangedMessageDto } from '@idx/contracts';
-import { SCORE_CHANGED_CHANNEL, type ScoreChange } from '@idx/read-models';
+import { SCORE_CHANGED_CHANNEL, type ScoreChange } from '@idx/scoring-projection';
 import { Pool, type PoolClient } from 'pg';
 import { Subject } from 'rxjs';
 

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StreamEventsDto } from '@idx/contracts';
 import { PostgresHistoryReader } from '@idx/event-store';
-import { streamHistory } from '@idx/read-models';
+import { streamHistory } from '@idx/audit';
 import { ReadScope } from '../access/access.decorators';
 import { streamIdParam } from '../request-params';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { UnitRead } from '../access/access.decorators';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { UnitTrendDto } from '@idx/contracts';
-import { ExplainQueries } from '@idx/read-models';
+import { ExplainQueries } from '@idx/score-queries';
 import { KnownUnitPipe } from '../known-unit.pipe';
 import { monthKeyParam, wholeNumberParam } from '../request-params';
 

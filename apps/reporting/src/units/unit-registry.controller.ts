@@ -1,7 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { REASON_SCHEMA, REGISTRY_UNIT_SCHEMA, type RegistryUnitDto, UNIT_SEARCH_PAGE_SCHEMA, type UnitSearchPageDto } from '@idx/contracts';
-import { UnitRegistryQueries } from '@idx/read-models';
+import { UnitRegistryQueries } from '@idx/score-queries';
 import { ReadScope, UnitRead } from '../access/access.decorators';
 import { unitCodeParam } from '../request-params';
 import { localDateParam, UNIT_LEVELS, UNIT_PAGE, unitSearchParams } from './unit-search-params';

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { PostgresEventStore } from '@idx/event-store';
 import { READ_MODELS } from '@idx/nest-platform';
-import { type ReadModelClient, ScoringProjector, scoringHealth, type ScoringHealthReport } from '@idx/read-models';
+import type { ReadModelClient } from '@idx/read-models';
+import { ScoringProjector, scoringHealth, type ScoringHealthReport } from '@idx/scoring-projection';
 import type { ScoringConfig } from '../config';
 import { LogSealRunner, type LogSealStatus } from '../log-seal/log-seal-runner';
 import { ProjectionRunner, type ProjectionStatus } from '../projection/projection-runner';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { type Checkpoint, PostgresEventStore, PostgresEventSubscription } from '@idx/event-store';
-import { ScoringProjector } from '@idx/read-models';
+import { ScoringProjector } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { CONFIG } from '../tokens';
 import type { ScoringConfig } from '../config';

@@ -1,4 +1,4 @@
-import type { ScoreChange } from '@idx/read-models';
+import type { ScoreChange } from '@idx/scoring-projection';
 
 export class ScoresChangedEvent {
   constructor(readonly changes: readonly ScoreChange[], readonly position: bigint) {}

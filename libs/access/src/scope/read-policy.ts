@@ -1,4 +1,4 @@
-import { type UnitTree } from '@idx/domain';
+import type { UnitTree } from '@idx/domain';
 import type { Principal } from '../principal';
 import { isScopedRole } from '../principal';
 

@@ -1,0 +1,24 @@
+import type { Prisma } from '@idx/read-models';
+
+export interface UnitPeriodKey {
+  readonly unitCode: string;
+  readonly period: string;
+}
+
+export async function notePending(tx: Prisma.TransactionClient, projection: string, keys: readonly UnitPeriodKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO pending_recomputes (projection, unit_code, period)
+     SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+    projection, keys.map((k) => k.unitCode), keys.map((k) => k.period),
+  );
+}
+
+/** Removes and answers what the projection still owes (only the months, when asked). */
+export async function takePending(tx: Prisma.TransactionClient, projection: string, only?: 'month'): Promise<UnitPeriodKey[]> {
+  return tx.$queryRawUnsafe<UnitPeriodKey[]>(
+    `DELETE FROM pending_recomputes WHERE projection = $1 AND ($2::text IS NULL OR period ~ '^[0-9]{4}-[0-9]{2}$')
+     RETURNING unit_code AS "unitCode", period`,
+    projection, only ?? null,
+  );
+}

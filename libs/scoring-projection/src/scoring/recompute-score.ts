@@ -1,0 +1,90 @@
+import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, type Period, type RuleSet, ruleSetInForce, scoreUnit } from '@idx/domain';
+import type { Prisma } from '@idx/read-models';
+import { type FailedRecompute, noteRecomputeOutcomes } from './failed-recomputes';
+import { prismaRunner } from './parked-subjects';
+import type { UnitPeriodKey } from './pending-recomputes';
+import { type FinishedChange, refinishScores } from './refinish-scores';
+import { subjectsOfUnits } from './subject-rows';
+
+/**
+ * A unit-period's finished score moved (total = the displayed total, pooled and rescaled); with
+ * `removed`, no unit of its pool has figures left and its row was deleted (total is then 0).
+ */
+export type ScoreChange = FinishedChange;
+
+/** A unit_period_scores row as the projector writes it (column names); verify compares every one of them. */
+export interface ScoreRow {
+  readonly unit_code: string;
+  readonly figures: unknown;
+  readonly score: unknown;
+  readonly total: number;
+}
+
+/**
+ * One unit's row, or the error its calculation met (kept apart, so one unit cannot stop the others).
+ * Also what verify replays the raw events through, so the projection and its check share one path.
+ */
+export function scoreRow(unitCode: string, own: readonly { kind: string; facts: unknown }[], period: Period, now: number, ruleSet: RuleSet): ScoreRow | FailedRecompute {
+  try {
+    const figures = computeFigures({ subjects: groupSubjects(own), period, asOf: now, ruleSet });
+    const score = scoreUnit(figures, ruleSet);
+    return { unit_code: unitCode, figures: figuresToRecord(figures), score, total: score.total };
+  } catch (error) {
+    return { unitCode, period: period.key, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Recomputes units' own figures for periods from their stored subjects and writes those that
+ * changed: per period, one read of all the units' subjects and one write of all their rows.
+ * A unit-period with no subject left is deleted, as a replay would never write it. A unit whose
+ * calculation throws keeps its last row and is recorded in failed_recomputes. Then, in the same
+ * transaction, finishes the scores made of them (refinishScores: pools as of the period, criterion
+ * 4's fallback — and next year's periods when a month's "received" count, the fallback's only
+ * input, moved) and answers the finished scores that moved.
+ */
+export async function recomputeUnitPeriods(
+  tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
+): Promise<ScoreChange[]> {
+  const unitsByPeriod = new Map<string, Set<string>>();
+  for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
+  // Own rows whose criterion-4 "received" count moved (or appeared, or left): next year's fallback depends on them.
+  const receivedMoved: UnitPeriodKey[] = [];
+  for (const [key, units] of unitsByPeriod) {
+    const period = parsePeriod(key);
+    const ruleSet = ruleSetInForce(period.start);
+    const subjects = await subjectsOfUnits(tx, [...units], period.start, period.end);
+    const empty = [...subjects].filter(([, own]) => own.length === 0).map(([unitCode]) => unitCode);
+    const outcomes = [...subjects].filter(([, own]) => own.length > 0).map(([unitCode, own]) => scoreRow(unitCode, own, period, now, ruleSet));
+    const rows = outcomes.filter((o): o is ScoreRow => 'unit_code' in o);
+    const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
+    await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);
+    // Most recomputes leave no unit-period empty: no round trip for them.
+    const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string; had_received: boolean }[]>(
+      `DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code, figures ? '4' AS had_received`, period.key, empty,
+    );
+    for (const r of removed) if (r.had_received) receivedMoved.push({ unitCode: r.unit_code, period: period.key });
+    if (rows.length === 0) continue;
+    // The CTE reads the rows as they were before this statement: one round trip tells what moved.
+    const changed = await tx.$queryRawUnsafe<{ unit_code: string; received_moved: boolean }[]>(
+      `WITH old AS (
+         SELECT unit_code, figures->'4'->'denominator' AS received FROM unit_period_scores
+         WHERE period = $2 AND unit_code IN (SELECT x.unit_code FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text))
+       ), up AS (
+         INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
+         SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, figures jsonb, score jsonb, total float8)
+         ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
+           score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
+         WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
+            OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
+         RETURNING unit_code, figures->'4'->'denominator' AS received
+       )
+       SELECT up.unit_code, (old.unit_code IS NULL OR old.received IS DISTINCT FROM up.received) AS received_moved
+       FROM up LEFT JOIN old USING (unit_code)`,
+      JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
+    );
+    for (const c of changed) if (c.received_moved) receivedMoved.push({ unitCode: c.unit_code, period: period.key });
+  }
+  return refinishScores(prismaRunner(tx), keys, receivedMoved.filter((c) => /^\d{4}-\d{2}$/.test(c.period)), position, now);
+}

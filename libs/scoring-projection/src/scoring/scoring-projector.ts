@@ -1,0 +1,262 @@
+import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
+import { type ActiveWindow, type DomainEvent, monthKeyOf, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
+import type { Prisma, ReadModelClient } from '@idx/read-models';
+import { recomputeUnitPeriods, type ScoreChange } from './recompute-score';
+import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
+import { holdProjectionLockShared } from './projection-lock';
+import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
+import { notifyScoreChanges } from './score-notifications';
+import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
+import { monthsOfWindow, periodsOfMonths } from './touched-periods';
+import { assertWindowScorable } from './window-check';
+import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
+
+/** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
+async function storedCheckpoint(tx: Prisma.TransactionClient, name: string): Promise<Checkpoint> {
+  const rows = await tx.$queryRawUnsafe<{ transaction_id: bigint; position: bigint }[]>(
+    'SELECT transaction_id, position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', name,
+  );
+  return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
+}
+
+interface FoldInput {
+  readonly event: DomainEvent;
+  readonly transactionId: bigint;
+  readonly position: bigint;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+/** What an auditor's retry of a parked subject did. */
+export type RetryOutcome =
+  | { readonly status: 'applied'; readonly events: number; readonly changes: readonly ScoreChange[] }
+  | { readonly status: 'still-failing'; readonly error: string }
+  | { readonly status: 'not-found' };
+
+class RetryFailed extends Error {}
+
+const isMonthKey = (key: string): boolean => /^\d{4}-\d{2}$/.test(key);
+
+function isAfter(e: { transactionId: bigint; globalPosition: bigint }, cp: Checkpoint): boolean {
+  return e.transactionId > cp.transactionId || (e.transactionId === cp.transactionId && e.globalPosition > cp.position);
+}
+
+/** The part of a window from `from` on (the whole window when `from` is -∞). */
+function clip(window: ActiveWindow | undefined, from: number): ActiveWindow | undefined {
+  if (!window || !Number.isFinite(from) || from <= window.from) return window;
+  if (window.to !== undefined && window.to < from) return undefined;
+  return { from, ...(window.to === undefined ? {} : { to: window.to }) };
+}
+
+export interface ScoringProjectorOptions {
+  readonly name?: string;
+  readonly partition?: UnitPartition;
+  readonly clock?: () => number;
+  readonly projections?: readonly SubjectProjection[];
+}
+
+/**
+ * The scoring projection (DESIGN.md §4): folds each batch of events into subject facts, recomputes
+ * the figures of every unit-period they touch, and writes both with the checkpoint in one
+ * transaction, so a crash replays the batch exactly once in effect.
+ */
+export class ScoringProjector {
+  readonly name: string;
+  private readonly partition: UnitPartition;
+  private readonly clock: () => number;
+  private readonly projections: readonly SubjectProjection[];
+
+  constructor(private readonly prisma: ReadModelClient, options: ScoringProjectorOptions = {}) {
+    this.partition = options.partition ?? SINGLE_PARTITION;
+    this.name = partitionName(options.name ?? 'scoring', this.partition);
+    this.clock = options.clock ?? Date.now;
+    this.projections = options.projections ?? SUBJECT_PROJECTIONS;
+  }
+
+  async checkpoint(): Promise<Checkpoint> {
+    const row = await this.prisma.projectionCheckpoint.findUnique({ where: { name: this.name } });
+    return row ? { transactionId: row.transactionId, position: row.position } : START;
+  }
+
+  /**
+   * Applies one batch; answers the unit-periods whose figures changed. With `deferRecompute` (the
+   * reader is behind and more batches follow) the touched unit-periods are only noted, in the same
+   * transaction, and recomputed once by the first batch that is not deferred.
+   */
+  async handle(batch: ReadBatch, { deferRecompute = false }: { deferRecompute?: boolean } = {}): Promise<ScoreChange[]> {
+    const position = batch.checkpoint.position;
+    const now = this.clock();
+    return this.prisma.$transaction(async (tx) => {
+      await holdProjectionLockShared(tx);
+      // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
+      // instance): skipping them keeps a batch's effect exactly once, whoever read it.
+      const stored = await storedCheckpoint(tx, this.name);
+      const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
+      if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return [];
+      const { touched } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
+      const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
+      // Months are what people watch live: recomputed with the batch. Quarters, halves and years
+      // each reload a unit's whole span; they are noted and recomputed on a cadence (flushPending).
+      const months = deferRecompute ? [] : keys.filter((k) => isMonthKey(k.period));
+      await notePending(tx, this.name, deferRecompute ? keys : keys.filter((k) => !isMonthKey(k.period)));
+      const changes = deferRecompute ? [] : await this.recompute(tx, [...months, ...(await takePending(tx, this.name, 'month'))], position, now);
+      await tx.projectionCheckpoint.upsert({
+        where: { name: this.name },
+        create: { name: this.name, transactionId: batch.checkpoint.transactionId, position },
+        update: { transactionId: batch.checkpoint.transactionId, position, updatedAt: new Date() },
+      });
+      await notifyScoreChanges(tx, changes);
+      return changes;
+    }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
+  /**
+   * An auditor's retry: re-folds a parked subject's held events in order onto its stored facts.
+   * Success applies them, recomputes every period they touch and removes the parking; a throw
+   * leaves everything as it was but the parking's error and last-seen time.
+   */
+  async retryParked(id: bigint): Promise<RetryOutcome> {
+    const now = this.clock();
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        await holdProjectionLockShared(tx);
+        const parking = await takeParking(tx, id);
+        if (!parking) return { status: 'not-found' } as const;
+        await removeParking(tx, id);
+        const { touched, parked } = await this.foldSubjects(tx, parking.events, now);
+        if (parked.length > 0) throw new RetryFailed(parked[0].error);
+        const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
+        const last = parking.events.reduce((max, e) => (e.position > max ? e.position : max), 0n);
+        const changes = await this.recompute(tx, keys, last, now);
+        await notifyScoreChanges(tx, changes);
+        return { status: 'applied', events: parking.events.length, changes } as const;
+      }, { timeout: 300_000, maxWait: 60_000 });
+    } catch (error) {
+      if (!(error instanceof RetryFailed)) throw error;
+      await this.prisma.$transaction((tx) => noteRetryFailed(tx, id, error.message));
+      return { status: 'still-failing', error: error.message };
+    }
+  }
+
+  /**
+   * Recomputes what deferred batches left owing: the months when the reader has caught up, the
+   * longer periods on a cadence; with no argument, everything.
+   */
+  async flushPending(only?: 'month'): Promise<ScoreChange[]> {
+    const now = this.clock();
+    return this.prisma.$transaction(async (tx) => {
+      await holdProjectionLockShared(tx);
+      const owed = await takePending(tx, this.name, only);
+      if (owed.length === 0) return [];
+      const row = await tx.projectionCheckpoint.findUnique({ where: { name: this.name } });
+      const changes = await this.recompute(tx, owed, row?.position ?? 0n, now);
+      await notifyScoreChanges(tx, changes);
+      return changes;
+    }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
+  /**
+   * Re-evaluates the open month (and the quarter, half and year around it) of every unit that has a
+   * score there: pending dossiers become overdue with the clock, not with an event.
+   */
+  async refreshOpenPeriods(): Promise<ScoreChange[]> {
+    const now = this.clock();
+    const periods = periodsContainingMonth(monthKeyOf(now));
+    const rows = await this.prisma.unitPeriodScore.findMany({
+      where: { period: { in: periods.map((p) => p.key) } },
+      select: { unitCode: true, lastPosition: true },
+      distinct: ['unitCode'],
+    });
+    const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode));
+    if (units.length === 0) return [];
+    return this.prisma.$transaction(async (tx) => {
+      await holdProjectionLockShared(tx);
+      const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
+      const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
+      const changes = await recomputeUnitPeriods(tx, keys, position, now);
+      await notifyScoreChanges(tx, changes);
+      return changes;
+    }, { timeout: 300_000, maxWait: 60_000 });
+  }
+
+  /**
+   * Folds events into their subjects, each subject on its own: an event whose evolve (or window,
+   * unit or touched periods) throws parks its subject — that event and every later one of the same
+   * subject are held in parked_events, not applied — and the other subjects go on. Events of a
+   * subject parked before are held behind it. Answers the months touched per unit and the new parkings.
+   */
+  private async foldSubjects(
+    tx: Prisma.TransactionClient,
+    events: readonly FoldInput[],
+    now: number,
+  ): Promise<{ touched: Map<string, Set<string>>; parked: Parking[] }> {
+    const routed = events
+      .map((input) => ({ ...input, projection: projectionFor(input.event, this.projections) }))
+      .filter((r): r is typeof r & { projection: SubjectProjection } => r.projection !== undefined)
+      .map((r) => ({ ...r, key: r.projection.keyOf(r.event) }))
+      .map((r) => ({ ...r, id: subjectId(r.projection.kind, r.key) }));
+    const ids = [...new Map(routed.map((r) => [r.id, { kind: r.projection.kind, key: r.key }])).values()];
+    const before = await loadSubjects(tx, ids);
+    const heldBefore = await openParkings(tx, ids);
+    const parkings = new Map<string, { kind: string; key: string; unitCode: string; error: string; events: ParkedEvent[] }>();
+    const park = (r: (typeof routed)[number], error: string | undefined): void => {
+      const parking = parkings.get(r.id) ?? { kind: r.projection.kind, key: r.key, unitCode: r.event.unitCode, error: error ?? 'held behind an earlier parked event', events: [] };
+      parking.events.push({ event: r.event, transactionId: r.transactionId, position: r.position, ...(error === undefined ? {} : { error }) });
+      parkings.set(r.id, parking);
+    };
+    const state = new Map<string, { projection: SubjectProjection; key: string; facts: unknown; position: bigint; from: number; folded: ParkedEvent[] }>();
+    for (const r of routed) {
+      if (heldBefore.has(r.id) || parkings.has(r.id)) {
+        park(r, undefined);
+        continue;
+      }
+      const previous = state.get(r.id);
+      const current = previous ? previous.facts : before.get(r.id);
+      try {
+        const facts = r.projection.evolve(current, r.event);
+        // The earliest business instant this batch's events can move, where the projection can say so.
+        const span = r.projection.touchedBy?.(current, facts, r.event);
+        // Asked of the facts below, per subject: asked here too, so a throw names this event.
+        r.projection.unitOf(facts);
+        assertWindowScorable(r.projection.windowOf(facts), now);
+        const from = Math.min(previous?.from ?? Number.POSITIVE_INFINITY, span ? span.from : Number.NEGATIVE_INFINITY);
+        const folded = [...(previous?.folded ?? []), { event: r.event, transactionId: r.transactionId, position: r.position }];
+        state.set(r.id, { projection: r.projection, key: r.key, facts, position: r.position, from, folded });
+      } catch (error) {
+        park(r, messageOf(error));
+      }
+    }
+    const touched = new Map<string, Set<string>>(); // unit → months
+    const rows: SubjectRow[] = [];
+    for (const [id, s] of state) {
+      const old = before.get(id);
+      let unitCode: string;
+      let months: Set<string>;
+      try {
+        unitCode = s.projection.unitOf(s.facts);
+        months = new Set([
+          ...monthsOfWindow(clip(s.projection.windowOf(s.facts), s.from), now),
+          ...(old === undefined ? [] : monthsOfWindow(clip(s.projection.windowOf(old), s.from), now)),
+        ]);
+      } catch (error) {
+        // Only the subject's whole batch can be blamed here: all of it is parked, none applied.
+        const message = messageOf(error);
+        const held = s.folded.map((e, i) => (i === 0 ? { ...e, error: message } : e));
+        parkings.set(id, { kind: s.projection.kind, key: s.key, unitCode: s.folded[0].event.unitCode, error: message, events: [...held, ...(parkings.get(id)?.events ?? [])] });
+        continue;
+      }
+      const set = touched.get(unitCode) ?? new Set<string>();
+      months.forEach((m) => set.add(m));
+      touched.set(unitCode, set);
+      rows.push({ kind: s.projection.kind, key: s.key, unitCode, window: s.projection.windowOf(s.facts), facts: s.facts, lastPosition: s.position });
+    }
+    await saveSubjects(tx, rows);
+    const parked = [...parkings.values()];
+    await saveParkings(prismaRunner(tx), parked);
+    return { touched, parked: parked.filter((p) => !heldBefore.has(subjectId(p.kind, p.key))) };
+  }
+
+  private recompute(tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number): Promise<ScoreChange[]> {
+    return recomputeUnitPeriods(tx, keys, position, now);
+  }
+}
