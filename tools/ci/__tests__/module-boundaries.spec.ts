@@ -28,22 +28,25 @@ const importing = (lib: string, name: string) => `import { ${name} } from '@idx/
 
 describe('Nx tags by type × scope are enforced by the lint (docs/architecture.md)', () => {
   it('catches forbidden imports across scopes and down the layers, and lets allowed ones through', async () => {
-    const [acrossScopes, upTheLayers, intoTheBrowser, appOwnScope, testSupportInShippedCode] = await Promise.all([
+    const [acrossScopes, upTheLayers, intoTheBrowser, appOwnScope, testSupportInShippedCode, auditIntoScoring] = await Promise.all([
       // Reporting's exports must not reach into ingest's lib.
       boundaryFindings('libs/exports/src/forbidden-import.ts', importing('ingestion', 'IngestionService')),
       // A lower layer never imports a higher one: the event store (data access) cannot use a feature lib.
       boundaryFindings('libs/event-store/src/forbidden-import.ts', importing('exports', 'renderCsv')),
       // The console runs in a browser: no database access.
-      boundaryFindings('apps/web/src/forbidden-import.ts', importing('read-models', 'ScoreQueries')),
+      boundaryFindings('apps/web/src/forbidden-import.ts', importing('score-queries', 'ScoreQueries')),
       // The reporting app wires its own scope's feature libs.
       boundaryFindings('apps/reporting/src/allowed-import.ts', importing('access', 'AuditLog')),
       // Test support is for specs and tools, never for shipped code.
       boundaryFindings('libs/read-models/src/forbidden-import.ts', importing('testing', 'waitFor')),
+      // The audit's replays are reporting's: the scoring service never carries them.
+      boundaryFindings('apps/scoring/src/forbidden-import.ts', importing('audit', 'AuditService')),
     ]);
     expect(acrossScopes).toEqual([expect.stringContaining('"scope:reporting" can only depend on libs tagged with "scope:shared", "scope:reporting"')]);
     expect(upTheLayers).toContainEqual(expect.stringContaining('"type:data-access" can only depend on libs tagged with "type:domain", "type:contract", "type:util", "type:data-access"'));
     expect(intoTheBrowser.join('\n')).toContain('"scope:web"');
     expect(appOwnScope).toEqual([]);
     expect(testSupportInShippedCode).toEqual([expect.stringContaining('"type:data-access" can only depend on libs tagged with')]);
+    expect(auditIntoScoring).toEqual([expect.stringContaining('"scope:scoring" can only depend on libs tagged with "scope:shared", "scope:scoring"')]);
   }, 240_000);
 });
