@@ -1,5 +1,6 @@
 import { Controller, Get, type OnModuleDestroy, type OnModuleInit, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { apiSchemaRef } from '@idx/contracts';
 import type { Principal } from '@idx/access';
 import { SseBroadcaster } from '@idx/nest-platform';
 import type { Request, Response } from 'express';
@@ -36,6 +37,10 @@ export class ScoreStreamController implements OnModuleInit, OnModuleDestroy {
       + 'ended after SSE_MAX_LIFETIME_MS with a retry hint (the browser reconnects)',
   })
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'text/event-stream: `event: score-changed` lines whose `data:` is one ScoreChangedMessage (JSON); `:` heartbeat comments',
+    content: { 'text/event-stream': { schema: { type: 'string', description: 'SSE frames; each data line holds a ScoreChangedMessage', 'x-sse-data': apiSchemaRef('ScoreChangedMessage') } } },
+  })
   @ApiServiceUnavailableResponse({ description: 'SSE_MAX_CONNECTIONS connections are open already; Retry-After says when to try again' })
   events(@Req() req: Request, @Res() res: Response, @CurrentUser() user?: Principal): void {
     this.broadcaster.open(req, res, user ? (data) => this.policy.canReadUnit(user, (data as { unitCode: string }).unitCode) : undefined);
