@@ -16,7 +16,7 @@ const UNREADABLE = { description: 'error_code "02": the body is not a sync call 
 /** The national portal's login and sync calls, with the same bodies (docs/portal-sync.md). Translation only. */
 @ApiTags('portal-sync')
 // The body bounds in front of these routes (bootstrap.ts) answer before the controller, with a reason.
-@ApiErrorAnswers({ 413: 'The body exceeds MAX_BODY_BYTES', 415: 'Content-Type is neither application/json nor application/x-ndjson' })
+@ApiErrorAnswers({ 413: 'The body exceeds INGEST_MAX_BODY_BYTES', 415: 'Content-Type is neither application/json nor application/x-ndjson' })
 @Controller('api/v1/portal')
 export class PortalSyncController {
   constructor(private readonly commands: CommandBus) {}

@@ -24,7 +24,7 @@ export class EventsController {
   @ApiErrorAnswers({
     400: 'An empty body, or one not readable as a JSON array or NDJSON (kept as a dead letter)',
     401: 'No API key, or one that is unknown, rotated out or revoked (the body is kept as a dead letter)',
-    413: 'The body exceeds MAX_BODY_BYTES',
+    413: 'The body exceeds INGEST_MAX_BODY_BYTES',
     415: 'Content-Type is neither application/json nor application/x-ndjson',
   })
   async post(@Req() req: Request, @Headers('content-type') contentType?: string, @Headers('authorization') authorization?: string): Promise<IngestResponseDto> {

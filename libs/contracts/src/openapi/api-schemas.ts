@@ -28,7 +28,10 @@ const parkedEvent = object({
 const SCHEMAS = {
   /** Every error answer (docs/http-hardening.md): the status and a reason a person can act on. */
   ErrorAnswer: {
-    ...object({ statusCode: int(undefined, { minimum: 400, maximum: 599 }), reason: str('what was wrong and what to do', { example: 'period: "2025-13" is not YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' }) }, { message: anyValue('the framework\'s message, when there was one') }),
+    ...object(
+      { reason: str('what was wrong and what to do', { example: 'period: "2025-13" is not YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' }) },
+      { statusCode: int('the HTTP status again', { minimum: 400, maximum: 599 }), status: oneOfText(['rejected'], 'ingest: the whole body was refused'), message: anyValue('the framework\'s message, when there was one') },
+    ),
     additionalProperties: true,
   },
   UnitRef: object({ code: str(undefined, { example: 'HY25' }), name: str(), level: str(), parentCode: nullable(str()) }),
@@ -60,7 +63,7 @@ const SCHEMAS = {
   UnitTrend: object({ unitCode: str(), points: arrayOf(object({ period, total: nullable(num()), groups: mapOf(nullable(num())) })) }),
   ExplainItem: object({
     kind: oneOfText(['dossier', 'procedure', 'petition', 'unit']), code: str(), unitCode: str(), inNumerator: bool(), inDenominator: bool(), costsPoints: bool(),
-    reasonVi: nullable(str()), reasonEn: nullable(str()), lateByMs: nullable(num()), facts: mapOf({ nullable: true, oneOf: [str(), num(), bool()] }), streamId: str(),
+    reasonVi: nullable(str()), reasonEn: nullable(str()), lateByMs: nullable(num()), facts: mapOf(nullable({ oneOf: [str(), num(), bool()] })), streamId: str(),
   }),
   Explain: object({ unitCode: str(), period, criterion: ref('CriterionScore'), items: arrayOf(ref('ExplainItem')) }),
   StreamEvent: object({

@@ -13,7 +13,10 @@ export const instant = (description?: string): JsonSchema => str(description, { 
 /** 64-bit counters and positions travel as decimal strings (JSON numbers lose digits past 2^53). */
 export const bigintText = (description?: string): JsonSchema => str(description, { pattern: '^\\d+$' });
 export const oneOfText = (values: readonly string[], description?: string): JsonSchema => str(description, { enum: [...values] });
-export const nullable = (schema: JsonSchema): JsonSchema => ({ ...schema, nullable: true });
+/** OpenAPI 3.0.3's way to say "only null" (`nullable` needs a `type` beside it). */
+const NULL_ONLY: JsonSchema = { type: 'object', nullable: true, enum: [null] };
+/** The schema or null; a $ref or a oneOf has no `type` to make nullable, so null is offered beside it. */
+export const nullable = (schema: JsonSchema): JsonSchema => ('type' in schema ? { ...schema, nullable: true } : { anyOf: [schema, NULL_ONLY] });
 export const arrayOf = (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) });
 export const mapOf = (values: JsonSchema, description?: string): JsonSchema => ({ type: 'object', additionalProperties: values, ...(description ? { description } : {}) });
 /** Any JSON value (the stored event's data as sent; a stored vs. recomputed column value). */
