@@ -1,6 +1,5 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
+import type { ValidateFunction } from 'ajv';
+import { dossierEvents, OpenApiValidator, unitRegistered, waitFor } from '@idx/testing';
 import { createConsoleAccount, signIn, type ConsoleClient } from './console-session';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 
@@ -31,32 +30,13 @@ function refsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** OpenAPI 3.0's boolean exclusiveMinimum/Maximum (draft-4 style) as the numbers Ajv's draft-07 reads. */
-function draft7(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(draft7);
-  if (!value || typeof value !== 'object') return value;
-  const out: Schema = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, draft7(v)]));
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-    if (out[flag] === true) Object.assign(out, { [flag]: out[bound], [bound]: undefined });
-    else if (out[flag] === false) delete out[flag];
-  }
-  return JSON.parse(JSON.stringify(out));
-}
-
-/** One Ajv per document, its components compiled once as the schema `doc` (definitions). */
-const ajvs = new WeakMap<OpenApiDoc, Ajv>();
-const toDefinitions = (s: unknown, prefix: string): Schema => draft7(JSON.parse(JSON.stringify(s).replaceAll('#/components/schemas/', `${prefix}#/definitions/`))) as Schema;
+const validators = new WeakMap<OpenApiDoc, OpenApiValidator>();
 
 /** A validator for one schema of the document, its $refs resolved against the document's components. */
 function validatorOf(doc: OpenApiDoc, schema: Schema): ValidateFunction {
-  let ajv = ajvs.get(doc);
-  if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ $id: 'doc', definitions: toDefinitions(doc.components?.schemas ?? {}, '') });
-    ajvs.set(doc, ajv);
-  }
-  return ajv.compile(toDefinitions(schema, 'doc'));
+  let validator = validators.get(doc);
+  if (!validator) validators.set(doc, (validator = new OpenApiValidator(doc.components?.schemas ?? {})));
+  return validator.compile(schema);
 }
 
 function responseSchema(doc: OpenApiDoc, method: string, path: string, status: number, mediaType = 'application/json'): Schema {
