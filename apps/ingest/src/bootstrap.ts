@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { hardenHttp, hardeningConfig, logLevels } from '@idx/nest-platform';
+import { hardenHttp, hardeningConfig, logLevels, publishOpenApi } from '@idx/nest-platform';
 import { migrateOnStart } from '@idx/read-models';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import { ingestConfig } from './config';
 import { bodyTooLarge } from './record-events/body-too-large';
 import { jsonOrNdjsonOnly } from './record-events/content-type';
 import { IngestModule } from './ingest.module';
 
-/** Builds the ingest HTTP app: raw bodies (so rejected bytes are kept as sent), OpenAPI at /api/docs. */
+/** Builds the ingest HTTP app: raw bodies (so rejected bytes are kept as sent), OpenAPI at /api/docs (JSON: /api/docs-json). */
 export async function createIngestApp(): Promise<INestApplication> {
   const config = ingestConfig();
   await migrateOnStart(config.databaseUrl, (m) => new Logger('ingest').log(m));
@@ -20,8 +19,11 @@ export async function createIngestApp(): Promise<INestApplication> {
   // The national portal's sync calls (docs/portal-sync.md): raw bytes too, so every snapshot is kept as sent.
   app.use('/api/v1/portal', jsonOrNdjsonOnly(), raw({ type: () => true, limit: config.maxBodyBytes }), bodyTooLarge(config.maxBodyBytes));
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('QĐ 766 ingest').setVersion('1').addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The API key of your one-stop system (npm run credentials -- create)' }).build());
-  SwaggerModule.setup('api/docs', app, doc);
+  publishOpenApi(app, {
+    title: 'QĐ 766 ingest',
+    description: 'Events (native contract, docs/events.md) and the national portal\'s sync calls (docs/portal-sync.md)',
+    bearerDescription: 'The API key of your one-stop system (npm run credentials -- create)',
+  });
   return app;
 }
 

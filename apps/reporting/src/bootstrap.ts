@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { hardenHttp, hardeningConfig, logLevels } from '@idx/nest-platform';
+import { hardenHttp, hardeningConfig, logLevels, publishOpenApi } from '@idx/nest-platform';
 import { migrateOnStart } from '@idx/read-models';
 import { reportingConfig } from './config';
 import { ReportingModule } from './reporting.module';
@@ -17,11 +16,7 @@ export async function createReportingApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ReportingModule, { logger: logLevels() });
   hardenHttp(app, 'reporting', { longLivedPaths: [SCORE_STREAM_PATH], inlineScripts: consoleInlineScripts(config.webDir) });
   app.enableShutdownHooks();
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('QĐ 766 reporting').setDescription('Scores, rankings and the live stream').setVersion('1').build(),
-  );
-  SwaggerModule.setup('api/docs', app, doc);
+  publishOpenApi(app, { title: 'QĐ 766 reporting', description: 'Scores, rankings, the live stream, exports, the audit trail and the unit registry' });
   if (config.webDir) serveConsole(app, config.webDir);
   return app;
 }

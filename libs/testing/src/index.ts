@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './event-factory';
 export * from './csv';
 export * from './hostile-events';
+export * from './openapi-validator';

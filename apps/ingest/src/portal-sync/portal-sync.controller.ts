@@ -4,6 +4,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperat
 import {
   PORTAL_LOGIN_ANSWER_SCHEMA, PORTAL_LOGIN_REQUEST_SCHEMA, PORTAL_SYNC_ANSWER_SCHEMA, PORTAL_SYNC_REQUEST_SCHEMA, type PortalLoginAnswer, type PortalSyncAnswer, type SyncService,
 } from '@idx/portal-sync';
+import { ApiErrorAnswers } from '@idx/nest-platform';
 import type { Request } from 'express';
 import { PortalLoginCommand, PortalSyncCommand } from './portal-sync.commands';
 
@@ -14,6 +15,8 @@ const UNREADABLE = { description: 'error_code "02": the body is not a sync call 
 
 /** The national portal's login and sync calls, with the same bodies (docs/portal-sync.md). Translation only. */
 @ApiTags('portal-sync')
+// The body bounds in front of these routes (bootstrap.ts) answer before the controller, with a reason.
+@ApiErrorAnswers({ 413: 'The body exceeds INGEST_MAX_BODY_BYTES', 415: 'Content-Type is neither application/json nor application/x-ndjson' })
 @Controller('api/v1/portal')
 export class PortalSyncController {
   constructor(private readonly commands: CommandBus) {}

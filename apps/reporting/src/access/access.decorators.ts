@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiErrorAnswers } from '@idx/nest-platform';
 import type { ConsoleRole } from '@idx/contracts';
 import type { Principal, ReadTarget } from '@idx/access';
 import type { Request } from 'express';
@@ -21,13 +22,25 @@ export const ACCESS_RULE = 'qd766:access-rule';
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
 /** A signed-in user with one of these roles; READS_PUBLIC never opens these. */
-export const Roles = (...roles: ConsoleRole[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+export const Roles = (...roles: ConsoleRole[]) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule),
+    // The rule documents its own answers, so every guarded operation's OpenAPI lists them.
+    ApiErrorAnswers({ 401: 'Not signed in (POST /api/v1/auth/login)', 403: `Signed in without the role (${roles.join(', ')}), or a missing x-csrf-token on a write` }),
+  );
+
+/** What a read answers when refused (also every undecorated GET: a read of national figures). */
+export const READ_REFUSALS = { 401: 'Reads are not public (READS_PUBLIC=false) and nobody is signed in', 403: 'The signed-in account may not read this unit (outside its province or unit)' } as const;
 
 /**
  * A read: open to all when READS_PUBLIC=true, else to a signed-in user allowed to read the target
  * (province and unit accounts: their subtree only).
  */
-export const ReadScope = (target: (req: Request) => ScopedTarget) => SetMetadata(ACCESS_RULE, { kind: 'read', target } satisfies AccessRule);
+export const ReadScope = (target: (req: Request) => ScopedTarget) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'read', target } satisfies AccessRule),
+    ApiErrorAnswers(READ_REFUSALS),
+  );
 
 /** Reads of one unit named by a route parameter (e.g. units/{unitCode}/…). */
 export const UnitRead = (param = 'unitCode') => ReadScope((req) => ({ kind: 'unit', unitCode: String(req.params[param] ?? '') }));

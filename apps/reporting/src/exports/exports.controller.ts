@@ -1,4 +1,5 @@
 import { BadRequestException, Controller, Get, Header, NotFoundException, Query, StreamableFile } from '@nestjs/common';
+import { apiSchemaRef } from '@idx/contracts';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { UnitQueryRead } from '../access/access.decorators';
 import { attachmentDisposition } from './content-disposition';
@@ -8,7 +9,7 @@ import { monthParam, unitCodeParam } from './export-params';
 const PERIOD = { name: 'period', required: false, description: 'Month as YYYY-MM; default: the current month (month to date)' };
 const PARENT = { name: 'parent', required: true, description: 'Code of the province (departments, districts, communes) or district (communes) whose units are listed' };
 const BINARY = { schema: { type: 'string', format: 'binary' } };
-const REASON = { schema: { type: 'object', properties: { reason: { type: 'string' } } } };
+const REASON = { schema: apiSchemaRef('ErrorAnswer') };
 
 function download(result: ExportResult): StreamableFile {
   switch (result.kind) {
@@ -51,7 +52,7 @@ export class ExportsController {
   @ApiQuery(PERIOD)
   @ApiQuery(PARENT)
   @ApiProduces(CONTENT_TYPES.csv)
-  @ApiOkResponse({ description: 'CSV download', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'CSV download', schema: { type: 'string', format: 'binary' } })
   @ApiBadRequestResponse({ description: 'Malformed period or parent, or a parent that is neither a province nor a district', ...REASON })
   @ApiNotFoundResponse({ description: 'Unknown parent unit', ...REASON })
   async appendixCsv(@Query('period') period?: string, @Query('parent') parent?: string): Promise<StreamableFile> {

@@ -1,5 +1,7 @@
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { apiSchemaRef } from '@idx/contracts';
+import { ApiErrorAnswers } from '@idx/nest-platform';
 import { AuditLog, type Principal } from '@idx/access';
 import { type FailedRecomputeView, ParkedSubjects, type ParkedSubjectView, type RetryOutcome, ScoringProjector } from '@idx/scoring-projection';
 import { CurrentUser, Roles } from '../access/access.decorators';
@@ -18,6 +20,8 @@ export class ParkedEventsController {
   @Get()
   @ApiOperation({ summary: 'Parked subjects (oldest first) with their held events, and unit-periods whose recompute failed' })
   @ApiQuery({ name: 'status', required: false, enum: ['parked', 'skipped'] })
+  @ApiOkResponse({ description: 'Parked subjects and failed recomputes', schema: apiSchemaRef('ParkedList') })
+  @ApiErrorAnswers({ 400: 'status is neither parked nor skipped' })
   async list(@Query('status') status?: string): Promise<{ parked: ParkedSubjectView[]; failedRecomputes: FailedRecomputeView[] }> {
     const wanted = parkingStatusParam(status);
     return { parked: await this.parked.list(wanted), failedRecomputes: await this.parked.failedRecomputes() };
@@ -26,6 +30,9 @@ export class ParkedEventsController {
   @Post(':id/retry')
   @HttpCode(200)
   @ApiOperation({ summary: "Re-fold a parked subject's events in order; success applies them and removes the parking" })
+  @ApiBody({ required: false, schema: apiSchemaRef('NoBody') })
+  @ApiOkResponse({ description: 'status applied: the events folded, with the score changes', schema: apiSchemaRef('RetryOutcome') })
+  @ApiErrorAnswers({ 400: 'Malformed parking id', 404: 'No open parking with that id', 409: 'The events still cannot be folded (reason and error say why)' })
   async retry(@Param('id') id: string, @CurrentUser() user: Principal): Promise<RetryOutcome> {
     const outcome = await this.projector.retryParked(parkingIdParam(id));
     await this.log.record({ actor: user.username, action: 'parked.retried', target: id, details: { outcome: outcome.status } });
@@ -37,6 +44,9 @@ export class ParkedEventsController {
   @Post(':id/skip')
   @HttpCode(200)
   @ApiOperation({ summary: "Skip a parked subject's events for good (kept, marked skipped, with the reason); the subject folds again from its next event" })
+  @ApiBody({ schema: apiSchemaRef('SkipRequest') })
+  @ApiOkResponse({ description: 'The subject, now skipped', schema: apiSchemaRef('ParkedSubject') })
+  @ApiErrorAnswers({ 400: 'Malformed parking id, or no reason given', 404: 'No open parking with that id' })
   async skip(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: Principal): Promise<ParkedSubjectView> {
     const reason = skipReasonParam(body);
     const skipped = await this.parked.skip(parkingIdParam(id), reason, user.username);

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { RankingDto } from '@idx/contracts';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { apiSchemaRef, type RankingDto } from '@idx/contracts';
+import { ApiErrorAnswers } from '@idx/nest-platform';
 import { ScoreQueries } from '@idx/score-queries';
 import { ReadScope } from '../access/access.decorators';
 import { OptionalKnownUnitPipe } from '../known-unit.pipe';
@@ -25,6 +26,8 @@ export class RankingsController {
   @ApiQuery({ name: 'level', required: false, enum: LEVELS })
   @ApiQuery({ name: 'parent', required: false, description: 'only units under this parent unit code' })
   @ApiQuery({ name: 'asOf', required: false, description: 'record-time instant: the ranking as it stood then, recomputed from the events (ISO-8601)' })
+  @ApiOkResponse({ description: 'The ranking, with the peers\' average', schema: apiSchemaRef('Ranking') })
+  @ApiErrorAnswers({ 400: 'Malformed period, level, parent or asOf', 404: 'Unknown parent unit' })
   ranking(
     @Query('period') period?: unknown, @Query('level') level?: unknown, @Query('parent', OptionalKnownUnitPipe) parent?: string, @Query('asOf') asOf?: unknown,
   ): Promise<RankingDto> {

@@ -1,7 +1,8 @@
 import { Controller, Get, type OnModuleDestroy, type OnModuleInit, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { apiSchemaRef } from '@idx/contracts';
 import type { Principal } from '@idx/access';
-import { SseBroadcaster } from '@idx/nest-platform';
+import { ApiErrorAnswers, SseBroadcaster } from '@idx/nest-platform';
 import type { Request, Response } from 'express';
 import type { Subscription } from 'rxjs';
 import { CurrentUser, ReadScope } from '../access/access.decorators';
@@ -10,6 +11,9 @@ import { ScoreStreamService } from './score-stream.service';
 
 /** Exempt from the request-concurrency bound and response timeout: the broadcaster bounds it. */
 export const SCORE_STREAM_PATH = '/api/v1/stream';
+
+/** OpenAPI 3.0 cannot type SSE frames; the extension names the schema of each `data:` line for a generator. */
+const SSE_FRAMES = { type: 'string', description: 'SSE frames; each data line holds a ScoreChangedMessage', 'x-sse-data': apiSchemaRef('ScoreChangedMessage') } as never;
 
 @ApiTags('stream')
 @Controller(SCORE_STREAM_PATH.slice(1))
@@ -36,7 +40,11 @@ export class ScoreStreamController implements OnModuleInit, OnModuleDestroy {
       + 'ended after SSE_MAX_LIFETIME_MS with a retry hint (the browser reconnects)',
   })
   @ApiProduces('text/event-stream')
-  @ApiServiceUnavailableResponse({ description: 'SSE_MAX_CONNECTIONS connections are open already; Retry-After says when to try again' })
+  @ApiOkResponse({
+    description: 'text/event-stream: `event: score-changed` lines whose `data:` is one ScoreChangedMessage (JSON); `:` heartbeat comments',
+    content: { 'text/event-stream': { schema: SSE_FRAMES } },
+  })
+  @ApiErrorAnswers({ 503: 'SSE_MAX_CONNECTIONS connections are open already; Retry-After says when to try again' })
   events(@Req() req: Request, @Res() res: Response, @CurrentUser() user?: Principal): void {
     this.broadcaster.open(req, res, user ? (data) => this.policy.canReadUnit(user, (data as { unitCode: string }).unitCode) : undefined);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { REASON_SCHEMA, REGISTRY_UNIT_SCHEMA, type RegistryUnitDto, UNIT_SEARCH_PAGE_SCHEMA, type UnitSearchPageDto } from '@idx/contracts';
+import { apiSchemaRef, type RegistryUnitDto, type UnitSearchPageDto } from '@idx/contracts';
 import { UnitRegistryQueries } from '@idx/score-queries';
 import { ReadScope, UnitRead } from '../access/access.decorators';
 import { unitCodeParam } from '../request-params';
@@ -21,8 +21,8 @@ export class UnitRegistryController {
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD: only units that existed that day, named as then; default: every unit ever, latest name' })
   @ApiQuery({ name: 'limit', required: false, description: `page size, 1–${UNIT_PAGE.maxLimit}; default ${UNIT_PAGE.defaultLimit}` })
   @ApiQuery({ name: 'offset', required: false, description: `units to skip, 0–${UNIT_PAGE.maxOffset}; default 0` })
-  @ApiOkResponse({ description: 'One page of units and the total', schema: UNIT_SEARCH_PAGE_SCHEMA as never })
-  @ApiBadRequestResponse({ description: 'A malformed or unknown parameter, with the reason', schema: REASON_SCHEMA as never })
+  @ApiOkResponse({ description: 'One page of units and the total', schema: apiSchemaRef('UnitSearchPage') })
+  @ApiBadRequestResponse({ description: 'A malformed or unknown parameter, with the reason', schema: apiSchemaRef('ErrorAnswer') })
   search(@Query() query: Record<string, unknown>): Promise<UnitSearchPageDto> {
     return this.registry.search(unitSearchParams(query));
   }
@@ -32,9 +32,9 @@ export class UnitRegistryController {
   @ApiOperation({ summary: 'One unit: names, validity, successor and predecessors, national codes' })
   @ApiParam({ name: 'code', description: 'unit code, e.g. HY25 or X00070' })
   @ApiQuery({ name: 'asOf', required: false, description: 'YYYY-MM-DD: the unit as it stood that day (404 when it did not exist then)' })
-  @ApiOkResponse({ description: 'The unit', schema: REGISTRY_UNIT_SCHEMA as never })
-  @ApiBadRequestResponse({ description: 'A malformed code or date, with the reason', schema: REASON_SCHEMA as never })
-  @ApiNotFoundResponse({ description: 'No such unit (at that date)', schema: REASON_SCHEMA as never })
+  @ApiOkResponse({ description: 'The unit', schema: apiSchemaRef('RegistryUnit') })
+  @ApiBadRequestResponse({ description: 'A malformed code or date, with the reason', schema: apiSchemaRef('ErrorAnswer') })
+  @ApiNotFoundResponse({ description: 'No such unit (at that date)', schema: apiSchemaRef('ErrorAnswer') })
   async unit(@Param('code') code: unknown, @Query('asOf') asOf?: unknown): Promise<RegistryUnitDto> {
     const unitCode = unitCodeParam('code', code);
     const date = localDateParam('asOf', asOf);

@@ -1,3 +1,5 @@
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { apiSchemaRef } from '@idx/contracts';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { PostgresEventStore } from '@idx/event-store';
 import { READ_MODELS } from '@idx/nest-platform';
@@ -14,6 +16,7 @@ import { CONFIG } from '../tokens';
  * checkpoint is stuck while events wait — with counts and the oldest item (docs/scoring-resilience.md) —
  * and when sealing the log stopped because its stored seals no longer hold (docs/tamper-evidence.md).
  */
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -26,6 +29,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ description: 'Alive, with its load', schema: apiSchemaRef('ScoringHealth') })
   async health(): Promise<(ScoringHealthReport | { status: 'degraded'; reasons: string[] }) & { service: 'scoring'; projection: ProjectionStatus; logSeal: LogSealStatus }> {
     const projection = this.runner.status();
     const logSeal = this.seals.status();

@@ -1,0 +1,3 @@
+export * from './schema-builders';
+export * from './event-body.schema';
+export * from './api-schemas';

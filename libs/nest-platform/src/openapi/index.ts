@@ -1,0 +1,2 @@
+export * from './publish-openapi';
+export * from './api-error-answers';
