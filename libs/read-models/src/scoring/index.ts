@@ -10,3 +10,4 @@ export * from './parked-queries';
 export * from './scoring-health';
 export * from './finished-score';
 export * from './refinish-scores';
+export * from './finish-earlier-release';

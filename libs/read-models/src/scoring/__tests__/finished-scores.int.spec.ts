@@ -6,6 +6,7 @@ import { createReadModelClient, type ReadModelClient } from '../../prisma-client
 import { ScoreQueries } from '../../queries/score-queries';
 import { ProjectionRebuild } from '../../rebuild/projection-rebuild';
 import type { ScoreChange } from '../recompute-score';
+import { finishScoresOfEarlierRelease } from '../finish-earlier-release';
 import { ScoringProjector } from '../scoring-projector';
 
 const NOW = Date.parse('2025-09-10T12:00:00+07:00');
@@ -115,4 +116,18 @@ describe('finished scores: pooled in business time, stored once, read and replay
     const rebuilt = await prisma.finishedScore.findMany({ orderBy: [{ unitCode: 'asc' }, { period: 'asc' }], omit: { updatedAt: true, lastPosition: true } });
     expect(rebuilt).toEqual(live);
   }, 180_000);
+
+  it('fills the finished rows of a database projected by an earlier release (own figures only), once', async () => {
+    const rowsOf = async () => (await prisma.finishedScore.findMany({ orderBy: [{ period: 'asc' }, { unitCode: 'asc' }] }))
+      .map((r) => ({ unitCode: r.unitCode, period: r.period, total: r.total, figures: r.figures, pooledUnits: r.pooledUnits }));
+    const before = await rowsOf();
+    expect(before.length).toBeGreaterThan(0);
+    const position = (await new ScoringProjector(prisma).checkpoint()).position;
+    // Already filled: nothing to do.
+    expect(await finishScoresOfEarlierRelease(prisma, position)).toBe(0);
+    await db.pool.query('DELETE FROM finished_scores');
+    expect(await rowsOf()).toEqual([]);
+    expect(await finishScoresOfEarlierRelease(prisma, position)).toBe(before.length);
+    expect(await rowsOf()).toEqual(before);
+  });
 });
