@@ -5,7 +5,9 @@ import type { ReadModelClient } from '@idx/read-models';
 import { everyUnit, historyAt, poolOf, type ReplayCut, replayPeriodScores, toFigures, unitScoreView } from '@idx/score-queries';
 import { type PartitionCheckpoint, type ProjectionAtCut, cutOfUnit, readProjectionAtCut } from './projection-at-cut';
 import { replayRows } from './replayed-rows';
-import { type RowDifference, rowDifferences } from './row-differences';
+import { finishedRowDifferences, type RowDifference, rowDifferences } from './row-differences';
+import { finishedRowOf, finishScore, type OwnFigures } from '@idx/scoring-projection';
+import type { ReplayedRows } from './replayed-rows';
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
@@ -135,6 +137,25 @@ export class AuditService {
   }
 
   /**
+   * The unit's stored finished row against finishScore over the replayed own rows of its pool (last
+   * year's own rows, for criterion 4's fallback, as stored in the same snapshot): the one scoring
+   * path, checked at the same position as the own rows.
+   */
+  private finishedDifferences(at: ProjectionAtCut, replayed: ReplayedRows['rows'], unitCode: string, period: Period): RowDifference[] {
+    const source = {
+      own: (code: string): OwnFigures | undefined => {
+        const row = replayed.get(code);
+        return row && 'figures' in row ? { figures: toFigures(row.figures), updatedAt: new Date(0) } : undefined;
+      },
+      lastYear: (code: string) => (at.lastYear.get(code) ?? []).map((r) => toFigures(r.figures)),
+    };
+    const finished = finishScore(at.tree, period, unitCode, source);
+    // No member has a row: the projector stores no finished row either.
+    const expected = finished.pooledUnits.some((m) => source.own(m)) ? finishedRowOf(finished, at.tree) : undefined;
+    return finishedRowDifferences(unitCode, at.finished.get(unitCode), expected);
+  }
+
+  /**
    * Recomputes a unit-period from the raw events and compares it, unit by unit and column by
    * column, with what the projection stored at the same position; checks the hash chain of every
    * stream involved.
@@ -142,7 +163,8 @@ export class AuditService {
   async verify(unitCode: string, periodKey: string, progress: Progress = () => undefined): Promise<VerifyReportDto> {
     const period = resolvePeriod(periodKey, this.clock()).period;
     const at = await this.settledProjection(period, (tree) => this.membersOf(tree, unitCode, period));
-    const { history, replay, differences: rows } = await this.compareAtCut(at, period, progress);
+    const { history, replay, differences: ownRows } = await this.compareAtCut(at, period, progress);
+    const rows = [...ownRows, ...this.finishedDifferences(at, replay.rows, unitCode, period)];
     const differences: VerifyReportDto['differences'][number][] = [];
     for (const unit of at.units) {
       const mine = at.rows.has(unit) ? toFigures(at.rows.get(unit)?.figures) : undefined;

@@ -1,4 +1,4 @@
-import type { UnitTree } from '@idx/domain';
+import { parsePeriod, previousYearMonthKeys, type UnitTree } from '@idx/domain';
 import { type Checkpoint, START } from '@idx/event-store';
 import type { ReadModelClient } from '@idx/read-models';
 import { loadUnitTree } from '@idx/score-queries';
@@ -28,6 +28,10 @@ export interface ProjectionAtCut {
   readonly rows: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** Units whose row for the period the projection still owes a recompute. */
   readonly owed: readonly string[];
+  /** The finished rows (finished_scores) of the picked units, as stored (only when units are picked). */
+  readonly finished: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** The picked units' own rows of last year's months (criterion 4's fallback), as stored. */
+  readonly lastYear: ReadonlyMap<string, readonly Readonly<Record<string, unknown>>[]>;
 }
 
 /** Scoring checkpoints are named `scoring` or `scoring-p<index>of<count>` (unit-partition.ts). */
@@ -66,9 +70,20 @@ export async function readProjectionAtCut(
     const owed = await tx.$queryRawUnsafe<{ unit_code: string }[]>(
       'SELECT DISTINCT unit_code FROM pending_recomputes WHERE period = $1 AND unit_code = ANY($2::text[])', periodKey, units,
     );
+    // Verify compares the finished rows too (the one scoring path, docs/one-score.md); close publishes its replay.
+    const finished = picked === 'every unit' ? [] : await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      'SELECT * FROM finished_scores WHERE period = $1 AND unit_code = ANY($2::text[])', periodKey, units,
+    );
+    const lastYearRows = picked === 'every unit' ? [] : await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      'SELECT unit_code, figures FROM unit_period_scores WHERE period = ANY($1::text[]) AND unit_code = ANY($2::text[]) ORDER BY period',
+      previousYearMonthKeys(parsePeriod(periodKey)), units,
+    );
+    const lastYear = new Map<string, Record<string, unknown>[]>();
+    for (const r of lastYearRows) lastYear.set(r.unit_code as string, [...(lastYear.get(r.unit_code as string) ?? []), r]);
     return {
       checkpoints, cutOf: (unit: string) => cutOfUnit(checkpoints, unit), tree, units,
       rows: new Map(rows.map((r) => [r.unit_code as string, r])), owed: owed.map((r) => r.unit_code),
+      finished: new Map(finished.map((r) => [r.unit_code as string, r])), lastYear,
     };
   }, { isolationLevel: 'RepeatableRead', timeout: 60_000, maxWait: 60_000 });
 }

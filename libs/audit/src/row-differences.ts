@@ -1,4 +1,4 @@
-import type { FailedRecompute, ScoreRow } from '@idx/scoring-projection';
+import type { FailedRecompute, FinishedRow, ScoreRow } from '@idx/scoring-projection';
 
 export interface RowDifference {
   readonly unitCode: string;
@@ -26,6 +26,19 @@ const asStored = (v: unknown): unknown => (v === undefined ? undefined : JSON.pa
  * function produces (figures, score, total, … whatever it grows to) but the key. Generic on
  * purpose, so a new stored figure is verified without touching verify.
  */
+/**
+ * A stored finished row (finished_scores) against the one finished by finishScore from the replayed
+ * own figures: every column finishedRowOf writes but the key and the update time.
+ */
+export function finishedRowDifferences(unitCode: string, stored: Readonly<Record<string, unknown>> | undefined, expected: FinishedRow | undefined): RowDifference[] {
+  if (!stored && !expected) return [];
+  if (!stored || !expected) return [{ unitCode, column: 'finished row', stored: stored ? 'stored' : null, recomputed: expected ? 'recomputed' : null }];
+  return Object.entries(expected)
+    .filter(([column]) => column !== 'unit_code' && column !== 'updated_at')
+    .filter(([column, value]) => !sameValue(asStored(stored[column]), asStored(value)))
+    .map(([column, value]) => ({ unitCode, column: `finished ${column}`, stored: asStored(stored[column]), recomputed: asStored(value) }));
+}
+
 export function rowDifferences(unitCode: string, stored: Readonly<Record<string, unknown>> | undefined, replayed: ScoreRow | FailedRecompute | undefined): RowDifference[] {
   if (replayed && 'error' in replayed) return [{ unitCode, column: 'row', stored: stored ? 'stored' : null, recomputed: `error: ${replayed.error}` }];
   if (!stored && !replayed) return [];

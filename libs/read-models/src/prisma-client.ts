@@ -1,8 +1,14 @@
+import { watchPool } from '@idx/event-store';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export type ReadModelClient = InstanceType<typeof PrismaClient>;
 
+/** Prisma over a pool of our own, watched: a dropped connection is logged, never a crash (watchPool). */
 export function createReadModelClient(databaseUrl: string, maxConnections = 10): ReadModelClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: maxConnections }) });
+  const pool = watchPool(new Pool({ connectionString: databaseUrl, max: maxConnections }));
+  // The adapter is typed against its own copy of pg's types; the pool is the same pg Pool.
+  const adapter = new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { disposeExternalPool: true });
+  return new PrismaClient({ adapter });
 }

@@ -8,6 +8,7 @@ export function groupDtos(score: UnitScore, ruleSet: RuleSet, active: boolean): 
     return {
       id: g.id, nameVi: rule?.nameVi ?? g.id, nameEn: rule?.nameEn ?? g.id, points: g.points, max: g.max, applicableMax: g.applicableMax,
       rate: g.rate, status: groupStatus(g, score.criteria, active), notApplicable: g.notApplicable === true,
+      flags: [...new Set(score.criteria.filter((c) => c.group === g.id).flatMap((c) => c.flags ?? []))],
     };
   });
 }

@@ -118,7 +118,11 @@ describe('npm start: supervision and shutdown whatever died', () => {
     // The same service processes reconnect to the new server.
     await waitFor(async () => (await healthy(l.ports.ingest)) && (await healthy(l.ports.scoring)) && (await healthy(l.ports.reporting)), { what: 'the services to answer /health again', timeoutMs: 60_000, intervalMs: 250 });
     const after = platformProcesses(l.child.pid as number);
-    for (const name of ['ingest', 'scoring', 'reporting']) expect(after.service(name)?.pid).toBe(before.service(name)?.pid);
+    const pids = (p: typeof before) => Object.fromEntries(['ingest', 'scoring', 'reporting'].map((name) => [name, p.service(name)?.pid]));
+    // On failure the launcher's output says which service died and why.
+    if (JSON.stringify(pids(after)) !== JSON.stringify(pids(before))) {
+      throw new Error(`a service was restarted: ${JSON.stringify(pids(before))} → ${JSON.stringify(pids(after))}\n${l.output()}`);
+    }
 
     // Now the wrapper dies outright: its PostgreSQL is orphaned, and must not survive the launcher.
     const everyPid = [...new Set([...before.all, ...after.all].map((p) => p.pid))].filter((pid) => pid !== postmaster.pid && pid !== wrapper.pid);

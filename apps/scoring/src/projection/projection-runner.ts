@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { type Checkpoint, PostgresEventStore, PostgresEventSubscription } from '@idx/event-store';
-import { ScoringProjector } from '@idx/scoring-projection';
+import { READ_MODELS } from '@idx/nest-platform';
+import type { ReadModelClient } from '@idx/read-models';
+import { finishScoresOfEarlierRelease, ScoringProjector } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { CONFIG } from '../tokens';
 import type { ScoringConfig } from '../config';
@@ -34,10 +36,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: PostgresEventStore,
     private readonly projector: ScoringProjector,
     private readonly events: EventBus,
+    @Inject(READ_MODELS) private readonly prisma: ReadModelClient,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.loop = this.run();
+    this.loop = this.fillFinishedScores().then(() => this.run());
     this.refresher = setInterval(() => void this.refresh(), this.config.refreshMs);
   }
 
@@ -57,6 +60,18 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
       running: this.subscription !== undefined,
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
+  }
+
+  /** An upgrade from a release without finished scores: fill them once from the stored own figures. */
+  private async fillFinishedScores(): Promise<void> {
+    try {
+      const checkpoint = await this.projector.checkpoint();
+      const written = await finishScoresOfEarlierRelease(this.prisma, checkpoint.position);
+      if (written > 0) this.logger.log(`finished scores filled from the stored figures of an earlier release: ${written} rows`);
+    } catch (error) {
+      // Not fatal: a rebuild (npm run rebuild) fills them as well.
+      this.logger.error(`could not fill finished scores from stored figures: ${(error as Error).message}; run npm run rebuild`);
+    }
   }
 
   private async run(): Promise<void> {

@@ -111,6 +111,19 @@ describe('verify compares the projection and the replay at one fixed point (real
     expect((await audit.verify('HY-SXD', '2025-02')).match).toBe(true);
   });
 
+  it('checks the finished row too: a stored finished total or pool changed behind the projector is caught', async () => {
+    const before = await prisma.finishedScore.findUniqueOrThrow({ where: { unitCode_period: { unitCode: 'HY-SXD', period: '2025-02' } } });
+    await db.pool.query(`UPDATE finished_scores SET total = total + 1, pooled_units = array_append(pooled_units, 'HY-FAKE') WHERE unit_code = 'HY-SXD' AND period = '2025-02'`);
+    const report = await audit.verify('HY-SXD', '2025-02');
+    expect(report.match).toBe(false);
+    expect(report.rowDifferences).toEqual(expect.arrayContaining([
+      { unitCode: 'HY-SXD', column: 'finished total', stored: before.total + 1, recomputed: before.total },
+      { unitCode: 'HY-SXD', column: 'finished pooled_units', stored: [...before.pooledUnits, 'HY-FAKE'], recomputed: before.pooledUnits },
+    ]));
+    await db.pool.query(`UPDATE finished_scores SET total = $1, pooled_units = $2 WHERE unit_code = 'HY-SXD' AND period = '2025-02'`, [before.total, before.pooledUnits]);
+    expect((await audit.verify('HY-SXD', '2025-02')).match).toBe(true);
+  });
+
   it('still catches a rewritten event: the chain breaks and the recomputed criterion 5 differs', async () => {
     // R1 of HY-SXD was processed on 10 February, due 7 February: late. Rewritten to 5 February, it is on time.
     const stream = 'dossier-HY-SXD-R1';

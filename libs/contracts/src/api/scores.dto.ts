@@ -35,6 +35,8 @@ export interface GroupScoreDto {
   readonly status: ScoreStatusDto;
   /** Every criterion of the group is N/A for the unit: shown as N/A, never as 0. */
   readonly notApplicable: boolean;
+  /** Flags of the group's criteria (e.g. `no-fee-bearing-procedures`: printed "TTHC không có phí, lệ phí" when N/A). */
+  readonly flags: readonly string[];
 }
 
 export interface UnitRefDto {

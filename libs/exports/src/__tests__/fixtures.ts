@@ -19,7 +19,8 @@ export function unitScoreDto(unit: UnitRefDto, figures: Readonly<Record<number, 
     groups: score.groups.map((g) => {
       const rule = QD766_2022.groups.find((r) => r.id === g.id);
       return { id: g.id, nameVi: rule?.nameVi ?? g.id, nameEn: rule?.nameEn ?? g.id, points: g.points, max: g.max, applicableMax: g.applicableMax, rate: g.rate,
-        status: groupStatus(g, score.criteria, active), notApplicable: g.notApplicable };
+        status: groupStatus(g, score.criteria, active), notApplicable: g.notApplicable,
+        flags: [...new Set(score.criteria.filter((c) => c.group === g.id).flatMap((c) => c.flags ?? []))] };
     }),
     criteria: score.criteria.map((c) => {
       const rule = QD766_2022.criteria.find((r) => r.id === c.id);

@@ -3,7 +3,7 @@ import { type Checkpoint, PostgresEventStore, PostgresHistoryReader, START } fro
 import { createTestDatabase, dossierEvents, type TestDatabase } from '@idx/testing';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { ScoreQueries } from '../score-queries';
-import { ProjectionRebuild, type ScoreChange, ScoringProjector } from '@idx/scoring-projection';
+import { finishScoresOfEarlierRelease, ProjectionRebuild, type ScoreChange, ScoringProjector } from '@idx/scoring-projection';
 
 const NOW = Date.parse('2025-09-10T12:00:00+07:00');
 
@@ -112,4 +112,18 @@ describe('finished scores: pooled in business time, stored once, read and replay
     const rebuilt = await prisma.finishedScore.findMany({ orderBy: [{ unitCode: 'asc' }, { period: 'asc' }], omit: { updatedAt: true, lastPosition: true } });
     expect(rebuilt).toEqual(live);
   }, 180_000);
+
+  it('fills the finished rows of a database projected by an earlier release (own figures only), once', async () => {
+    const rowsOf = async () => (await prisma.finishedScore.findMany({ orderBy: [{ period: 'asc' }, { unitCode: 'asc' }] }))
+      .map((r) => ({ unitCode: r.unitCode, period: r.period, total: r.total, figures: r.figures, pooledUnits: r.pooledUnits }));
+    const before = await rowsOf();
+    expect(before.length).toBeGreaterThan(0);
+    const position = (await new ScoringProjector(prisma).checkpoint()).position;
+    // Already filled: nothing to do.
+    expect(await finishScoresOfEarlierRelease(prisma, position)).toBe(0);
+    await db.pool.query('DELETE FROM finished_scores');
+    expect(await rowsOf()).toEqual([]);
+    expect(await finishScoresOfEarlierRelease(prisma, position)).toBe(before.length);
+    expect(await rowsOf()).toEqual(before);
+  });
 });

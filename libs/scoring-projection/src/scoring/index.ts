@@ -11,3 +11,4 @@ export * from './scoring-health';
 export * from './finished-score';
 export * from './refinish-scores';
 export * from './subject-rows';
+export * from './finish-earlier-release';

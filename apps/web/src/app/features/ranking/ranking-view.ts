@@ -83,13 +83,14 @@ function groupColumnsOf(rows: readonly RankingRowDto[], language: Language): Gro
 }
 
 /**
- * A group's cell: points/max, or words where a number would mislead. The payment group is N/A only
- * for a unit without fee-bearing procedures (rule set: criteria 9–11), which letters print as such.
+ * A group's cell: points/max, or words where a number would mislead. A group N/A because the unit
+ * has no fee-bearing procedures (its criteria's flag, whatever the rule set calls the group) is
+ * printed as the letters print it.
  */
 export function groupText(group: GroupScoreDto | undefined, locale: string, scoreText: ScoreText): string {
   if (!group) return '—';
   if (group.status === 'no-data') return scoreText.noData;
-  if (group.status === 'not-applicable' || group.notApplicable) return group.id === 'online-payment' ? scoreText.noFeeProcedures : scoreText.notApplicable;
+  if (group.status === 'not-applicable' || group.notApplicable) return (group.flags ?? []).includes('no-fee-bearing-procedures') ? scoreText.noFeeProcedures : scoreText.notApplicable;
   // Out of the applicable maximum, as the unit page and the PDF print it.
   return formatGroupPoints(group.points, group.applicableMax, locale);
 }
