@@ -123,6 +123,21 @@ describe('the national portal\'s sync format (DongBoHoSoMC, CapNhatTienDoHoSoMC)
     expect(kept.rows[0].event_ids).toHaveLength(2); // received + synced
   });
 
+  it('files a progress record under the unit its dossier\'s snapshot resolved to, though the record names no unit', async () => {
+    // A commune known by a GSO code only; the dossier number carries no agency code.
+    const gso = { eventId: crypto.randomUUID(), type: 'unit.registered', schemaVersion: 1, occurredAt: '2025-01-01T00:00:00+07:00', sourceSystem: 'test-one-stop',
+      unitCode: 'HY-GSO', data: { name: 'UBND xã Gso', level: 'commune', parentCode: 'HY', nationalCodes: ['12391'] } };
+    expect(await (await platform.postEvents([gso])).json()).toMatchObject({ accepted: 1 });
+    const dossier = { MaHoSo: 'HS-250310-0001', MaTTHC: PORTAL_PROCEDURE, TrangThaiHoSo: 2, NgayTiepNhan: '20250310080000', NgayHenTra: '20250317170000' };
+    const snapshot = (await (await post('DongBoHoSoMC', { service: 'DongBoHoSoMC', isUpdating: false, session, madonvi: '12391', data: [dossier] })).json()) as SyncAnswer;
+    expect(snapshot).toMatchObject({ error_code: '00', accepted: 1 });
+    const step = { MaHoSo: 'HS-250310-0001', NguoiXuLy: 'Trần Thị Bình', ChucDanh: 'Chuyên viên', ThoiDiemXuLy: '20250311090000', PhongBanXuLy: 'Bộ phận một cửa',
+      NoiDungXuLy: 'Thẩm định', TrangThai: '4', NgayBatDau: '20250310100000', NgayKetThucTheoQuyDinh: '20250312170000' };
+    const progress = (await (await post('CapNhatTienDoHoSoMC', { service: 'CapNhatTienDoHoSoMC', session, data: [step] })).json()) as SyncAnswer;
+    expect(progress.results[0]).toMatchObject({ status: expect.not.stringMatching('rejected'), unitCode: 'HY-GSO' });
+    expect(progress.rejected).toBe(0);
+  });
+
   it('answers a body that is not a sync call with 02 and keeps it', async () => {
     const broken = await post('sync', '{"service":"DongBoHoSoMC","data":[{"MaHoSo":', { authorization: `Bearer ${session}` });
     expect(broken.status).toBe(400);

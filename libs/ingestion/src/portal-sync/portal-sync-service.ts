@@ -67,6 +67,15 @@ export class PortalSyncService {
     }
   }
 
+  /** The unit a snapshot of this dossier from this source was resolved to (the newest), if any. */
+  private async unitOfSyncedDossier(source: string, dossierCode: string): Promise<{ ok: true; unitCode: string; nationalCode: string } | undefined> {
+    const r = await this.pool.query<{ unit_code: string; national_code: string }>(
+      `SELECT unit_code, national_code FROM portal_snapshots WHERE source = $1 AND dossier_code = $2 AND service = 'DongBoHoSoMC' ORDER BY id DESC LIMIT 1`,
+      [source, dossierCode],
+    );
+    return r.rows[0] ? { ok: true, unitCode: r.rows[0].unit_code, nationalCode: r.rows[0].national_code } : undefined;
+  }
+
   async sync(body: Buffer, parsed: unknown, writer: Writer, serviceFromPath?: SyncService): Promise<PortalSyncAnswer> {
     const source = `portal:${writer.sourceSystem}`;
     const reading = readSyncRequest(parsed, serviceFromPath);
@@ -108,7 +117,9 @@ export class PortalSyncService {
         const r = readProgressRecord(request.items[index], path);
         if (!r.ok) { reject(index, r.reason, r.dossierCode); continue; }
         const p = r.record;
-        const unit = await resolveDossierUnit(this.resolver, unitCodeCandidates({ dossierCode: p.dossierCode, bodyUnitCode: request.unitCode }));
+        // A progress record names no unit of its own: the dossier's, as its snapshot resolved it, first.
+        const known = await this.unitOfSyncedDossier(source, p.dossierCode);
+        const unit = known ?? await resolveDossierUnit(this.resolver, unitCodeCandidates({ dossierCode: p.dossierCode, bodyUnitCode: request.unitCode }));
         if (!unit.ok) { reject(index, `${path}.${unit.reason}`, p.dossierCode); continue; }
         reads.push({ index, unitCode: unit.unitCode, nationalCode: unit.nationalCode, dossierCode: p.dossierCode, derive: (k) => deriveProgressEvents(p, ctx(unit.unitCode), k) });
       }
