@@ -43,6 +43,8 @@ export function sharesInMonth(code: string, month: string, rates: SimulationRate
   const r = seededRandom(`drift:${code}/${month}`);
   return Object.fromEntries(KEYS.map((k) => {
     const [lo, hi] = rates[k];
-    return [k, Math.min(hi, Math.max(lo, base[k] + (r() - 0.5) * MONTHLY_DRIFT))];
+    // Reflected at the range's ends (not clamped): a unit near an end still moves month to month.
+    const x = base[k] + (r() - 0.5) * MONTHLY_DRIFT;
+    return [k, Math.min(hi, Math.max(lo, x > hi ? 2 * hi - x : x < lo ? 2 * lo - x : x))];
   })) as UnitShares;
 }
