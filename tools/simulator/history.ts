@@ -14,6 +14,11 @@ export interface HistoryPlan {
   readonly rates: SimulationRates;
   readonly sourceSystem: string;
   readonly now: number;
+  /**
+   * Send the current month before the older ones (then those oldest first): the console shows this
+   * month's scores within seconds, and live dossiers can move them while the year fills in behind.
+   */
+  readonly currentMonthFirst?: boolean;
 }
 
 /** One unit-month of events: those already past, and those whose time comes later (sent live). */
@@ -48,7 +53,8 @@ export function petitionsOf(dossiers: number): number {
 }
 
 /**
- * The history, one unit-month at a time, oldest month first: memory holds one unit-month, whatever
+ * The history, one unit-month at a time, oldest month first (or the current one first, then the
+ * oldest: `currentMonthFirst`): memory holds one unit-month, whatever
  * the plan's size. Each unit's catalogue comes first, dated before the history starts (so no
  * procedure criterion waits for a catalogue in the future); every month then brings an amended
  * procedure, dossiers and petitions drawn from the unit's shares in that month. Seeded: the same
@@ -59,7 +65,8 @@ export function* historyOf(plan: HistoryPlan): Generator<UnitMonth> {
   const historyStart = parsePeriod(months[0]).start;
   // The catalogue's decisions and publications (a few days each, one procedure a day) all before the first month.
   const catalogueAt = historyStart - 30 * DAY;
-  for (const [m, month] of months.entries()) {
+  const order = plan.currentMonthFirst ? [months[months.length - 1], ...months.slice(0, -1)] : months;
+  for (const [m, month] of order.entries()) {
     const { start, end } = parsePeriod(month);
     // Reception times over the whole month, in order, taken up to now: a later run in the same month
     // re-derives the same dossiers (same ids, same content) and adds the ones received since.
@@ -70,7 +77,8 @@ export function* historyOf(plan: HistoryPlan): Generator<UnitMonth> {
     };
     for (const profile of plan.units) {
       const unit: DemoUnit = { ...profile, ...sharesInMonth(profile.code, month, plan.rates) };
-      const due: DomainEvent[] = m === 0 ? catalogueEvents(profile, catalogueAt, plan.sourceSystem).map((e) => ({ ...e, eventId: stableUuid(`${month}/${e.eventId}`) })) : [];
+      // The catalogue goes with the first month sent; its ids name the history's first month whatever the order.
+      const due: DomainEvent[] = m === 0 ? catalogueEvents(profile, catalogueAt, plan.sourceSystem).map((e) => ({ ...e, eventId: stableUuid(`${months[0]}/${e.eventId}`) })) : [];
       const later: DomainEvent[] = [];
       const take = (x: { due: readonly DomainEvent[]; later: readonly DomainEvent[] }) => {
         due.push(...x.due);

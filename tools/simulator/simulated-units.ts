@@ -1,4 +1,4 @@
-import { type DomainEvent, nationalUnitEvents, nationalUnitTree, treeAt, type UnitSnapshot } from '@idx/domain';
+import { type DomainEvent, foldUnitTree, nationalUnitEvents, treeAt, type UnitSnapshot } from '@idx/domain';
 import { type DemoUnit, profileOf } from './demo-units';
 import type { SimulationRates } from './rates';
 import { seededRandom } from './seeded';
@@ -17,11 +17,18 @@ export interface SimulatedUnits {
   readonly communes: readonly DemoUnit[];
   /** All of them, provinces first. */
   readonly all: readonly DemoUnit[];
+  /**
+   * Their registry events (registrations, national codes, certification competence), as npm start
+   * seeds them: re-sent, duplicates; on a bare database they register the sample.
+   */
+  readonly registry: readonly DomainEvent[];
 }
 
 /** The country as it stands at `at` (the national reference units, docs/units.md), sampled. */
 export function simulatedUnits(at: number, sample: UnitSample, rates: SimulationRates): SimulatedUnits {
-  const tree = treeAt(nationalUnitTree(), at);
+  // Built once (the country is ~28,000 events): the tree and the sample's registry events come from it.
+  const events = nationalUnitEvents();
+  const tree = treeAt(foldUnitTree(events), at);
   const allProvinces = tree.filter((u) => u.level === 'province');
   const wanted = sample.provinces;
   const provinces = wanted === undefined ? allProvinces
@@ -41,7 +48,9 @@ export function simulatedUnits(at: number, sample: UnitSample, rates: Simulation
     communes.push(...sampleOf(own, perProvince, `communes:${p.code}`));
   }
   const result = { provinces: provinces.map(profile), departments: departments.map(profile), communes: communes.map(profile) };
-  return { ...result, all: [...result.provinces, ...result.departments, ...result.communes] };
+  const all = [...result.provinces, ...result.departments, ...result.communes];
+  const codes = new Set(all.map((u) => u.code));
+  return { ...result, all, registry: events.filter((e) => codes.has(e.unitCode)) };
 }
 
 /** `n` of `items`, the same ones on every run (a seeded shuffle), in their original order. */
@@ -50,13 +59,4 @@ function sampleOf<T>(items: readonly T[], n: number, seed: string): T[] {
   const r = seededRandom(seed);
   const keyed = items.map((item, i) => ({ item, i, k: r() }));
   return keyed.sort((a, b) => a.k - b.k).slice(0, Math.max(0, n)).sort((a, b) => a.i - b.i).map((x) => x.item);
-}
-
-/**
- * The registry events of the simulated units (registrations, national codes, competence), as npm
- * start seeds them: re-sent, they are duplicates; on a bare database they register the sample.
- */
-export function unitEventsOf(units: readonly DemoUnit[]): DomainEvent[] {
-  const codes = new Set(units.map((u) => u.code));
-  return nationalUnitEvents().filter((e) => codes.has(e.unitCode));
 }

@@ -4,7 +4,7 @@ import { DossierGenerator } from './dossier-generator';
 import { dossiersOf, historyMonths, historyOf, petitionsOf } from './history';
 import { IngestSender } from './ingest-sender';
 import type { SimulationRates } from './rates';
-import { type UnitSample, simulatedUnits, unitEventsOf } from './simulated-units';
+import { type UnitSample, simulatedUnits } from './simulated-units';
 
 export interface SimulationOptions {
   readonly ingestUrl: string;
@@ -63,8 +63,9 @@ export interface HistoryReport {
 
 /**
  * Sends the simulated country's history month by month (units, catalogues, then every unit-month's
- * events as they are generated, in batches), printing progress; then, if `liveRate` > 0, streams new
- * dossiers and the pending steps of earlier ones until the process stops.
+ * events as they are generated, in batches), printing progress: the current month first, then — with
+ * live dossiers already streaming if `liveRate` > 0 — the older months, oldest first. With
+ * `liveRate` 0 it returns once the history is sent; otherwise it streams until the process stops.
  */
 export async function simulate(options: SimulationOptions): Promise<HistoryReport> {
   const log = options.log ?? ((line: string) => console.log(`simulator: ${line}`));
@@ -77,7 +78,7 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
 
   if (options.registryKey) {
     const registry = new IngestSender(options.ingestUrl, options.registryKey, options.batchSize);
-    await registry.add(unitEventsOf(units.all));
+    await registry.add(units.registry);
     await registry.flush();
     log(`units: ${registry.sent.sent} registry events (${registry.sent.accepted} new, ${registry.sent.duplicate} already there, ${registry.sent.rejected} rejected)`);
   }
@@ -87,7 +88,7 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
   let peakRss = process.memoryUsage().rss;
   let lastPrint = started;
   let monthsDone = 0;
-  let current = months[0];
+  let current: string;
   const later: DomainEvent[] = [];
   const progress = (final = false) => {
     const elapsed = Date.now() - started;
@@ -98,8 +99,17 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     log(`${monthsDone}/${months.length} months, ${sent.toLocaleString('en')} events, ${Math.round(rate).toLocaleString('en')} events/s${eta}, RSS ${mib(process.memoryUsage().rss)}`);
   };
-  for (const unitMonth of historyOf({ units: units.all, months: options.months, dossiersPerUnitMonth: options.dossiersPerUnitMonth, rates: options.rates, sourceSystem: options.sourceSystem, now })) {
+  let living: Promise<never> | undefined;
+  const goLive = async () => {
+    await sender.flush();
+    if (options.liveRate > 0 && !living) living = live(options, units.all, later, log);
+  };
+  // The current month first: its scores show at once and live dossiers move them while the older months fill in.
+  const current0 = months[months.length - 1];
+  current = current0;
+  for (const unitMonth of historyOf({ units: units.all, months: options.months, dossiersPerUnitMonth: options.dossiersPerUnitMonth, rates: options.rates, sourceSystem: options.sourceSystem, now, currentMonthFirst: true })) {
     if (unitMonth.month !== current) {
+      if (current === current0) await goLive();
       monthsDone++;
       current = unitMonth.month;
       progress();
@@ -119,7 +129,8 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
   const { sent, rejected } = sender.sent;
   const report = { events: sent, rejected, ms, eventsPerSecond: Math.round(sent / Math.max(0.001, ms / 1000)), peakRssBytes: peakRss, later, units: units.all };
   log(`history sent: ${sent.toLocaleString('en')} events in ${duration(ms)} (${report.eventsPerSecond.toLocaleString('en')} events/s, ${rejected} rejected, peak RSS ${mib(peakRss)}); ${later.length} steps wait for their time`);
-  if (options.liveRate > 0) await live(options, units.all, later, log);
+  await goLive();
+  if (living) await living;
   return report;
 }
 
@@ -128,7 +139,6 @@ async function live(options: SimulationOptions, units: readonly DemoUnit[], pend
   log(`live, ${options.liveRate} new dossiers/s to ${options.ingestUrl} (Ctrl-C to stop)`);
   const generator = new DossierGenerator({ sourceSystem: options.sourceSystem });
   const byTime = (a: DomainEvent, b: DomainEvent) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt);
-  pending.sort(byTime);
   for (;;) {
     const t = Date.now();
     const fresh: DomainEvent[] = [];
@@ -139,8 +149,9 @@ async function live(options: SimulationOptions, units: readonly DemoUnit[], pend
       fresh.push(...due);
       added.push(...later);
     }
-    if (added.length > 0) pending.push(...added.sort(byTime));
-    if (added.length > 0) pending.sort(byTime);
+    // The history may still add steps behind it: order everything waiting each tick.
+    pending.push(...added);
+    pending.sort(byTime);
     let ready = 0;
     while (ready < pending.length && Date.parse(pending[ready].occurredAt) <= t) ready++;
     fresh.push(...pending.splice(0, ready));
