@@ -97,7 +97,7 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
     const fraction = sent / Math.max(1, estimate.events);
     const eta = !final && fraction > 0 && fraction < 1 ? `, ETA ${duration(elapsed / fraction - elapsed)}` : '';
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    log(`${monthsDone}/${months.length} months, ${sent.toLocaleString('en')} events, ${Math.round(rate).toLocaleString('en')} events/s${eta}, RSS ${mib(process.memoryUsage().rss)}`);
+    log(`${monthsDone}/${months.length} months done${final ? '' : ` (sending ${current})`}, ${sent.toLocaleString('en')} events, ${Math.round(rate).toLocaleString('en')} events/s${eta}, RSS ${mib(process.memoryUsage().rss)}`);
   };
   let living: Promise<never> | undefined;
   const goLive = async () => {
