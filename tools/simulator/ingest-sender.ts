@@ -10,6 +10,9 @@ export interface SendTotals {
   readonly firstReason?: string;
 }
 
+/** Attempts per batch before the simulation stops (waits 1, 2, 4, 8 s between them). */
+const RETRIES = 5;
+
 /** A refusal nobody can fix by retrying (a wrong key): the simulation stops with ingest's reason. */
 export class IngestRefused extends Error {}
 
@@ -64,10 +67,8 @@ export class IngestSender {
   }
 
   private async post(batch: readonly DomainEvent[]): Promise<void> {
-    const res = await fetch(`${this.ingestUrl}/api/v1/events`, {
-      method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${this.apiKey}` },
-      body: batch.map((e) => JSON.stringify(e)).join('\n'),
-    });
+    const body = batch.map((e) => JSON.stringify(e)).join('\n');
+    const res = await this.postWithRetries(body);
     if (res.status === 401 || res.status === 403) throw new IngestRefused(`ingest refused the API key: ${(await res.text()).slice(0, 300)}`);
     if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     const answer = (await res.json()) as IngestResponseDto;
@@ -78,6 +79,23 @@ export class IngestSender {
     if (answer.rejected > 0 && this.totals.firstReason === undefined) {
       this.totals.firstReason = answer.results.find((r) => r.status === 'rejected')?.reason;
       console.warn(`simulator: ${answer.rejected} rejected, e.g. ${this.totals.firstReason}`);
+    }
+  }
+
+  /**
+   * A dropped connection (a keep-alive socket the server closed, a restart) or a busy answer is
+   * retried with back-off: the events' ids are stable, so a batch stored before the drop comes back as duplicates.
+   */
+  private async postWithRetries(body: string): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(`${this.ingestUrl}/api/v1/events`, {
+        method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${this.apiKey}` }, body,
+      }).catch((error: unknown) => {
+        if (attempt >= RETRIES) throw error;
+        return undefined;
+      });
+      if (res && (res.status < 500 && res.status !== 429 || attempt >= RETRIES)) return res;
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
     }
   }
 }
