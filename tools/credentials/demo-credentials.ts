@@ -16,7 +16,7 @@ export interface DemoCredentials {
 
 const DEMO_ID = 'demo';
 const REGISTRY_ID = 'registry';
-const NATIONAL_ID = 'simulator-national';
+const NATIONAL_ID = 'national';
 
 /** The top-level reference units (Hưng Yên and Huế, before and after the 2025 reform). */
 function referenceProvinces(): string[] {
