@@ -80,7 +80,9 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
     const registry = new IngestSender(options.ingestUrl, options.registryKey, options.batchSize);
     await registry.add(units.registry);
     await registry.flush();
-    log(`units: ${registry.sent.sent} registry events (${registry.sent.accepted} new, ${registry.sent.duplicate} already there, ${registry.sent.rejected} rejected)`);
+    // "rejected" is printed only when something was (the sender warns with the first reason).
+    const refused = registry.sent.rejected > 0 ? `, ${registry.sent.rejected} rejected` : '';
+    log(`units: ${registry.sent.sent} registry events (${registry.sent.accepted} new, ${registry.sent.duplicate} already there${refused})`);
   }
 
   const sender = new IngestSender(options.ingestUrl, options.apiKey, options.batchSize);
@@ -128,7 +130,7 @@ export async function simulate(options: SimulationOptions): Promise<HistoryRepor
   const ms = Date.now() - started;
   const { sent, rejected } = sender.sent;
   const report = { events: sent, rejected, ms, eventsPerSecond: Math.round(sent / Math.max(0.001, ms / 1000)), peakRssBytes: peakRss, later, units: units.all };
-  log(`history sent: ${sent.toLocaleString('en')} events in ${duration(ms)} (${report.eventsPerSecond.toLocaleString('en')} events/s, ${rejected} rejected, peak RSS ${mib(peakRss)}); ${later.length} steps wait for their time`);
+  log(`history sent: ${sent.toLocaleString('en')} events in ${duration(ms)} (${report.eventsPerSecond.toLocaleString('en')} events/s${rejected > 0 ? `, ${rejected} rejected` : ', none refused'}, peak RSS ${mib(peakRss)}); ${later.length} steps wait for their time`);
   await goLive();
   if (living) await living;
   return report;
