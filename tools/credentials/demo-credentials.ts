@@ -8,12 +8,15 @@ import { SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';
 export interface DemoCredentials {
   /** The reference provinces' one-stop system: dossiers, procedures, petitions (source simulator-mot-cua). */
   readonly demo: { readonly id: string; readonly apiKey: string; readonly sourceSystem: string; readonly units: readonly string[] };
+  /** The national simulator's one-stop system: every unit's dossiers (`npm start -- --simulate=national`); absent in files of older versions. */
+  readonly national?: { readonly id: string; readonly apiKey: string; readonly sourceSystem: string; readonly units: readonly string[] };
   /** The unit registry: the reference units themselves (unit.* events, every unit, source reference-data). */
   readonly registry: { readonly id: string; readonly apiKey: string; readonly sourceSystem: string; readonly units: readonly string[] };
 }
 
 const DEMO_ID = 'demo';
 const REGISTRY_ID = 'registry';
+const NATIONAL_ID = 'national';
 
 /** The top-level reference units (Hưng Yên and Huế, before and after the 2025 reform). */
 function referenceProvinces(): string[] {
@@ -37,6 +40,7 @@ export async function ensureDemoCredentials(credentials: PostgresCredentials, fi
   };
   const demo: DemoCredentials = {
     demo: await ensure(DEMO_ID, SIMULATOR_SOURCE_SYSTEM, referenceProvinces(), false, kept.demo),
+    national: await ensure(NATIONAL_ID, SIMULATOR_SOURCE_SYSTEM, [ALL_UNITS], false, kept.national),
     registry: await ensure(REGISTRY_ID, REFERENCE_SOURCE_SYSTEM, [ALL_UNITS], true, kept.registry),
   };
   mkdirSync(dirname(file), { recursive: true });

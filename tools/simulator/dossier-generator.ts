@@ -38,8 +38,12 @@ export class DossierGenerator {
     const r = this.random;
     const code = `${unit.code}-${codePrefix}-${(this.seq++).toString(36)}`;
     const procedures = proceduresOf(unit);
-    const procedure = procedures.length > 0 ? procedures[Math.floor(r() * procedures.length)] : { code: '1.001193', online: 'full', feeBearing: false };
-    const channel: Channel = procedure.online !== 'none' && r() < unit.online ? 'online' : r() < 0.05 ? 'postal' : 'in-person';
+    const offeredOnline = procedures.filter((p) => p.online !== 'none');
+    // The channel first, then a procedure it can serve: the unit's online share is the share filed online (criterion 8).
+    const filedOnline = offeredOnline.length > 0 && r() < unit.online;
+    const among = filedOnline ? offeredOnline : procedures;
+    const procedure = among.length > 0 ? among[Math.floor(r() * among.length)] : { code: '1.001193', online: 'full', feeBearing: false };
+    const channel: Channel = filedOnline ? 'online' : r() < 0.05 ? 'postal' : 'in-person';
     const dueAt = receivedAt + dueInMs;
     const onTime = r() < unit.onTime;
     const doneAt = onTime ? receivedAt + dueInMs * (0.2 + 0.75 * r()) : dueAt + dueInMs * (0.05 + 0.5 * r());
