@@ -146,9 +146,28 @@ export async function refinishScores(
   for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
   const ownersByPeriod = new Map<string, string[]>();
   for (const [key, units] of unitsByPeriod) ownersByPeriod.set(key, ownersOf(tree, parsePeriod(key), units));
+  await lockFinishedRows(sql, ownersByPeriod);
   const changes: FinishedChange[] = [];
   for (const chunk of chunked(ownersByPeriod)) changes.push(...await refinishPeriods(sql, tree, chunk, position));
   return changes;
+}
+
+/** Advisory lock space of finished rows (PROJECTION_LOCK is 766_002). */
+const FINISHED_ROW_LOCK = 766_004;
+
+/**
+ * Scoring workers of other partitions finish the same pooled rows (a province whose communes they
+ * split): each takes the rows' locks, in one order, before reading the own figures, so the later one
+ * reads the earlier one's committed own rows (read committed: each statement sees what committed
+ * before it) and no finished row is left computed from a partner's stale figures. Held until commit.
+ */
+async function lockFinishedRows(sql: Query, ownersByPeriod: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const keys = [...ownersByPeriod].flatMap(([period, owners]) => owners.map((o) => `${o} ${period}`)).sort();
+  if (keys.length === 0) return;
+  await sql(
+    `SELECT count(pg_advisory_xact_lock(${FINISHED_ROW_LOCK}, hashtext(k))) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS ordered`,
+    keys,
+  );
 }
 
 /** At most ~CHUNK_ROWS finished rows per statement: a catch-up touching years of history stays bounded. */

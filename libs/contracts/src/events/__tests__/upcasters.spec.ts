@@ -34,7 +34,7 @@ describe('versioned contracts: upcasters keyed on schemaVersion', () => {
   it('upcasts dossier.supplement-supplied v1 { newDueAt } to v2 { revisedDeadline: { dueAt } }', () => {
     const v1 = accepted(wireExampleOf('dossier.supplement-supplied', 1));
     expect(v1.schemaVersion).toBe(1); // stored as sent
-    expect(upcastEvent(v1)).toEqual({ ...v1, schemaVersion: 2, data: { revisedDeadline: { dueAt: '2025-03-13T17:00:00+07:00' } } });
+    expect(upcastEvent(v1)).toEqual({ ...v1, schemaVersion: 2, data: { revisedDeadline: { dueAt: '2025-11-13T17:00:00+07:00' } } });
     const bare = accepted(wire('dossier.supplement-supplied', '2025-03-06T10:00:00', {}));
     expect(upcastEvent(bare).data).toEqual({});
     const v2 = accepted(wireExampleOf('dossier.supplement-supplied'));
