@@ -1,3 +1,4 @@
+import { agencyPartOf } from '@idx/domain';
 /**
  * Port: our unit code for a national identifier code (mã định danh, e.g. `000.00.12.H31`,
  * `H15.50.05.13`), or undefined when the registry does not know it. Implemented over the unit
@@ -42,11 +43,10 @@ export function looksLikeNationalCode(text: string): boolean {
   return NATIONAL_CODE.test(text);
 }
 
-/** The unit part of a dossier code: `H15.50.05.13-261008-0975` → `H15.50.05.13`. */
+/** The unit part of a dossier code (the domain's agencyPartOf), when it is a code: `H15.50.05.13-261008-0975` → `H15.50.05.13`. */
 export function unitPrefixOfDossierCode(dossierCode: string): string | undefined {
-  const cut = dossierCode.indexOf('-');
-  const prefix = cut > 0 ? dossierCode.slice(0, cut) : undefined;
-  return prefix !== undefined && looksLikeNationalCode(prefix) ? prefix : undefined;
+  const prefix = agencyPartOf(dossierCode);
+  return prefix !== dossierCode && looksLikeNationalCode(prefix) ? prefix : undefined;
 }
 
 /**

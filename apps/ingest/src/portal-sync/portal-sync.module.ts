@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PostgresDeadLetters, PostgresEventStore } from '@idx/event-store';
-import { PortalSyncService, PostgresCredentials, PostgresPortalSessions, PostgresUnitCodeResolver, UnitDirectory } from '@idx/ingestion';
+import { PortalSyncService, PostgresCredentials, PostgresPortalSessions, DirectoryUnitCodeResolver, UnitDirectory } from '@idx/ingestion';
 import { Pool } from 'pg';
 import { CONFIG } from '../infrastructure.module';
 import type { IngestConfig } from '../config';
@@ -20,7 +20,7 @@ import { PortalLoginHandler, PortalSyncHandler } from './portal-sync.handlers';
     {
       provide: PortalSyncService, inject: [Pool, PostgresEventStore, PostgresDeadLetters, UnitDirectory],
       useFactory: (pool: Pool, store: PostgresEventStore, dead: PostgresDeadLetters, units: UnitDirectory) =>
-        new PortalSyncService(pool, store, dead, units, new PostgresUnitCodeResolver(units)),
+        new PortalSyncService(pool, store, dead, units, new DirectoryUnitCodeResolver(units)),
     },
   ],
 })

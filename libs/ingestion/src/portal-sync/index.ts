@@ -1,4 +1,4 @@
 export * from './portal-sessions';
-export * from './postgres-unit-code-resolver';
+export * from './directory-unit-code-resolver';
 export * from './portal-sync-service';
 export * from './sync-body-items';

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@idx/testing';
 import { UnitDirectory } from '../../auth/unit-directory';
 import { PostgresCredentials } from '../../auth/postgres-credentials';
 import { PostgresPortalSessions } from '../portal-sessions';
-import { PostgresUnitCodeResolver } from '../postgres-unit-code-resolver';
+import { DirectoryUnitCodeResolver } from '../directory-unit-code-resolver';
 import { syncDataItemBytes } from '../sync-body-items';
 
 describe('portal sessions and national unit codes in PostgreSQL (real server)', () => {
@@ -72,7 +72,7 @@ describe('portal sessions and national unit codes in PostgreSQL (real server)', 
     ]);
     const units = new UnitDirectory(db.pool);
     await units.refresh(true);
-    const resolver = new PostgresUnitCodeResolver(units);
+    const resolver = new DirectoryUnitCodeResolver(units);
     expect(await resolver.resolve('H31.39')).toBe('HY-XA-A');
     expect(await resolver.resolve('h31.39')).toBe('HY-XA-A');
     // A MaHoSo prefix written level 1 first names the same agency.

@@ -9,7 +9,7 @@ import type { UnitDirectory } from '../auth/unit-directory';
  * reads it (canonicalNationalCode: a MaHoSo prefix in either order). When units followed each other
  * under one code (a reform), the one that existed at `at` answers; an ambiguous code resolves to none.
  */
-export class PostgresUnitCodeResolver implements UnitCodeResolver {
+export class DirectoryUnitCodeResolver implements UnitCodeResolver {
   constructor(private readonly units: UnitDirectory) {}
 
   async resolve(nationalCode: string, at = Date.now()): Promise<string | undefined> {
