@@ -45,8 +45,12 @@ describe('end to end: the national simulator', () => {
     await waitFor(async () => {
       const health = await json<{ checkpoint?: { eventsWaiting: boolean } }>(`${platform.scoringUrl}/health`);
       if (health.checkpoint?.eventsWaiting !== false) return undefined;
-      const ranking = await json<RankingDto>(url(`/api/v1/rankings?period=${last}&level=province`));
-      return ranking.rows.filter((r) => r.hasData).length === PROVINCES.length ? true : undefined;
+      // Every simulated month, not only the last: a catch-up recomputes the deferred months after the checkpoint moved.
+      for (const month of months) {
+        const ranking = await json<RankingDto>(url(`/api/v1/rankings?period=${month}&level=province`));
+        if (ranking.rows.filter((r) => r.hasData).length !== PROVINCES.length) return undefined;
+      }
+      return true;
     }, { what: 'scoring to catch up with the simulated history', timeoutMs: 300_000, intervalMs: 500 });
   }, 600_000);
   afterAll(() => platform?.stop());
