@@ -37,6 +37,14 @@ export interface GroupScoreDto {
   readonly notApplicable: boolean;
   /** Flags of the group's criteria (e.g. `no-fee-bearing-procedures`: printed "TTHC không có phí, lệ phí" when N/A). */
   readonly flags: readonly string[];
+  /**
+   * The group's rank among the same peers as the total (provinces nationally; departments, districts,
+   * communes inside their province), same tie rule, on the group's points; null when the unit is unranked.
+   * Filled by the unit-score and ranking endpoints (absent where a file or replay does not rank).
+   */
+  readonly rank?: { readonly rank: number | null; readonly of: number } | null;
+  /** Unweighted mean of the group's points over the ranked peers (national average for provinces). */
+  readonly peerAverage?: number | null;
 }
 
 export interface UnitRefDto {
