@@ -17,7 +17,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
+  // The console's components run in Chromium (tools/e2e/browser); only its pure modules' __tests__ run here.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/(?!src/app/.+/__tests__/)'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@idx/(domain|contracts|event-store|read-models|scoring-projection|score-queries|audit|testing|ingestion|exports|nest-platform|access|portal-sync)$': '<rootDir>/libs/$1/src/index.ts',
