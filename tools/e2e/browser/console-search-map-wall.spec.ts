@@ -175,7 +175,9 @@ describe('console in Chromium: search, map and wall display (issue 12 §4)', () 
       page.on('requestfinished', (request) => void (isRanking(request.url()) && settled++));
       page.on('requestfailed', (request) => void (isRanking(request.url()) && settled++));
 
-      await page.goto(`${c.consoleUrl}/trinh-chieu?ky=${PERIOD}&cap=department&thuoc=HY`);
+      // The English address the docs give leads to the same display, its query kept.
+      await page.goto(`${c.consoleUrl}/wall?ky=${PERIOD}&cap=department&thuoc=HY`);
+      await page.waitForURL(/\/trinh-chieu\?ky=2025-03&cap=department&thuoc=HY$/);
       await wallTotal(page, 'HY-SXD').waitFor();
       expect(await page.locator('.masthead, .footer, nav').count()).toBe(0);
       for (const row of departments.rows) expect((await wallTotal(page, row.unit.code).textContent())?.trim()).toBe(viNumber(row.total, 2));
