@@ -75,11 +75,12 @@ export function toShapeViews(
 ): ShapeView[] {
   const { provinceOf } = matchShapesToProvinces(shapes, oldProvinces);
   const rows = new Map((ranking?.rows ?? []).map((row) => [row.unit.code, row]));
+  const ranked = new Set(rows.keys());
   const successorOf = new Map(oldProvinces.map((p) => [p.code, p.successorCode]));
   const names = new Map(oldProvinces.map((p) => [p.code, p.name]));
   return shapes.map((shape) => {
     const provinceCode = provinceOf.get(shape.id) ?? null;
-    const scoredCode = provinceCode ? scoredUnitOf(provinceCode, new Set(rows.keys()), successorOf) : null;
+    const scoredCode = provinceCode ? scoredUnitOf(provinceCode, ranked, successorOf) : null;
     const row = scoredCode ? rows.get(scoredCode) : undefined;
     const name = provinceCode ? shortName(names.get(provinceCode) ?? shape.name) : shape.name;
     const figure = row ? figureOf(row, context.bands, context.locale, context.language, context.text.noData) : provinceCode ? context.text.noData : context.text.unknownProvince;
