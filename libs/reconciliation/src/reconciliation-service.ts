@@ -1,5 +1,5 @@
 import type {
-  ExplainDto, PortalImportDto, PortalImportListDto, PortalImportResultDto, ReconciliationDossierDto, ReconciliationDrillDownDto, ReconciliationDto,
+  ExplainDto, PortalImportListDto, PortalImportResultDto, ReconciliationDossierDto, ReconciliationDrillDownDto, ReconciliationDto,
   ReconciliationUnitDto, UnitScoreDto,
 } from '@idx/contracts';
 import { isWithinSubtree, type Principal } from '@idx/access';
@@ -7,7 +7,7 @@ import { type NationalCodeResolution, type PortalEvaluationImported, parsePeriod
 import type { DeadLetter, EventStore } from '@idx/event-store';
 import { compareUnit } from './compare/compare-unit';
 import { dossierKey, type PortalSyncedDossiers } from './compare/portal-synced-dossiers';
-import { importDtoOf, importEventOf, importIdOf, sha256Hex, sourceBytesOf } from './imports/import-event';
+import { importDtoOf, importEventOf, sha256Hex, sourceBytesOf } from './imports/import-event';
 import { importRefusal } from './imports/import-policy';
 import type { PortalEvaluation, PortalUnitFigures } from './portal-file/portal-evaluation';
 import { DEFAULT_PORTAL_FILE_LIMITS, type PortalFileLimits, readPortalEvaluation } from './portal-file/read-portal-evaluation';
@@ -69,7 +69,7 @@ async function mapLimited<T, R>(items: readonly T[], f: (t: T) => Promise<R>): P
 
 /** File names are shown and stored: one line, bounded. */
 const cleanFileName = (name: string | undefined): string | undefined => {
-  const clean = name?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = name ? [...name].filter((ch) => ch >= ' ' && ch !== '\u007f').join('').trim().slice(0, 200) : undefined;
   return clean ? clean : undefined;
 };
 
