@@ -13,6 +13,7 @@ export const appRoutes: Routes = [
       { path: 'don-vi/:code/tieu-chi/:n', loadChildren: () => import('./features/explain/explain.routes') },
       { path: 'don-vi/:code', loadChildren: () => import('./features/unit/unit.routes') },
       { path: 'kiem-toan', loadChildren: () => import('./features/audit/audit.routes') },
+      { path: 'doi-chieu/:code', loadChildren: () => import('./features/reconcile/reconcile.routes') },
     ],
   },
   { path: '**', redirectTo: '' },
