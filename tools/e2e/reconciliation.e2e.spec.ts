@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { PortalImportResultDto, ReconciliationDrillDownDto, ReconciliationDto, UnitScoreDto } from '@idx/contracts';
 import type { PortalEvaluationImported } from '@idx/domain';
 import { compareUnit, readPortalEvaluation, sourceBytesOf } from '@idx/reconciliation';
@@ -18,6 +20,9 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
   let national: ConsoleClient;
   let province: ConsoleClient;
   let importId: string;
+  /** A stand-in for the portal's evaluation endpoint (jsp/rest.jsp): what it was asked, and the rows it answers. */
+  let fakePortal: Server;
+  const portalAsked: string[] = [];
   const imports = `/api/v1/units/${RC_PROVINCE}/reconciliation/imports`;
   const upload = (client: ConsoleClient, body: string | Buffer, query = '', contentType = 'application/octet-stream') =>
     client.fetch(`${imports}${query}`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body });
@@ -28,6 +33,18 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
   };
 
   beforeAll(async () => {
+    fakePortal = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        portalAsked.push(body);
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        // report_tinh_766_service rows: group points as text, the portal's internal id and the mã định danh.
+        res.end(JSON.stringify([{ ID: '501234', MA_COQUAN: RC_COMMUNE_NATIONAL, TEN: 'UBND xã Hòa Bình', CAPDONVIID: '3', ROW_STT: '1', TDGQ: '15', TONG_SCORE: '15' }]));
+      });
+    });
+    await new Promise<void>((resolve) => fakePortal.listen(0, '127.0.0.1', resolve));
+    process.env['RECONCILIATION_FETCH_URL'] = `http://127.0.0.1:${(fakePortal.address() as AddressInfo).port}/jsp/rest.jsp`;
     platform = await startPlatform();
     expect(await (await platform.postEvents(reconciliationUnits())).json()).toMatchObject({ rejected: 0 });
     const login = await fetch(`${platform.ingestUrl}/api/v1/portal/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'test-one-stop', password: platform.apiKey }) });
@@ -42,7 +59,12 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
     national = await signIn(platform.reportingUrl, await createConsoleAccount(platform.db.pool, 'rc-national', 'national'));
     province = await signIn(platform.reportingUrl, await createConsoleAccount(platform.db.pool, 'rc-province', 'province', RC_PROVINCE));
   }, 180_000);
-  afterAll(() => platform?.stop());
+  afterAll(async () => {
+    delete process.env['RECONCILIATION_FETCH_URL'];
+    fakePortal?.closeAllConnections();
+    fakePortal?.close();
+    await platform?.stop();
+  });
 
   it('imports the file as an event holding its bytes; the same bytes again are the same import', async () => {
     const res = await upload(province, portalEvaluationFile(), '?fileName=dvcqg-2025-03.json');
@@ -137,5 +159,23 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
     expect(((await outside.json()) as { reason: string }).reason).toContain(`unit ${RC_PROVINCE} is outside your area`);
     const anonymous = await fetch(`${platform.reportingUrl}${imports}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: portalEvaluationFile() });
     expect([401, 403]).toContain(anonymous.status);
+  });
+
+  it('fetches the portal\'s figures itself when RECONCILIATION_FETCH_URL is set, asking as the portal\'s page does', async () => {
+    const res = await province.fetch(`/api/v1/units/${RC_PROVINCE}/reconciliation/imports/fetch?period=2025-03&portalId=398126`, { method: 'POST' });
+    const result = (await res.json()) as PortalImportResultDto;
+    expect(res.status).toBe(201);
+    expect(result).toMatchObject({ status: 'imported', import: { period: '2025-03', fetchedFrom: expect.stringMatching(/\/jsp\/rest\.jsp$/) } });
+    const params = JSON.parse(new URLSearchParams(portalAsked[0]).get('params') ?? '{}') as Record<string, unknown>;
+    expect(params).toMatchObject({ service: 'report_tinh_766_service', p_nam: '2025', p_thang: 3, p_quy: 0, p_tinh_id: '398126' });
+    const r = await get<ReconciliationDto>(`${imports}/${result.import.importId}`);
+    expect(r.format).toBe('report-tinh-766');
+    const rows = r.units.find((u) => u.unitCode === RC_COMMUNE)?.rows;
+    expect(rows?.find((x) => x.kind === 'group')).toMatchObject({ group: 'progress', ours: { points: 14.29 }, portal: { points: 15 }, difference: { points: -0.71 } });
+    expect(rows?.find((x) => x.kind === 'total')).toMatchObject({ portal: { points: 15 } });
+    const unitAccount = await signIn(platform.reportingUrl, await createConsoleAccount(platform.db.pool, 'rc-commune-2', 'unit', RC_COMMUNE));
+    const refused = await unitAccount.fetch(`/api/v1/units/${RC_PROVINCE}/reconciliation/imports/fetch?period=2025-03&portalId=398126`, { method: 'POST' });
+    expect(refused.status).toBe(403);
+    expect(portalAsked).toHaveLength(1); // a refused account makes no request leave
   });
 });

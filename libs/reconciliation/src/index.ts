@@ -6,3 +6,4 @@ export * from './compare/portal-synced-dossiers';
 export * from './imports/import-event';
 export * from './imports/import-policy';
 export * from './reconciliation-service';
+export * from './fetch/fetch-portal-evaluation';

@@ -8,6 +8,7 @@ import type { DeadLetter, EventStore } from '@idx/event-store';
 import { compareUnit } from './compare/compare-unit';
 import { dossierKey, type PortalSyncedDossiers } from './compare/portal-synced-dossiers';
 import { importDtoOf, importEventOf, sha256Hex, sourceBytesOf } from './imports/import-event';
+import type { PortalFetchOutcome } from './fetch/fetch-portal-evaluation';
 import { importRefusal } from './imports/import-policy';
 import type { PortalEvaluation, PortalUnitFigures } from './portal-file/portal-evaluation';
 import { DEFAULT_PORTAL_FILE_LIMITS, type PortalFileLimits, readPortalEvaluation } from './portal-file/read-portal-evaluation';
@@ -23,6 +24,8 @@ export interface ReconciliationPorts {
   readonly scores: { unitScore(unitCode: string, periodKey: string, asOf?: Date): Promise<UnitScoreDto | undefined> };
   readonly explain: { explain(unitCode: string, periodKey: string, criterion: number): Promise<ExplainDto | undefined> };
   readonly syncs: PortalSyncedDossiers;
+  /** Fetches the portal's figures for a period and the portal's id of a province; absent = fetching is off. */
+  readonly fetchFromPortal?: (period: string, portalProvinceId: string) => Promise<PortalFetchOutcome>;
   readonly clock?: () => number;
   readonly limits?: PortalFileLimits;
 }
@@ -30,7 +33,8 @@ export interface ReconciliationPorts {
 /** A refusal a person can act on: the HTTP status it maps to, the reason, and each problem of a file. */
 export interface Refusal {
   readonly ok: false;
-  readonly status: 400 | 403 | 404 | 409;
+  /** 502: the portal could not be fetched (its failure, not the request's). */
+  readonly status: 400 | 403 | 404 | 409 | 502;
   readonly reason: string;
   readonly problems?: readonly string[];
 }
@@ -118,6 +122,19 @@ export class ReconciliationService {
     const stored = await this.findImport(req.unitCode, event.eventId); // a simultaneous import of the same file
     if (stored) return { ok: true, value: { status: 'unchanged', import: importDtoOf(stored) } };
     return refuse(409, `the import could not be stored: ${outcome.status === 'conflict' ? outcome.reason : outcome.status}`);
+  }
+
+  /** Fetches the portal's figures for a period (where the platform may reach it) and imports them as an upload would be. */
+  async fetchAndImport(req: { readonly principal: Principal; readonly unitCode: string; readonly period: string; readonly portalProvinceId: string }): Promise<Outcome<PortalImportResultDto>> {
+    const tree = await this.ports.units.tree();
+    if (!Object.hasOwn(tree, req.unitCode)) return refuse(404, `unit ${req.unitCode} is not a registered unit`);
+    // Checked before any request leaves: nobody else makes the platform call the portal.
+    const refusal = importRefusal(req.principal, req.unitCode, tree);
+    if (refusal) return refuse(403, refusal);
+    if (!this.ports.fetchFromPortal) return refuse(409, 'fetching from the portal is off on this platform (RECONCILIATION_FETCH_URL is not set): download the JSON from the portal\'s evaluation page and upload it');
+    const fetched = await this.ports.fetchFromPortal(req.period, req.portalProvinceId);
+    if (!fetched.ok) return refuse(fetched.reason.startsWith('portalId:') ? 400 : 502, fetched.reason);
+    return this.importFile({ principal: req.principal, unitCode: req.unitCode, period: req.period, bytes: fetched.bytes, fetchedFrom: fetched.fetchedFrom, fileName: `dvcqg-${req.period}-${req.portalProvinceId}.json` });
   }
 
   /** The period of an import: the request's, the file's, and they must agree when both are given. */

@@ -60,6 +60,7 @@ describe('console in Chromium: reconciliation with the national portal', () => {
     // The same file again is the same import.
     await page.getByTestId('reconcile-upload').click();
     await page.locator('[data-testid="reconcile-upload-done"][data-status="unchanged"]').waitFor();
+    await page.locator('[data-testid="reconcile-import"] option').nth(1).waitFor({ state: 'attached' });
     expect(await page.locator('[data-testid="reconcile-import"] option').count()).toBe(2); // "—" and the one import
     expect(c.errorsOf(page).filter((e) => !e.includes('400'))).toEqual([]);
   });

@@ -5,8 +5,8 @@ export interface ReconciliationSettings {
   /** RECONCILIATION_MAX_FILE_BYTES: the largest file an import reads (default 4 MiB, which is also the most an event keeps). */
   readonly maxFileBytes: number;
   /**
-   * RECONCILIATION_FETCH_URL: where the platform may fetch the portal's figures itself, with
-   * {unitCode} and {period} replaced; unset (the default, and in tests) = fetching is off.
+   * RECONCILIATION_FETCH_URL: the portal's evaluation endpoint the platform may fetch from
+   * (https://dichvucong.gov.vn/jsp/rest.jsp where the network allows); unset (the default) = off.
    */
   readonly fetchUrl: string | undefined;
 }

@@ -65,6 +65,31 @@ export class ReconciliationController {
     return result;
   }
 
+  @Post('fetch')
+  @Roles(...IMPORTING_ROLES)
+  @ApiOperation({ summary: "Fetch the portal's evaluation figures for a period from the portal itself (when RECONCILIATION_FETCH_URL is set) and import them" })
+  @ApiQuery({ name: 'period', required: true, description: 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' })
+  @ApiQuery({ name: 'portalId', required: true, description: "The portal's numeric id of the province (p_tinh_id on its pages, e.g. 398126)" })
+  @ApiBody({ required: false, schema: apiSchemaRef('NoBody') })
+  @ApiResponse({ status: 201, description: 'Fetched and imported', schema: apiSchemaRef('PortalImportResult') })
+  @ApiResponse({ status: 200, description: 'Fetched; the same figures were imported before', schema: apiSchemaRef('PortalImportResult') })
+  @ApiErrorAnswers({ 400: 'Missing period or portalId, or the portal\'s answer cannot be read (kept as a dead letter)', 404: 'Unknown unit', 409: 'Fetching is off on this platform' })
+  @ApiResponse({ status: 502, description: 'The portal could not be reached or answered an error (its failure, with the reason)', schema: apiSchemaRef('ErrorAnswer') })
+  async fetchFromPortal(
+    @Param('unitCode', KnownUnitPipe) unitCode: string,
+    @CurrentUser() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+    @Query('period') period?: unknown,
+    @Query('portalId') portalId?: unknown,
+  ): Promise<PortalImportResultDto> {
+    if (period === undefined) throw new BadRequestException({ reason: 'period: is required (YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)' });
+    const id = textParam('portalId', portalId, 20);
+    if (id === undefined) throw new BadRequestException({ reason: "portalId: is required, the portal's numeric id of the province (p_tinh_id on its pages)" });
+    const result = answer(await this.reconciliation.fetchAndImport({ principal, unitCode, period: periodParam(period), portalProvinceId: id }));
+    res.status(result.status === 'imported' ? 201 : 200);
+    return result;
+  }
+
   @Get()
   @UnitRead()
   @ApiOperation({ summary: 'The imports of an area, newest first' })

@@ -2,7 +2,7 @@ import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from 
 import { raw } from 'express';
 import { Pool } from 'pg';
 import { PostgresDeadLetters, PostgresEventStore } from '@idx/event-store';
-import { PostgresPortalSyncedDossiers, ReconciliationService } from '@idx/reconciliation';
+import { fetchPortalEvaluation, PostgresPortalSyncedDossiers, ReconciliationService } from '@idx/reconciliation';
 import { ExplainQueries, ScoreQueries, UnitRegistryQueries } from '@idx/score-queries';
 import { AccessModule } from '../access/access.module';
 import { IMPORTS_PATH, ReconciliationController } from './reconciliation.controller';
@@ -16,11 +16,15 @@ import { reconciliationSettings } from './reconciliation-settings';
     {
       provide: ReconciliationService,
       inject: [Pool, ScoreQueries, ExplainQueries, UnitRegistryQueries],
-      useFactory: (pool: Pool, scores: ScoreQueries, explain: ExplainQueries, units: UnitRegistryQueries) => new ReconciliationService({
-        store: new PostgresEventStore(pool), deadLetters: new PostgresDeadLetters(pool), units, scores, explain,
-        syncs: new PostgresPortalSyncedDossiers(pool),
-        limits: { maxBytes: reconciliationSettings().maxFileBytes, maxRows: 20_000, maxDepth: 32 },
-      }),
+      useFactory: (pool: Pool, scores: ScoreQueries, explain: ExplainQueries, units: UnitRegistryQueries) => {
+        const { maxFileBytes, fetchUrl } = reconciliationSettings();
+        return new ReconciliationService({
+          store: new PostgresEventStore(pool), deadLetters: new PostgresDeadLetters(pool), units, scores, explain,
+          syncs: new PostgresPortalSyncedDossiers(pool),
+          limits: { maxBytes: maxFileBytes, maxRows: 20_000, maxDepth: 32 },
+          ...(fetchUrl ? { fetchFromPortal: (period: string, portalProvinceId: string) => fetchPortalEvaluation({ url: fetchUrl, period, portalProvinceId, maxBytes: maxFileBytes }) } : {}),
+        });
+      },
     },
   ],
 })

@@ -21,8 +21,9 @@ export class ReconcileStore {
   readonly uploadRefusal = signal<UploadRefusal | null>(null);
   readonly uploading = signal(false);
 
+  /** A reload keeps the list on screen until the new one arrives (no flash of "no imports"). */
   loadImports(area: string): void {
-    loadable(this.api.list(area)).subscribe((s) => this.imports.set(s));
+    loadable(this.api.list(area), { showLoading: this.imports().status !== 'ready' }).subscribe((s) => this.imports.set(s));
   }
 
   open(area: string, importId: string): void {
