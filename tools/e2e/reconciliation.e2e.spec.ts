@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { PortalImportResultDto, ReconciliationDrillDownDto, ReconciliationDto, UnitScoreDto } from '@idx/contracts';
 import type { PortalEvaluationImported } from '@idx/domain';
 import { compareUnit, readPortalEvaluation, sourceBytesOf } from '@idx/reconciliation';
-import { waitFor } from '@idx/testing';
+import { OpenApiValidator, waitFor } from '@idx/testing';
 import { type ConsoleClient, createConsoleAccount, signIn } from './console-session';
 import { type RunningPlatform, startPlatform } from './platform-harness';
 import {
@@ -177,5 +177,19 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
     const refused = await unitAccount.fetch(`/api/v1/units/${RC_PROVINCE}/reconciliation/imports/fetch?period=2025-03&portalId=398126`, { method: 'POST' });
     expect(refused.status).toBe(403);
     expect(portalAsked).toHaveLength(1); // a refused account makes no request leave
+  });
+
+  it('answers what its OpenAPI document publishes', async () => {
+    const doc = (await (await fetch(`${platform.reportingUrl}/api/docs-json`)).json()) as { components: { schemas: Record<string, Record<string, unknown>> } };
+    const validator = new OpenApiValidator(doc.components.schemas);
+    const checks: [string, unknown][] = [
+      ['PortalImportList', await get(imports)],
+      ['Reconciliation', await get(`${imports}/${importId}`)],
+      ['ReconciliationDrillDown', await get(`${imports}/${importId}/dossiers?unit=${RC_COMMUNE}&criterion=5`)],
+    ];
+    for (const [name, value] of checks) {
+      const validate = validator.compile({ $ref: `#/components/schemas/${name}` });
+      expect({ name, ok: validate(value), errors: validate.errors?.slice(0, 3) ?? null }).toEqual({ name, ok: true, errors: null });
+    }
   });
 });
