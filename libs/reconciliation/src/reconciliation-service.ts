@@ -241,8 +241,9 @@ export class ReconciliationService {
   async drillDown(areaCode: string, importId: string, unitCode: string, criterion: number): Promise<Outcome<ReconciliationDrillDownDto>> {
     const found = await this.reconcile(areaCode, importId, 'now');
     if (!found.ok) return found;
-    const unit = found.value.units.find((u) => u.unitCode === unitCode);
-    if (!unit) return refuse(404, `the import has no figures for unit ${unitCode}: pick a unit of the comparison`);
+    // Only a unit of the area: the drill-down reads that unit's dossiers, which the area's readers may see.
+    const unit = found.value.units.find((u) => u.unitCode === unitCode && (u.status === 'compared' || u.status === 'no-score'));
+    if (!unit) return refuse(404, `the import has no figures for unit ${unitCode} in the area of ${areaCode}: pick a unit of the comparison`);
     const row = unit.rows.find((r) => r.kind === 'criterion' && r.criterion === criterion);
     if (!row) return refuse(404, `the portal's file gives no counts for criterion ${criterion} of unit ${unitCode}: only its group points can be compared`);
     const period = found.value.import.period;

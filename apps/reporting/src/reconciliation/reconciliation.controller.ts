@@ -54,6 +54,9 @@ export class ReconciliationController {
     @Query('period') period?: unknown,
     @Query('fileName') fileName?: unknown,
   ): Promise<PortalImportResultDto> {
+    if (/^multipart\//i.test(contentType ?? '')) {
+      throw new UnsupportedMediaTypeException({ reason: 'send the file itself as the body (application/octet-stream), not a form: its bytes are kept exactly as the portal gave them' });
+    }
     const json = /^application\/json\b/i.test(contentType ?? '');
     if (!Buffer.isBuffer(body) && (json || contentType === undefined)) {
       throw new UnsupportedMediaTypeException({ reason: `send the file's bytes as application/octet-stream (found ${contentType ?? 'no content type'}), so they are kept exactly as the portal gave them` });

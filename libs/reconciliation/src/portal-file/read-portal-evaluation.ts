@@ -109,11 +109,15 @@ function rowsOf(root: unknown, problems: Problems): RowEntry[] {
   let base = '';
   if (isRecord(root)) {
     const found = pick(root, LISTS);
-    if (found === undefined || !Array.isArray(found.value)) {
+    if (found !== undefined && !Array.isArray(found.value)) {
+      problems.add(`${found.name}: must be a list (of groups, or of units), found ${shown(found.value)}`);
+      return [];
+    }
+    if (found === undefined) {
       problems.add(`the file must be a list of groups (each with its units) or of units, or an object holding one under "groups" or "data"; found an object with ${Object.keys(root).slice(0, 8).map((k) => JSON.stringify(k)).join(', ') || 'no fields'}`);
       return [];
     }
-    list = found.value;
+    list = found.value as unknown[];
     base = found.name;
   } else if (!Array.isArray(root)) {
     problems.add(`the file must be a JSON list or object, found ${shown(root)}`);
