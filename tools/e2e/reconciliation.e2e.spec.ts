@@ -192,4 +192,21 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
       expect({ name, ok: validate(value), errors: validate.errors?.slice(0, 3) ?? null }).toEqual({ name, ok: true, errors: null });
     }
   });
+
+  it('answers wrong parameters with a 4xx and a reason', async () => {
+    const cases: [string, number, string][] = [
+      [`${imports}/not-an-id`, 400, 'importId'],
+      [`${imports}/${importId}?ours=later`, 400, 'ours: must be import or now'],
+      [`${imports}/00000000-0000-5000-8000-000000000000`, 404, 'no import 00000000-0000-5000-8000-000000000000'],
+      [`${imports}/${importId}/dossiers?unit=${RC_COMMUNE}&criterion=99`, 400, 'criterion'],
+      [`${imports}/${importId}/dossiers?unit=${RC_COMMUNE}&criterion=8`, 404, 'gives no counts for criterion 8'],
+      [`${imports}/${importId}/dossiers?unit=${RC_OTHER_PROVINCE}&criterion=5`, 404, 'has no figures for unit'],
+      [`${imports}/${importId}/dossiers?criterion=5`, 400, 'unit: is required'],
+      [`/api/v1/units/NO-SUCH/reconciliation/imports`, 404, 'no unit with the code'],
+    ];
+    for (const [path, status, reason] of cases) {
+      const res = await fetch(`${platform.reportingUrl}${path}`);
+      expect({ path, status: res.status, reason: ((await res.json()) as { reason: string }).reason }).toEqual({ path, status, reason: expect.stringContaining(reason) });
+    }
+  });
 });
