@@ -21,7 +21,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/(?!src/app/.+/__tests__/)'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@idx/(domain|contracts|event-store|read-models|scoring-projection|score-queries|audit|testing|ingestion|exports|nest-platform|access|portal-sync)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@idx/(domain|contracts|event-store|read-models|scoring-projection|score-queries|audit|testing|ingestion|exports|nest-platform|access|portal-sync|reconciliation)$': '<rootDir>/libs/$1/src/index.ts',
   },
   globalSetup: '<rootDir>/tools/testing/global-setup.mjs',
   globalTeardown: '<rootDir>/tools/testing/global-teardown.mjs',

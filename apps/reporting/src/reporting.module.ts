@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure.module';
 import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { RankingsController } from './rankings/rankings.controller';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { ScoreStreamController } from './score-stream/score-stream.controller';
 import { ScoreStreamService } from './score-stream/score-stream.service';
 import { UnitScoreController } from './unit-score/unit-score.controller';
@@ -22,7 +23,7 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
  * request to a one-line handler (docs/architecture.md, "Why no command/query bus in reporting").
  */
 @Module({
-  imports: [InfrastructureModule, AccessModule, ParkedEventsModule],
+  imports: [InfrastructureModule, AccessModule, ParkedEventsModule, ReconciliationModule],
   controllers: [
     UnitScoreController, RankingsController, ScoreStreamController, HealthController,
     UnitTrendController, ExplainCriterionController, StreamHistoryController, AuditController,

@@ -1,5 +1,12 @@
 import type { Routes } from '@angular/router';
+import { inject } from '@angular/core';
 import { homeGuard, readerGuard } from './core/auth/auth.guard';
+import { AuthService } from './core/auth/auth.service';
+
+/** Where the nav's reconciliation link lands: the account's own area, or the unit search to pick one. */
+export function reconcileHome(unitCode: string | null): string {
+  return unitCode ? `/doi-chieu/${encodeURIComponent(unitCode)}` : '/tim-kiem';
+}
 
 /** Each feature is a lazy chunk with its own routes and store. Paths are Vietnamese, as officials read them. */
 export const appRoutes: Routes = [
@@ -21,6 +28,9 @@ export const appRoutes: Routes = [
       { path: 'search', redirectTo: 'tim-kiem' },
       { path: 'map', redirectTo: 'ban-do' },
       { path: 'wall', redirectTo: 'trinh-chieu' },
+      // The nav's "Đối soát": a province or unit account reconciles its own area; others pick a unit first.
+      { path: 'doi-chieu', pathMatch: 'full', redirectTo: () => reconcileHome(inject(AuthService).user()?.unitCode ?? null) },
+      { path: 'doi-chieu/:code', loadChildren: () => import('./features/reconcile/reconcile.routes') },
     ],
   },
   { path: '**', redirectTo: '' },

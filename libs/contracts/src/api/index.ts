@@ -6,3 +6,4 @@ export * from './audit.dto';
 export * from './auth.dto';
 export * from './log-seal.dto';
 export * from './units.dto';
+export * from './reconciliation.dto';

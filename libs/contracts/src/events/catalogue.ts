@@ -2,6 +2,7 @@ import type { DomainEventType } from '@idx/domain';
 import type { z } from 'zod';
 import * as dossier from './dossier.schema';
 import * as petition from './petition.schema';
+import * as portal from './portal-evaluation.schema';
 import * as procedure from './procedure.schema';
 import * as unit from './unit.schema';
 
@@ -51,6 +52,7 @@ export const EVENT_SCHEMAS: Readonly<Record<DomainEventType, Readonly<Record<num
   'unit.certification-competence-set': { 1: unit.unitCertificationCompetenceSetV1 },
   'unit.national-codes-set': { 1: unit.unitNationalCodesSetV1 },
   'certified-copy.issued': { 1: unit.certifiedCopyIssuedV1 },
+  'portal.evaluation-imported': { 1: portal.portalEvaluationImportedV1 },
 };
 
 export const KNOWN_EVENT_TYPES: readonly string[] = Object.keys(EVENT_SCHEMAS);

@@ -36,6 +36,7 @@ const DOSSIER = 'dossier-{unitCode}-{dossierCode}';
 const PROCEDURE = 'procedure-{unitCode}-{procedureCode}';
 const PETITION = 'petition-{unitCode}-{petitionCode}';
 const UNIT = 'unit-{unitCode}';
+const PORTAL_EVALUATION = 'portal-evaluation-{unitCode}';
 
 /** What every event type means, field by field. docs/events.md is rendered from this. */
 export const EVENT_DOCS: Readonly<Record<DomainEventType, EventDoc>> = {
@@ -381,5 +382,23 @@ export const EVENT_DOCS: Readonly<Record<DomainEventType, EventDoc>> = {
     ],
     exampleData: { copyCode: 'CT-251104-0007', count: 1 },
     exampleAt: '2025-11-04T10:30:00',
+  },
+  'portal.evaluation-imported': {
+    summary: 'Recorded by the reporting service, never sent by a one-stop system (ingest refuses it): an official imported the national portal\'s own evaluation figures for a period and an area (`unitCode` and the units below it), to reconcile them with ours (docs/reconciliation.md). The file is kept byte for byte, so a reconciliation re-reads the same bytes; the same bytes for the same area and period are the same event. No score reads it. The one event allowed above 64 KiB: up to 4 MiB of file.',
+    subject: 'none', stream: PORTAL_EVALUATION, criteria: [],
+    fields: [
+      ['period', 'YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY', true, 'The period the figures are for.'],
+      ['sourceBase64', 'base64 of at most 4 MiB', true, 'The file as imported (the JSON the portal\'s evaluation API answers).'],
+      ['sourceSha256', '64 hex digits', true, 'SHA-256 of the file; with the area and period it names the import.'],
+      ['fileName', 'text ≤ 200', false, 'The uploaded file\'s name.'],
+      ['importedBy', 'code', true, 'The console account that imported it.'],
+      ['fetchedFrom', 'URL', false, 'Where the platform fetched the file, when it did (else an upload).'],
+    ],
+    exampleData: {
+      period: '2025-11', sourceBase64: 'eyJncm91cHMiOltdfQ==', sourceSha256: '2a4f4b1f5d8e0d9a3c1e5c2f7a6b8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8',
+      fileName: 'dvcqg-2025-11.json', importedBy: 'vp.ubnd.hungyen',
+    },
+    exampleAt: '2025-12-03T09:00:00',
+    exampleUnit: 'HY25',
   },
 };

@@ -4,6 +4,7 @@ export * from './dossier.schema';
 export * from './procedure.schema';
 export * from './petition.schema';
 export * from './unit.schema';
+export * from './portal-evaluation.schema';
 export * from './catalogue';
 export * from './validate-event';
 export * from './event-docs';

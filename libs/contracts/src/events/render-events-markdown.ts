@@ -9,6 +9,7 @@ const FAMILIES: readonly [prefix: string, title: string, intro: string][] = [
   ['petition.', 'Citizen petitions (PAKN)', 'One stream per petition (`unitCode` + `petitionCode`).'],
   ['unit.', 'Units (dated administrative tree)', 'One stream per unit. Effective dates are local dates (YYYY-MM-DD, Asia/Ho_Chi_Minh).'],
   ['certified-copy.', 'Electronic certified copies', 'Appended to the issuing unit\'s stream.'],
+  ['portal.', 'Reconciliation with the national portal', 'Recorded by the platform itself (reporting), one stream per area; no score reads them.'],
 ];
 
 function familyOf(type: string): string {

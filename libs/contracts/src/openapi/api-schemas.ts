@@ -127,6 +127,33 @@ const SCHEMAS = {
   NoBody: { type: 'object', maxProperties: 0, description: 'no body: send nothing (or {})' },
   SkipRequest: object({ reason: str('why the events are skipped for good (kept in the audit log)', { minLength: 1 }) }),
   ScoreChangedMessage: object({ unitCode: str(), period, total: num('the same number the unit-score endpoint answers'), changedAt: instant() }),
+  ReconciliationFigure: object({ numerator: nullable(num()), denominator: nullable(num()), ratio: nullable(num('percent')), points: nullable(num()) }),
+  ReconciliationRow: object({
+    kind: oneOfText(['criterion', 'group', 'total']), criterion: nullable(int(undefined, { minimum: 1, maximum: 21 })), group: nullable(str()), labelVi: str(),
+    ours: nullable(ref('ReconciliationFigure')), portal: ref('ReconciliationFigure'), difference: ref('ReconciliationFigure'), agrees: bool(),
+  }),
+  ReconciliationUnit: object({
+    departmentCode: str('the code the portal names the unit by'), departmentName: nullable(str()), unitCode: nullable(str()), unitName: nullable(str()),
+    status: oneOfText(['compared', 'unknown-unit', 'outside-area', 'no-score']), reason: nullable(str()), rows: arrayOf(ref('ReconciliationRow')), differences: int(),
+  }),
+  PortalImport: object({
+    importId: str('UUID'), unitCode: str('the area'), period, importedAt: instant(), importedBy: str(), fileName: nullable(str()), fetchedFrom: nullable(str()),
+    sourceSha256: str('sha256 hex of the file'), bytes: int(),
+  }),
+  PortalImportResult: object({ status: oneOfText(['imported', 'unchanged']), import: ref('PortalImport') }),
+  PortalImportList: object({ unitCode: str(), imports: arrayOf(ref('PortalImport')) }),
+  Reconciliation: object({
+    import: ref('PortalImport'), format: str('groups or report-tinh-766'), oursAsOf: nullable(instant()), units: arrayOf(ref('ReconciliationUnit')),
+    summary: object({ units: int(), compared: int(), differing: int(), notCompared: int() }), notices: arrayOf(str()),
+  }),
+  ReconciliationDossier: object({
+    dossierCode: str(), unitCode: str(), inNumerator: bool(), inDenominator: bool(), portalSynced: bool('the portal got a sync of it (DongBoHoSoMC)'),
+    reasonVi: nullable(str()), streamId: str(),
+  }),
+  ReconciliationDrillDown: object({
+    importId: str(), unitCode: str(), period, criterion: int(undefined, { minimum: 1, maximum: 21 }), row: ref('ReconciliationRow'),
+    candidates: arrayOf(ref('ReconciliationDossier'), 'dossiers we count that the portal never got a sync for'), synced: int(), explanationVi: str(),
+  }),
   RegistryUnit: REGISTRY_UNIT_SCHEMA as JsonSchema,
   UnitSearchPage: { ...UNIT_SEARCH_PAGE_SCHEMA, properties: { ...UNIT_SEARCH_PAGE_SCHEMA.properties, items: arrayOf(ref('RegistryUnit')) } } as JsonSchema,
   /** POST /api/v1/events: a JSON array of envelopes (or NDJSON: one per line, same schema per line). */

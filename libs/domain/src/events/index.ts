@@ -4,6 +4,7 @@ export * from './procedure-events';
 export * from './petition-events';
 export * from './unit-events';
 export * from './certified-copy-events';
+export * from './portal-evaluation-events';
 export * from './domain-event';
 export * from './streams';
 export * from './upcasters';

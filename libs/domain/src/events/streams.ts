@@ -3,11 +3,16 @@ import type { DomainEvent } from './domain-event';
 /** The kind of subject an event is about, which decides its stream (DESIGN.md §2). */
 export type SubjectKind = 'dossier' | 'procedure' | 'petition' | 'unit';
 
+/** Streams of what the platform records about itself rather than about a subject (no projection folds them). */
+export type RecordKind = 'portal-evaluation';
+
 /**
  * The subject an event belongs to. `petition.linked-to-dossier` belongs to the dossier: it changes
- * the dossier's criterion 21. Certified copies belong to the issuing unit.
+ * the dossier's criterion 21. Certified copies belong to the issuing unit. Portal evaluation imports
+ * are no subject: one stream per area, which no projection handles.
  */
-export function subjectKindOf(event: DomainEvent): SubjectKind {
+export function subjectKindOf(event: DomainEvent): SubjectKind | RecordKind {
+  if (event.type.startsWith('portal.')) return 'portal-evaluation';
   if (event.type.startsWith('dossier.') || event.type === 'petition.linked-to-dossier') return 'dossier';
   if (event.type.startsWith('procedure.')) return 'procedure';
   if (event.type.startsWith('petition.')) return 'petition';
@@ -25,5 +30,7 @@ export function streamIdOf(event: DomainEvent): string {
       return `petition-${event.unitCode}-${event.petitionCode as string}`;
     case 'unit':
       return `unit-${event.unitCode}`;
+    case 'portal-evaluation':
+      return `portal-evaluation-${event.unitCode}`;
   }
 }

@@ -59,6 +59,10 @@ export function writeRefusal(event: DomainEvent, writer: Writer, units: UnitLook
   if (event.sourceSystem !== writer.sourceSystem) {
     return `sourceSystem ${quote(event.sourceSystem)} is not ${quote(writer.sourceSystem)}, the source system of credential ${writer.credentialId}: a one-stop system sends only its own events, under its own name`;
   }
+  if (event.type.startsWith('portal.')) {
+    // Imports of the portal's evaluation figures are an official's act in the console, recorded by reporting.
+    return `${event.type} is recorded by the reporting service when an official imports the national portal's evaluation figures (docs/reconciliation.md); a one-stop system does not send it`;
+  }
   const at = Date.parse(event.occurredAt);
   const code = event.unitCode;
   const unit = units.get(code);

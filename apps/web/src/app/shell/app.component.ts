@@ -16,7 +16,7 @@ const NAV_LINKS: readonly { readonly path: string; readonly key: Exclude<keyof S
   { path: '/tim-kiem', key: 'search' },
   { path: '/ban-do', key: 'map' },
   { path: '/trinh-chieu', key: 'wall' },
-  { path: '/reconcile', key: 'reconcile' },
+  { path: '/doi-chieu', key: 'reconcile' },
   { path: '/kiem-toan', key: 'audit' },
 ];
 

@@ -14,7 +14,7 @@ describe('docs/events.md', () => {
 
   it('shows only examples that validate', () => {
     const blocks = [...readFileSync(DOC, 'utf8').matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]));
-    expect(blocks.length).toBe(39 + 1); // one per type, plus dossier.supplement-supplied's version 1
+    expect(blocks.length).toBe(40 + 1); // one per type, plus dossier.supplement-supplied's version 1
     for (const b of blocks) expect(validateEvent(b)).toMatchObject({ ok: true });
   });
 });

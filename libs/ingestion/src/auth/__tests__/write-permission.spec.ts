@@ -45,6 +45,14 @@ describe('writeRefusal: what a credential may write', () => {
     expect(writeRefusal(received('HY-STP', '2025-08-01T08:00:00'), writer(['HY']), units)).toContain('outside the units');
   });
 
+  it('refuses an import of the portal\'s evaluation figures from any one-stop system, even one for every unit', () => {
+    const imported = {
+      eventId: '6f1c2a40-8d3e-4b7a-9c21-000000000040', type: 'portal.evaluation-imported', schemaVersion: 1, occurredAt: '2025-04-01T08:00:00+07:00',
+      sourceSystem: 'test-one-stop', unitCode: 'HY', data: { period: '2025-03', sourceBase64: 'e30=', sourceSha256: '0'.repeat(64), importedBy: 'x' },
+    } as DomainEvent;
+    expect(writeRefusal(imported, writer(['*'], true), units)).toContain('is recorded by the reporting service when an official imports');
+  });
+
   it('refuses an event carrying another source system than the credential', () => {
     const other = { ...received('HY-STP'), sourceSystem: 'mot-cua-khac' } as DomainEvent;
     expect(writeRefusal(other, writer(['HY']), units)).toContain('sourceSystem "mot-cua-khac" is not "test-one-stop", the source system of credential wtest');
