@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { type Figure, figure } from '@idx/domain';
 import type { RankingDto } from '@idx/contracts';
 import {
-  APPENDIX_HEADER_ROW, appendixCsv, appendixXlsx, buildMonthlyAppendix, buildMonthlyLetter, type DataCut, letterDocx, letterFileName, letterPdf, type MonthlyLetter,
+  APPENDIX_HEADER_ROW, appendixCsv, appendixXlsx, buildMonthlyAppendix, buildMonthlyLetter, type DataCut, formalName, letterDocx, letterFileName, letterPdf, type MonthlyLetter,
 } from '../index';
 import { rankingDto, unit, unitScoreDto, withGroupRanks } from './fixtures';
 import { pdfFacts, pdfText } from './pdf-facts';
@@ -102,9 +102,13 @@ describe('monthly letter model (figures derived by hand)', () => {
 
   it('has the letterhead, the number placeholder and the V/v line of the provinces\' letters', () => {
     expect(letter.header).toEqual({
-      authority: 'ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN', office: 'VĂN PHÒNG', number: 'Số: ……/VP-KSTT',
+      authority: 'ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN', sender: 'Văn phòng UBND tỉnh Hưng Yên', office: 'VĂN PHÒNG', number: 'Số: ……/VP-KSTT',
       nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc', placeAndDate: 'Hưng Yên, ngày …… tháng …… năm 2025',
     });
+    // Registries name a province "UBND tỉnh Hưng Yên" (shared/data) or "Hưng Yên": the letter names it the same way.
+    expect(formalName(unit('HY', 'UBND tỉnh Hưng Yên', 'province', null))).toBe('Tỉnh Hưng Yên');
+    expect(formalName(unit('HN', 'Thành phố Hà Nội', 'province', null))).toBe('Thành phố Hà Nội');
+    expect(formalName(unit('AT', 'UBND huyện Ân Thi', 'district'))).toBe('Huyện Ân Thi');
     expect(letter.subject).toMatch(/^V\/v Công bố kết quả đánh giá Bộ chỉ số phục vụ người dân, doanh nghiệp .* tháng 03\/2025$/);
   });
 
@@ -126,7 +130,7 @@ describe('monthly letter model (figures derived by hand)', () => {
     expect(l.keyRates.find((k) => k.key === 'onlinePayment')?.value).toBe('TTHC không có phí, lệ phí');
     // No GroupScoreDto.rank / peerAverage (before "ranks"): no group rank printed, the ranking's average instead.
     expect(l.groups.find((g) => g.id === 'progress')).toMatchObject({ rank: null, average: '20,0' });
-    expect(l.header).toMatchObject({ authority: 'ỦY BAN NHÂN DÂN HUYỆN X', office: 'VĂN PHÒNG HĐND VÀ UBND' });
+    expect(l.header).toMatchObject({ authority: 'ỦY BAN NHÂN DÂN HUYỆN X', sender: 'Văn phòng HĐND và UBND huyện X', office: 'VĂN PHÒNG HĐND VÀ UBND' });
     expect(l.peers).toBe('khối huyện, thị xã, thành phố');
   });
 });

@@ -91,7 +91,7 @@ function appendixSection(letter: MonthlyLetter, section: AppendixSection): ISect
       line(`PHỤ LỤC ${section.numeral}`, { bold: true }),
       line(a.title, { bold: true, size: 12 }),
       line(section.subheading, { bold: true, size: 12 }),
-      line(`(Kèm theo Công văn số ……/VP-KSTT ngày …… của ${letter.header.authority.replace('ỦY BAN NHÂN DÂN', 'Văn phòng UBND').replace(/\s+/g, ' ')}; ${a.dataTime.charAt(0).toLocaleLowerCase('vi')}${a.dataTime.slice(1)})`, { italics: true, size: 11 }),
+      line(`(Kèm theo Công văn số ……/VP-KSTT ngày …… của ${letter.header.sender}; ${a.dataTime.charAt(0).toLocaleLowerCase('vi')}${a.dataTime.slice(1)})`, { italics: true, size: 11 }),
       new Paragraph({ children: [] }),
       appendixTable(a, section),
       new Paragraph({ spacing: { before: 120 }, children: [run('Ghi chú:', { bold: true, italics: true, size: 10 })] }),

@@ -32,7 +32,7 @@ function appendixPage(doc: PDFKit.PDFDocument, letter: MonthlyLetter, appendix: 
   doc.font(FONTS.bold).fontSize(11).text(`PHỤ LỤC ${section.numeral}`, 30, 36, { width, align: 'center' });
   doc.fontSize(9.5).text(appendix.title, { width, align: 'center' });
   doc.text(section.subheading, { width, align: 'center' });
-  doc.font(FONTS.italic).fontSize(8).text(`(Kèm theo công văn của ${letter.header.office === 'VĂN PHÒNG' ? 'Văn phòng UBND' : 'Văn phòng HĐND và UBND'} ${letter.unit.name}; ${appendix.dataTime})`, { width, align: 'center' });
+  doc.font(FONTS.italic).fontSize(8).text(`(Kèm theo công văn của ${letter.header.sender}; ${appendix.dataTime})`, { width, align: 'center' });
   doc.moveDown(0.5);
   const share = width / appendix.columns.reduce((s, c) => s + c.width, 0);
   const columns: PdfColumn[] = appendix.columns.map((c) => ({ header: c.header, width: c.width * share, align: c.key === 'name' || c.key === 'code' ? 'left' : 'center' }));

@@ -49,6 +49,8 @@ export interface MonthlyLetter {
   /** Left and right of the national letterhead (Decree 30/2020 layout). */
   readonly header: {
     readonly authority: string;
+    /** "Văn phòng UBND tỉnh Hưng Yên": who sends the letter, as the appendices name it. */
+    readonly sender: string;
     readonly office: string;
     /** "Số: ……/VP-KSTT": the office fills the number and sign when it registers the letter. */
     readonly number: string;
@@ -100,17 +102,27 @@ function rulesOf(score: UnitScoreDto): RuleSet {
   }
 }
 
-/** "Hưng Yên" → "Tỉnh Hưng Yên"; names that already say what they are stay as they are. */
+const PEOPLES_COMMITTEE = /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu;
+const KIND = /^(Tỉnh|Thành phố|TP\.?|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+/iu;
+
+/**
+ * The unit as a letter names it: "UBND tỉnh Hưng Yên" and "Hưng Yên" (a province) → "Tỉnh Hưng Yên";
+ * "UBND huyện Ân Thi" → "Huyện Ân Thi". Registries name units either way.
+ */
 export function formalName(unit: UnitRefDto): string {
-  const name = unit.name.normalize('NFC').trim();
-  if (unit.level === 'province' && !/^(Tỉnh|Thành phố|TP\.?)\s/iu.test(name)) return `Tỉnh ${name}`;
+  const bare = unit.name.normalize('NFC').trim().replace(PEOPLES_COMMITTEE, '');
+  const name = bare.charAt(0).toLocaleUpperCase('vi') + bare.slice(1);
+  if (unit.level === 'province' && !KIND.test(name)) return `Tỉnh ${name}`;
   return name;
 }
 
 /** "Tỉnh Hưng Yên" → "Hưng Yên": the place in "Hưng Yên, ngày … tháng … năm 2025". */
 function placeName(unit: UnitRefDto): string {
-  return formalName(unit).replace(/^(Tỉnh|Thành phố|TP\.?|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn)\s+/iu, '');
+  return formalName(unit).replace(KIND, '');
 }
+
+/** "Tỉnh Hưng Yên" → "tỉnh Hưng Yên" (inside a sentence: "Văn phòng UBND tỉnh Hưng Yên"). */
+const inSentence = (name: string) => (KIND.test(name) ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name);
 
 function yearAt(ms: number): number {
   return new Date(ms + VIETNAM_OFFSET_MS).getUTCFullYear();
@@ -221,7 +233,8 @@ export function buildMonthlyLetter(input: MonthlyLetterInput): MonthlyLetter {
     banner: cut.kind === 'live' ? `${PROVISIONAL_VI.toLocaleUpperCase('vi')} — tháng ${month} chưa chốt, số liệu có thể thay đổi` : null,
     generatedAt,
     header: {
-      authority: `ỦY BAN NHÂN DÂN ${(isProvince ? who : formalName(unit)).toLocaleUpperCase('vi')}`,
+      authority: `ỦY BAN NHÂN DÂN ${who.toLocaleUpperCase('vi')}`,
+      sender: `${isProvince ? 'Văn phòng UBND' : 'Văn phòng HĐND và UBND'} ${inSentence(who)}`,
       office: isProvince ? 'VĂN PHÒNG' : 'VĂN PHÒNG HĐND VÀ UBND',
       number: 'Số: ……/VP-KSTT',
       nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
