@@ -1,8 +1,7 @@
 import JSZip from 'jszip';
 import type { CriterionScoreDto, GroupScoreDto, PeriodSnapshotDto, RankingDto, UnitScoreDto } from '@idx/contracts';
 import { monthKeyOf, parsePeriod, REFERENCE_SOURCE_SYSTEM } from '@idx/domain';
-import { parseCsv, waitFor } from '@idx/testing';
-import { pdfText } from '../../libs/exports/src/__tests__/pdf-facts';
+import { parseCsv, pdfText, waitFor } from '@idx/testing';
 import { SIMULATOR_SOURCE_SYSTEM } from '../simulator/dossier-generator';
 import { historyMonths } from '../simulator/history';
 import { REALISTIC_RATES } from '../simulator/rates';

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { UnitScoreDto } from '@idx/contracts';
-import { pdfText } from '../../../libs/exports/src/__tests__/pdf-facts';
+import { pdfText } from '@idx/testing';
 import { type ConsolePlatform, startConsolePlatform } from './browser-harness';
 import { PERIOD, seedMarch } from './console-fixtures';
 

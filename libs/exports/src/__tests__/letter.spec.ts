@@ -6,8 +6,8 @@ import {
   APPENDIX_HEADER_ROW, appendixCsv, appendixXlsx, buildMonthlyAppendix, buildMonthlyLetter, type DataCut, formalName, letterDocx, letterFileName, letterPdf, type MonthlyLetter,
 } from '../index';
 import { rankingDto, unit, unitScoreDto, withGroupRanks } from './fixtures';
-import { pdfFacts, pdfText } from './pdf-facts';
-import { parseCsv } from '@idx/testing';
+import { pdfFacts } from './pdf-facts';
+import { parseCsv, pdfText } from '@idx/testing';
 
 /**
  * Hưng Yên's pooled figures for March 2025, chosen so every figure can be derived by hand from
