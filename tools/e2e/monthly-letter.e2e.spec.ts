@@ -195,6 +195,17 @@ describe('end to end: the monthly letter of a simulated month, read back figure 
     expect(await reasonOf('/api/v1/exports/national-appendix.xlsx?period=2025-Q1')).toMatchObject({ status: 400, reason: expect.stringContaining('YYYY-MM') });
   });
 
+  it('documents the letter and national appendix endpoints in OpenAPI, with their 400 and 404 answers', async () => {
+    const docs = await json<{ paths: Record<string, { get?: { responses: Record<string, unknown>; parameters?: { name: string }[] } }> }>('/api/docs-json');
+    for (const path of ['/api/v1/exports/monthly-letter.docx', '/api/v1/exports/monthly-letter.pdf']) {
+      expect(Object.keys(docs.paths[path]?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
+      expect(docs.paths[path]?.get?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['unit', 'period', 'scope']));
+    }
+    for (const path of ['/api/v1/exports/national-appendix.xlsx', '/api/v1/exports/national-appendix.csv']) {
+      expect(Object.keys(docs.paths[path]?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
+    }
+  });
+
   it('the communes-only letter lists the communes, the province first', async () => {
     const { rows } = await docx(await download(`/api/v1/exports/monthly-letter.docx?unit=${UNIT}&period=${MONTH}&scope=communes`));
     const communes = await ranking(`level=commune&parent=${UNIT}`);
