@@ -94,6 +94,9 @@ async function docx(bytes: Buffer): Promise<{ readonly text: string; readonly ro
   };
 }
 
+// Each test generates letters (PDF font subsetting) and reads every listed unit's score; a closed month replays the events: minutes on a loaded machine.
+jest.setTimeout(240_000);
+
 describe('end to end: the monthly letter of a simulated month, read back figure by figure against the API', () => {
   let platform: RunningPlatform;
   const url = (path: string) => `${platform.reportingUrl}${path}`;
@@ -227,5 +230,5 @@ describe('end to end: the monthly letter of a simulated month, read back figure 
     // The published snapshot's own figure for the province is the one printed.
     const published = snapshot.scores.find((s) => s.unit.code === UNIT) as UnitScoreDto;
     expect(text).toContain(`đạt ${vi(published.total, 2)}/100 điểm`);
-  }, 120_000);
+  });
 });
