@@ -96,6 +96,9 @@ describe('console accounts on the reporting API: sessions, CSRF, roles, unit sco
     expect((await official.fetch('/api/v1/rankings?parent=HY&period=2025-01')).status).toBe(200);
     const own = await official.fetch('/api/v1/units/HY-STP/trend?to=2025-01&months=3');
     expect(own.status).toBe(200);
+    // The letter of the official's own province, and the provinces' national appendix (as the provinces' ranking).
+    expect((await official.fetch('/api/v1/exports/monthly-letter.docx?unit=HY&period=2025-01')).status).toBe(200);
+    expect((await official.fetch('/api/v1/exports/national-appendix.csv?period=2025-01')).status).toBe(200);
     for (const path of [
       '/api/v1/units/TTH-STP/scores?period=2025-01',
       '/api/v1/units/TTH-STP/explain?period=2025-01&criterion=5',
@@ -103,6 +106,7 @@ describe('console accounts on the reporting API: sessions, CSRF, roles, unit sco
       '/api/v1/rankings?level=department&period=2025-01',
       '/api/v1/exports/monthly-appendix.csv?period=2025-01&parent=TTH',
       '/api/v1/exports/monthly-summary.pdf?period=2025-01&unit=TTH-STP',
+      '/api/v1/exports/monthly-letter.pdf?period=2025-01&unit=TTH',
       `/api/v1/streams/${encodeURIComponent('dossier-TTH-STP-D1')}/events`,
       '/api/v1/periods/2025-01/snapshot',
     ]) {

@@ -86,14 +86,20 @@ describe('end to end: events → scores → monthly exports (XLSX, CSV, PDF) ove
     );
     const wb = new Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL I - Sở, ban, ngành', 'PL II - Cấp huyện', 'PL III - Cấp xã']);
-    const [departments, districts, communes] = wb.worksheets;
+    // One sheet per level under the province, then the provinces nationally (issue 12: the national appendix).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['PL I - Sở, ban, ngành', 'PL II - Cấp huyện', 'PL III - Cấp xã', 'PL IV - Cấp tỉnh']);
+    const [departments, districts, communes, provinces] = wb.worksheets;
     expect(departments.getCell('A2').value).toBe('KẾT QUẢ ĐÁNH GIÁ BỘ CHỈ SỐ CHỈ ĐẠO, ĐIỀU HÀNH VÀ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP THÁNG 03/2025');
     expect(departments.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     expect(departments.getCell('A6').font?.bold).toBe(true);
 
     const stp = await apiScore('HY-STP');
-    const byCode = new Map([7, 8, 9].map((n) => [rowValues(departments, n)[1], rowValues(departments, n)]));
+    // Row 7 is the province itself (its pooled figures, ranked 1/1 among the provinces), then its departments.
+    const hy = await apiScore('HY');
+    expect(rowValues(departments, 7).slice(0, 3)).toEqual(['1/1', 'HY', 'Hưng Yên']);
+    expect(rowValues(departments, 7)[10]).toBe(Math.round(hy.total * 100) / 100);
+    expect(rowValues(provinces, 7).slice(0, 3)).toEqual([1, 'HY', 'Hưng Yên']);
+    const byCode = new Map([8, 9, 10].map((n) => [rowValues(departments, n)[1], rowValues(departments, n)]));
     expect([...byCode.keys()].sort()).toEqual(['HY-STP', 'HY-SXD', 'HY-SYT']);
     const s = byCode.get('HY-STP') as unknown[];
     // Criterion 5: 3 of 4 on time (75,00%), 1 overdue. Criterion 8: 2 of 4 online. Criterion 11: 1 of 2 fee dossiers paid online.
@@ -113,9 +119,10 @@ describe('end to end: events → scores → monthly exports (XLSX, CSV, PDF) ove
 
     // The district is scored on its own and its communes' dossiers (F on time, G late). Its criterion-15
     // numerator counts units that issued a copy (1), not the 5 copies.
-    expect(rowValues(districts, 7).slice(0, 5)).toEqual([1, 'HY-VL', 'Huyện Văn Lâm', 0.5, 1]);
-    expect(districts.getCell(7, 10).value).toBe(1);
-    expect(rowValues(communes, 7).slice(0, 5)).toEqual([1, 'HY-VL-LD', 'Xã Lạc Đạo', 0, 1]);
+    // numerator counts units that issued a copy (1), not the 5 copies, out of the units competent (1): "1/1".
+    expect(rowValues(districts, 8).slice(0, 5)).toEqual([1, 'HY-VL', 'Huyện Văn Lâm', 0.5, 1]);
+    expect(districts.getCell(8, 10).value).toBe('1/1');
+    expect(rowValues(communes, 8).slice(0, 5)).toEqual([1, 'HY-VL-LD', 'Xã Lạc Đạo', 0, 1]);
   });
 
   it('downloads the CSV appendix (UTF-8 BOM, RFC 4180) with the same rows', async () => {
@@ -126,7 +133,8 @@ describe('end to end: events → scores → monthly exports (XLSX, CSV, PDF) ove
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.toString('utf8').slice(1));
-    expect(records).toHaveLength(1 + 5);
+    // Header, then per section the province's own row and its units: 1 + 3, 1 + 1, 1 + 1, and the provinces (1).
+    expect(records).toHaveLength(1 + 4 + 2 + 2 + 1);
     const stp = records.find((r) => r[4] === 'HY-STP') as string[];
     expect(stp.slice(0, 10)).toEqual(['I', 'Sở, ban, ngành', '03/2025', expect.any(String), 'HY-STP', 'Sở Tư pháp', '75,00', '1', expect.any(String), '50,00']);
     expect(records.find((r) => r[4] === 'HY-SYT')?.[9]).toBe('TTHC không có phí, lệ phí');
@@ -137,7 +145,7 @@ describe('end to end: events → scores → monthly exports (XLSX, CSV, PDF) ove
     const res = await get('/api/v1/exports/monthly-appendix.csv?period=2025-03&parent=HY-VL');
     expect(res.status).toBe(200);
     const records = parseCsv(Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1));
-    expect(records.slice(1).map((r) => r[4])).toEqual(['HY-VL-LD']);
+    expect(records.slice(1).map((r) => r[4])).toEqual(['HY-VL', 'HY-VL-LD']);
   });
 
   it("downloads a unit's monthly summary PDF with DejaVu Sans embedded", async () => {

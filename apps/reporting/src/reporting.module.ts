@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditService } from '@idx/audit';
 import { MonthlyExports } from '@idx/exports';
 import { SseBroadcaster, sseLimits } from '@idx/nest-platform';
 import { ScoreQueries } from '@idx/score-queries';
@@ -31,7 +32,12 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
   ],
   providers: [
     ScoreStreamService, { provide: SseBroadcaster, useFactory: () => new SseBroadcaster(sseLimits()) },
-    { provide: MonthlyExports, inject: [ScoreQueries], useFactory: (scores: ScoreQueries) => new MonthlyExports(scores) },
+    {
+      provide: MonthlyExports,
+      inject: [ScoreQueries, AuditService],
+      // A closed month's documents print its figures as of the close (its published snapshot's instant).
+      useFactory: (scores: ScoreQueries, audit: AuditService) => new MonthlyExports(scores, Date.now, { closedMonth: (period) => audit.snapshot(period) }),
+    },
   ],
 })
 export class ReportingModule {}

@@ -8,3 +8,7 @@ export * from './summary/monthly-summary';
 export * from './summary/summary-pdf';
 export * from './use-cases/exported-file';
 export * from './use-cases/monthly-exports';
+export * from './cut/data-cut';
+export * from './letter/monthly-letter';
+export * from './letter/letter-docx';
+export * from './letter/letter-pdf';

@@ -4,3 +4,4 @@ export * from './event-factory';
 export * from './csv';
 export * from './hostile-events';
 export * from './openapi-validator';
+export * from './pdf-text';

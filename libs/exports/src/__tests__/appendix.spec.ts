@@ -46,7 +46,7 @@ describe('monthly appendix model', () => {
       onlinePayment: { kind: 'rate', ratio: 1 / 3 },
       onlineFiling: { kind: 'rate', ratio: 0.5 },
       digitised: { kind: 'rate', ratio: 7 / 8 },
-      eCertifiedCopies: { kind: 'count', value: 1 },
+      eCertifiedCopies: { kind: 'fraction', numerator: 1, denominator: 1 },
       total: { kind: 'score', value: stp.total },
       band: { kind: 'text', text: stp.band.labelVi },
     });
@@ -107,11 +107,11 @@ describe('monthly appendix as XLSX', () => {
     expect(ws.getCell('A1').value).toBe('PHỤ LỤC I');
     expect(ws.getCell('A2').value).toBe('KẾT QUẢ ĐÁNH GIÁ BỘ CHỈ SỐ CHỈ ĐẠO, ĐIỀU HÀNH VÀ ĐÁNH GIÁ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP THÁNG 03/2025');
     expect(ws.getCell('A3').value).toBe('Khối sở, ban, ngành thuộc Hưng Yên (HY)');
-    expect(ws.getCell('A4').value).toBe('(Số liệu tại thời điểm 08:05 ngày 05/04/2025; bộ quy tắc qd766-2022)');
+    expect(ws.getCell('A4').value).toBe('(Số liệu tạm tính tại thời điểm 08:05 ngày 05/04/2025 (tháng chưa chốt); bộ quy tắc qd766-2022)');
     expect(row(ws, APPENDIX_HEADER_ROW)).toEqual([
       'Xếp hạng', 'Mã đơn vị', 'Tên đơn vị', 'Tỷ lệ hồ sơ xử lý đúng hạn (%)', 'Số hồ sơ quá hạn', 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC (%)',
       'Tỷ lệ hồ sơ thanh toán trực tuyến (%)', 'Tỷ lệ hồ sơ nộp trực tuyến (%)', 'Tỷ lệ hồ sơ thực hiện số hóa (%)',
-      'Chứng thực bản sao điện tử từ bản chính (số đơn vị đã cấp)', 'Điểm tổng hợp (/100)', 'Xếp loại',
+      'Chứng thực bản sao điện tử từ bản chính (số đơn vị đã cấp/có thẩm quyền)', 'Điểm tổng hợp (/100)', 'Xếp loại',
     ]);
     expect(ws.getCell(APPENDIX_HEADER_ROW, 1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: APPENDIX_HEADER_ROW });
@@ -128,7 +128,8 @@ describe('monthly appendix as XLSX', () => {
     expect(ws.getCell(r, 7)).toMatchObject({ value: 0.3333, numFmt: '0.00%' });
     expect(ws.getCell(r, 8).value).toBe(0.5);
     expect(ws.getCell(r, 9).value).toBe(0.875);
-    expect(ws.getCell(r, 10).value).toBe(1);
+    // Criterion 15 as "x/y" units, stored as text: a spreadsheet would read 1/1 as a date.
+    expect(ws.getCell(r, 10).value).toBe('1/1');
     expect(ws.getCell(r, 11).numFmt).toBe('0.00');
     expect(ws.getCell(r, 11).value).toBe(Math.round(stp.total * 100) / 100);
     expect(ws.getCell(r, 12).value).toBe(stp.band.labelVi);
@@ -162,9 +163,9 @@ describe('monthly appendix as CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(text.slice(1));
     expect(records).toHaveLength(5);
-    expect(records.every((r) => r.length === 15)).toBe(true);
+    expect(records.every((r) => r.length === 16)).toBe(true);
     expect(records[0].slice(0, 6)).toEqual(['Phụ lục', 'Khối', 'Tháng', 'Xếp hạng', 'Mã đơn vị', 'Tên đơn vị']);
-    expect(records[1]).toEqual(['I', 'Sở, ban, ngành', '03/2025', '1', 'HY-STP', 'Sở Tư pháp', '98,25', '7', '98,23', '33,33', '50,00', '87,50', '1', expect.stringMatching(/^\d+,\d\d$/), stp.band.labelVi]);
+    expect(records[1]).toEqual(['I', 'Sở, ban, ngành', '03/2025', '1', 'HY-STP', 'Sở Tư pháp', '98,25', '7', '98,23', '33,33', '50,00', '87,50', '1/1', expect.stringMatching(/^\d+,\d\d$/), stp.band.labelVi, 'Tạm tính']);
     expect(records[2].slice(6, 13)).toEqual(['Chưa có dữ liệu', 'Chưa có dữ liệu', 'Chưa có dữ liệu', 'TTHC không có phí, lệ phí', '50,00', '87,50', 'N/A']);
     expect(records[4].slice(0, 7)).toEqual(['II', 'Huyện, thị xã, thành phố', '03/2025', '1', 'HY-MH', 'Thị xã "Mỹ Hào", Hưng Yên', '50,00']);
     expect(text).toContain(',"Thị xã ""Mỹ Hào"", Hưng Yên","50,00",');

@@ -1,4 +1,4 @@
-import type { RankingDto, RankingRowDto, UnitRefDto, UnitScoreDto } from '@idx/contracts';
+import type { GroupScoreDto, RankingDto, RankingRowDto, UnitRefDto, UnitScoreDto } from '@idx/contracts';
 import {
   averageOf, criterionStatus, type Figure, figure, groupStatus, hasActivity, QD766_2022, RESCALED_NOTE_VI, rankUnits, roundHalfUp, scoreUnit, type UnitLevel,
 } from '@idx/domain';
@@ -61,3 +61,11 @@ export function rankingDto(level: string, parent: string, scores: readonly UnitS
 }
 
 export const unit = (code: string, name: string, level: string, parentCode: string | null = 'HY'): UnitRefDto => ({ code, name, level, parentCode });
+
+/** What the "ranks" read path adds to a group: its rank among the same peers as the total, and the peers' mean. */
+export type GroupRanks = Readonly<Record<string, { readonly rank: number; readonly of: number; readonly peerAverage: number }>>;
+
+/** The groups of a score or ranking row with their rank and peers' average set, as ScoreQueries answers them once "ranks" lands. */
+export function withGroupRanks<T extends { readonly groups: readonly GroupScoreDto[] }>(dto: T, ranks: GroupRanks): T {
+  return { ...dto, groups: dto.groups.map((g) => (ranks[g.id] ? { ...g, rank: { rank: ranks[g.id].rank, of: ranks[g.id].of }, peerAverage: ranks[g.id].peerAverage } : g)) };
+}

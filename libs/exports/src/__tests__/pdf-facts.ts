@@ -36,3 +36,4 @@ export function pdfFacts(pdf: Buffer): PdfFacts {
     mappedCharacters: mapped,
   };
 }
+

@@ -1,6 +1,6 @@
 import { type Alignment, type Borders, type Cell, type Worksheet, Workbook } from 'exceljs';
-import { type ExportCell, storedNumber } from '../text/cells';
-import { formatInstantVi, levelLabelVi } from '../text/vi-text';
+import { cellText, type ExportCell, storedNumber } from '../text/cells';
+import { levelLabelVi } from '../text/vi-text';
 import type { AppendixColumn, AppendixSection, MonthlyAppendix } from './monthly-appendix';
 
 /** Rows above the table: appendix number, title, scope, data time, blank. The header row follows. */
@@ -23,6 +23,7 @@ function numberFormat(cell: ExportCell, decimals: MonthlyAppendix['decimals']): 
       return '#,##0';
     case 'rank':
       return '0';
+    case 'fraction':
     case 'text':
       return undefined;
   }
@@ -42,11 +43,11 @@ function block(ws: Worksheet, row: number, value: string, width: number, style: 
   if (style.height) ws.getRow(row).height = style.height;
 }
 
-function writeValue(target: Cell, value: ExportCell, column: AppendixColumn, appendix: MonthlyAppendix): void {
+function writeValue(target: Cell, value: ExportCell, column: AppendixColumn, appendix: MonthlyAppendix, own: boolean): void {
   const stored = storedNumber(value, appendix.decimals);
   const alignment: Partial<Alignment> = { vertical: 'middle', wrapText: true };
   if (stored === undefined) {
-    target.value = value.kind === 'text' ? value.text : '';
+    target.value = cellText(value, appendix.decimals);
     alignment.horizontal = column.key === 'name' || column.key === 'code' ? 'left' : 'center';
   } else {
     target.value = stored;
@@ -55,7 +56,7 @@ function writeValue(target: Cell, value: ExportCell, column: AppendixColumn, app
   }
   target.alignment = alignment;
   target.border = THIN;
-  target.font = { name: 'Times New Roman', size: 11 };
+  target.font = { name: 'Times New Roman', size: 11, bold: own };
 }
 
 function writeSection(wb: Workbook, appendix: MonthlyAppendix, section: AppendixSection | undefined): void {
@@ -70,7 +71,7 @@ function writeSection(wb: Workbook, appendix: MonthlyAppendix, section: Appendix
   block(ws, 1, section ? `PHỤ LỤC ${section.numeral}` : 'PHỤ LỤC', columns.length, { bold: true, size: 13 });
   block(ws, 2, appendix.title, columns.length, { bold: true, size: 13, height: 36 });
   block(ws, 3, section ? section.subheading : `Đơn vị: ${appendix.parent.name} (${appendix.parent.code})`, columns.length, { bold: true });
-  const dataTime = `(Số liệu tại thời điểm ${formatInstantVi(appendix.generatedAt)}${appendix.ruleSetIds.length > 0 ? `; bộ quy tắc ${appendix.ruleSetIds.join(', ')}` : ''})`;
+  const dataTime = `(${appendix.dataTime}${appendix.ruleSetIds.length > 0 ? `; bộ quy tắc ${appendix.ruleSetIds.join(', ')}` : ''})`;
   block(ws, 4, dataTime, columns.length, { italic: true });
 
   const header = ws.getRow(APPENDIX_HEADER_ROW);
@@ -87,7 +88,7 @@ function writeSection(wb: Workbook, appendix: MonthlyAppendix, section: Appendix
   let at = APPENDIX_HEADER_ROW + 1;
   for (const row of section?.rows ?? []) {
     const line = ws.getRow(at++);
-    columns.forEach((c, i) => writeValue(line.getCell(i + 1), row.cells[c.key], c, appendix));
+    columns.forEach((c, i) => writeValue(line.getCell(i + 1), row.cells[c.key], c, appendix, row.own === true));
   }
   if (!section || section.rows.length === 0) {
     ws.mergeCells(at, 1, at, columns.length);

@@ -91,7 +91,7 @@ function rulesOf(score: UnitScoreDto): RuleSet {
 }
 
 /** "cả nước" for provinces; "khối sở, ban, ngành" inside a province. */
-function peerLabel(level: string, peerGroup: string | undefined): string {
+export function peerLabel(level: string, peerGroup: string | undefined): string {
   if (peerGroup === 'national/province' || level === 'province') return 'cả nước';
   return `khối ${levelLabelVi(level).toLocaleLowerCase('vi')}`;
 }

@@ -1,19 +1,11 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../pdf/collect';
 import { dejaVuFonts } from '../pdf/fonts';
 import { drawTable, type PdfRow, type TableFonts } from '../pdf/table';
 import type { MonthlySummary } from './monthly-summary';
 
 const FONTS: TableFonts = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', italic: 'DejaVuSans-Oblique' };
 const MARGIN = 40;
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
 
 function heading(doc: PDFKit.PDFDocument, text: string): void {
   doc.moveDown(0.4).font(FONTS.bold).fontSize(10).fillColor('#000000').text(text, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
@@ -63,7 +55,7 @@ export async function summaryPdf(s: MonthlySummary): Promise<Buffer> {
       CreationDate: new Date(s.generatedAt),
     },
   });
-  const done = collect(doc);
+  const done = pdfBytes(doc);
   doc.registerFont(FONTS.regular, fonts.regular);
   doc.registerFont(FONTS.bold, fonts.bold);
   doc.registerFont(FONTS.italic, fonts.italic);

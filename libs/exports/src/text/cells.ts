@@ -11,6 +11,8 @@ export type ExportCell =
   | { readonly kind: 'count'; readonly value: number }
   | { readonly kind: 'score'; readonly value: number }
   | { readonly kind: 'rank'; readonly rank: number; readonly of: number }
+  /** "x/y": a count out of a count (criterion 15: units that issued an e-certified copy / units competent to certify). */
+  | { readonly kind: 'fraction'; readonly numerator: number; readonly denominator: number }
   | { readonly kind: 'text'; readonly text: string; readonly why?: 'no-data' | 'not-applicable' | 'no-fee-bearing-procedures' };
 
 export const noData = (): ExportCell => ({ kind: 'text', text: DISPLAY_TEXT_VI.noData, why: 'no-data' });
@@ -44,14 +46,17 @@ export function criterionShortfallCell(c: CriterionScoreDto | undefined): Export
   return { kind: 'count', value: Math.max(0, c.denominator - c.numerator) };
 }
 
-/** A criterion's numerator as a count (criterion 15: units that issued an electronic certified copy). */
-export function criterionNumeratorCell(c: CriterionScoreDto | undefined): ExportCell {
+/**
+ * A criterion's numerator out of its denominator, "x/y" (criterion 15: units that issued at least one
+ * electronic certified copy / units competent to certify): a province prints "171/171", a commune "1/1".
+ */
+export function criterionFractionCell(c: CriterionScoreDto | undefined): ExportCell {
   if (!c) return noData();
   if (c.status === 'not-applicable') return notApplicable(c);
   if (c.status === 'no-data') return noData();
   // Criterion 15 scored as the portal does (full points) still counts competent units: none = N/A.
   if (c.denominator === 0) return notApplicable(c);
-  return { kind: 'count', value: c.numerator };
+  return { kind: 'fraction', numerator: c.numerator, denominator: c.denominator };
 }
 
 /** The value a number cell stores: rounded half-up as displayed, so the file never disagrees with the letter. */
@@ -66,7 +71,9 @@ export function storedNumber(cell: ExportCell, decimals: CellDecimals): number |
       return cell.value;
     case 'rank':
       return cell.rank;
+    case 'fraction':
     case 'text':
+      // "171/171" stays text: a spreadsheet would read it as a date or a division.
       return undefined;
   }
 }
@@ -86,6 +93,8 @@ export function cellText(cell: ExportCell, decimals: CellDecimals, options: { re
       return formatNumberVi(cell.value, 0, { grouping });
     case 'rank':
       return String(cell.rank);
+    case 'fraction':
+      return `${formatNumberVi(cell.numerator, 0, { grouping })}/${formatNumberVi(cell.denominator, 0, { grouping })}`;
     case 'text':
       return cell.text;
   }
