@@ -18,7 +18,7 @@ export const RC_OTHER_PROVINCE = 'RC-OTHER';
 export const RC_COMMUNE_NATIONAL = '000.39.31.H31';
 export const NATIVE_ONLY = ['H31.39-250312-0101', 'H31.39-250313-0102', 'H31.39-250314-0103'];
 
-export function reconciliationUnits(): Record<string, unknown>[] {
+export function reconciliationUnits(): object[] {
   const commune = unitRegistered(RC_COMMUNE, 'UBND xã Hòa Bình', 'commune', RC_PROVINCE);
   return [
     unitRegistered(RC_PROVINCE, 'Tỉnh Hòa Bình (thử)', 'province'),

@@ -25,7 +25,7 @@ describe('reconciliation with the national portal\'s evaluation figures', () => 
   const portalAsked: string[] = [];
   const imports = `/api/v1/units/${RC_PROVINCE}/reconciliation/imports`;
   const upload = (client: ConsoleClient, body: string | Buffer, query = '', contentType = 'application/octet-stream') =>
-    client.fetch(`${imports}${query}`, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body });
+    client.fetch(`${imports}${query}`, { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(typeof body === 'string' ? Buffer.from(body, 'utf8') : body) });
   const get = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${platform.reportingUrl}${path}`);
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);

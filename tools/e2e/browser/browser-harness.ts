@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IngestResponseDto } from '@idx/contracts';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -149,4 +150,16 @@ export function viNumber(value: number, decimals: number): string {
   const clean = Number(Math.abs(value).toPrecision(12));
   const rounded = Math.sign(value) * Number(`${Math.round(Number(`${clean}e${decimals}`))}e-${decimals}`);
   return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(rounded);
+}
+
+/** Clicks a download link of the console and returns the file: probed first, so a missing endpoint fails clearly rather than never completing. */
+export async function downloadLink(page: Page, consoleUrl: string, testId: string): Promise<{ readonly name: string; readonly bytes: Buffer }> {
+  const link = page.getByTestId(testId);
+  const href = (await link.getAttribute('href')) ?? '';
+  const probe = await fetch(`${consoleUrl}${href}`);
+  if (probe.status !== 200) throw new Error(`GET ${href} answered HTTP ${probe.status}: ${await probe.text()}`);
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const failure = await file.failure();
+  if (failure) throw new Error(`download of ${href} failed: ${failure}`);
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path()) as string) };
 }

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
-import { type ConsolePlatform, startConsolePlatform } from './browser-harness';
+import { type ConsolePlatform, downloadLink, startConsolePlatform } from './browser-harness';
 import { PERIOD, seedMarch } from './console-fixtures';
 
 /** RFC 4180 records (quoted fields, doubled quotes, CRLF or LF line ends). */
@@ -43,18 +42,7 @@ describe('console in Chromium: exports and the auditor page (issue 5 §4)', () =
   }, 120_000);
   afterAll(() => c?.stop(), 60_000);
 
-  /** Clicks an export link of the province view and returns the downloaded bytes. */
-  async function download(page: Page, testId: string): Promise<{ readonly name: string; readonly bytes: Buffer }> {
-    const link = page.getByTestId(testId);
-    const href = (await link.getAttribute('href')) ?? '';
-    // A clear failure when the endpoint is not there, rather than a download that never completes.
-    const probe = await fetch(`${c.consoleUrl}${href}`);
-    if (probe.status !== 200) throw new Error(`GET ${href} answered HTTP ${probe.status}: ${await probe.text()}`);
-    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const failure = await file.failure();
-    if (failure) throw new Error(`download of ${href} failed: ${failure}`);
-    return { name: file.suggestedFilename(), bytes: await readFile((await file.path()) as string) };
-  }
+  const download = (page: Page, testId: string) => downloadLink(page, c.consoleUrl, testId);
 
   it("downloads the province's monthly appendix as XLSX and CSV, and the PDF summary, from the unit view", async () => {
     const page = await c.newPage();

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { UnitScoreDto } from '@idx/contracts';
 import { pdfText } from '@idx/testing';
-import { type ConsolePlatform, startConsolePlatform } from './browser-harness';
+import { type ConsolePlatform, downloadLink, startConsolePlatform } from './browser-harness';
 import { PERIOD, seedMarch } from './console-fixtures';
 
 /** "73,61": two decimals, decimal comma (the province's total as the letter prints it). */
@@ -21,17 +20,7 @@ describe('console in Chromium: the monthly letter from the unit view (issue 12 Â
   }, 120_000);
   afterAll(() => c?.stop(), 60_000);
 
-  /** Clicks a link of the unit view and returns the downloaded file. */
-  async function download(page: Page, testId: string): Promise<{ readonly name: string; readonly bytes: Buffer }> {
-    const link = page.getByTestId(testId);
-    const href = (await link.getAttribute('href')) ?? '';
-    const probe = await fetch(`${c.consoleUrl}${href}`);
-    if (probe.status !== 200) throw new Error(`GET ${href} answered HTTP ${probe.status}: ${await probe.text()}`);
-    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const failure = await file.failure();
-    if (failure) throw new Error(`download of ${href} failed: ${failure}`);
-    return { name: file.suggestedFilename(), bytes: await readFile((await file.path()) as string) };
-  }
+  const download = (page: Page, testId: string) => downloadLink(page, c.consoleUrl, testId);
 
   it("downloads the province's letter as Word and PDF, the communes' letter and the national appendix", async () => {
     const page = await c.newPage();
