@@ -12,7 +12,7 @@ import { arg, benchDatabase, machineLine, progress, textArg } from './bench-supp
 /**
  * Scoring's catch-up from zero, at several numbers of events: the peak memory of the process doing
  * it must not grow with the events (DESIGN.md §7: bounded by units × periods).
- *   npm run bench -- scoring-memory [--sizes=100000,300000,900000] [--old=1]
+ *   npm run bench -- scoring-memory [--sizes=100000,300000,900000] [--old=1] [--budget=20000]
  * Events grow as a country grows: more units, each with the same dossiers a month (three months).
  * Each catch-up runs in a child process of its own (so loading the store does not count), as the
  * scoring service does it: batches of SCORING_BATCH_SIZE (5000), recompute deferred while behind,
@@ -32,6 +32,9 @@ async function child(url: string, budget: number): Promise<void> {
   const subscription = new PostgresEventSubscription(pool, store, { batchSize: BATCH, idleWaitMs: 100 });
   let projected = 0;
   let foldSeconds = 0;
+  // RSS keeps memory the heap has freed; the live heap's peak, sampled, says what was held at once.
+  let heapPeak = 0;
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 20);
   const started = Date.now();
   await subscription.run(START, async (batch) => {
     projected += batch.events.length;
@@ -43,11 +46,12 @@ async function child(url: string, budget: number): Promise<void> {
     subscription.stop();
   });
   const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
   const finished = Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM finished_scores')).rows[0].n);
   await prisma.$disconnect();
   await pool.end();
   // getrusage's maxrss is in KiB on Linux.
-  process.stdout.write(`${JSON.stringify({ events: projected, finished, seconds, foldSeconds, peakRssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(`${JSON.stringify({ events: projected, finished, seconds, foldSeconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, heapPeakMiB: heapPeak / 2 ** 20 })}\n`);
 }
 
 interface ChildReport {
@@ -56,6 +60,12 @@ interface ChildReport {
   readonly seconds: number;
   readonly foldSeconds: number;
   readonly peakRssMiB: number;
+  readonly heapPeakMiB: number;
+}
+
+function describe(r: ChildReport): string {
+  return `peak RSS ${r.peakRssMiB.toFixed(0)} MiB, peak heap ${r.heapPeakMiB.toFixed(0)} MiB; catch-up ${r.seconds.toFixed(1)} s = ${Math.round(r.events / r.seconds)} events/s ` +
+    `(fold ${r.foldSeconds.toFixed(1)} s, recompute ${(r.seconds - r.foldSeconds).toFixed(1)} s), ${r.finished} finished rows`;
 }
 
 function runChild(url: string, budget: number): Promise<ChildReport> {
@@ -106,19 +116,19 @@ async function load(url: string, total: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--child')) return child(textArg('db') as string, arg('budget', RECOMPUTE_SUBJECT_BUDGET));
+  const budget = arg('budget', RECOMPUTE_SUBJECT_BUDGET);
+  if (process.argv.includes('--child')) return child(textArg('db') as string, budget);
   const sizes = (textArg('sizes') ?? '100000,300000,900000').split(',').map(Number);
   const withOld = arg('old', 0) === 1;
   console.log(machineLine());
-  console.log(`scoring-memory: catch-up from zero at ${sizes.join(', ')} events (${EVENTS_PER_UNIT} events a unit over three months); subject budget ${RECOMPUTE_SUBJECT_BUDGET}`);
+  console.log(`scoring-memory: catch-up from zero at ${sizes.join(', ')} events (${EVENTS_PER_UNIT} events a unit over three months); subject budget ${budget}`);
   const lines: string[] = [];
   for (const size of sizes) {
     const db = await benchDatabase();
     try {
       const units = await load(db.url, size);
-      const bounded = await runChild(db.url, RECOMPUTE_SUBJECT_BUDGET);
-      lines.push(`RESULT scoring-memory ${size} events, ${units} units: bounded peak RSS ${bounded.peakRssMiB.toFixed(0)} MiB, ` +
-        `catch-up ${bounded.seconds.toFixed(1)} s (fold ${bounded.foldSeconds.toFixed(1)} s) = ${Math.round(bounded.events / bounded.seconds)} events/s, ${bounded.finished} finished rows`);
+      const bounded = await runChild(db.url, budget);
+      lines.push(`RESULT scoring-memory ${size} events, ${units} units: bounded ${describe(bounded)}`);
       console.log(lines[lines.length - 1]);
       if (withOld) {
         // The same catch-up again from zero with no budget: the scoring tables are emptied first.
@@ -126,8 +136,7 @@ async function main(): Promise<void> {
         await pool.query('TRUNCATE subject_facts, unit_period_scores, finished_scores, pending_recomputes, projection_checkpoints, failed_recomputes');
         await pool.end();
         const old = await runChild(db.url, Number.MAX_SAFE_INTEGER);
-        lines.push(`RESULT scoring-memory ${size} events, ${units} units: one group (as before) peak RSS ${old.peakRssMiB.toFixed(0)} MiB, ` +
-          `catch-up ${old.seconds.toFixed(1)} s = ${Math.round(old.events / old.seconds)} events/s, ${old.finished} finished rows; bounded/one group peak ${(bounded.peakRssMiB / old.peakRssMiB).toFixed(2)}`);
+        lines.push(`RESULT scoring-memory ${size} events, ${units} units: one group (as before) ${describe(old)}; bounded/one group: peak RSS ${(bounded.peakRssMiB / old.peakRssMiB).toFixed(2)}, peak heap ${(bounded.heapPeakMiB / old.heapPeakMiB).toFixed(2)}`);
         console.log(lines[lines.length - 1]);
       }
     } finally {
