@@ -295,8 +295,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Events in (from, to] (to open when undefined) below the transaction bound, in gap-free order.
-   * Read in slices of `limit` (repeated while full), so no range is ever held unbounded.
+   * Events in (from, to] (to open when undefined) below the transaction bound, in gap-free order,
+   * as one page. Queried in slices of `limit` (repeated while full): a range is about a page, but one
+   * whose transactions interleave widely with others' positions can hold more.
    */
   private async readRange(from: Checkpoint, to: Checkpoint | undefined, xmin: string, limit: number): Promise<ReplayBatch> {
     // Two texts, not "$4 IS NULL OR …": the upper end must be an index condition, or each range
