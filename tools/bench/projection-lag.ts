@@ -4,14 +4,16 @@ import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { startScoring } from '../../apps/scoring/src/bootstrap';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { DossierGenerator } from '../simulator/dossier-generator';
-import { arg, benchDatabase, benchWriter, machineLine } from './bench-support';
+import { arg, benchDatabase, benchWriter, machineLine, textArg } from './bench-support';
+import { profilePhase } from './phase-profile';
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Append → score visible, at a sustained rate: posts batches over HTTP every tick and times each
  * from its acceptance until the scoring projection's checkpoint covers its last event.
- *   npm run bench -- projection-lag --rate=2000 --seconds=30
+ *   npm run bench -- projection-lag --rate=2000 --seconds=30 [--cpu-prof=lag.cpuprofile]
+ * (the profile covers the sending phase: ingest, scoring and the sender all run in this process)
  * Aim (DESIGN.md §7): p99 < 500 ms at 2,000 events/s.
  */
 async function main(): Promise<void> {
@@ -47,18 +49,20 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   let sent = 0;
-  for (let tick = 0; tick < (seconds * 1000) / tickMs; tick++) {
-    while (queue.length < perTick) queue.push(...gen.dossier(DEMO_UNITS[Math.floor(Math.random() * DEMO_UNITS.length)], now - 3_600_000, 86_400_000, now).due);
-    const batch = queue.splice(0, perTick);
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body: batch.map((e) => JSON.stringify(e)).join('\n') });
-    const answer = (await res.json()) as { results: { globalPosition?: string }[] };
-    const positions = answer.results.map((r) => BigInt(r.globalPosition ?? '0'));
-    pending.push({ position: positions.reduce((a, b) => (b > a ? b : a), 0n), acceptedAt: Date.now() });
-    sent += batch.length;
-    const wait = started + (tick + 1) * tickMs - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (tick % 10 === 9) process.stdout.write(`\r  ${sent} events sent, ${lags.length} batches projected   `);
-  }
+  await profilePhase(textArg('cpu-prof'), async () => {
+    for (let tick = 0; tick < (seconds * 1000) / tickMs; tick++) {
+      while (queue.length < perTick) queue.push(...gen.dossier(DEMO_UNITS[Math.floor(Math.random() * DEMO_UNITS.length)], now - 3_600_000, 86_400_000, now).due);
+      const batch = queue.splice(0, perTick);
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body: batch.map((e) => JSON.stringify(e)).join('\n') });
+      const answer = (await res.json()) as { results: { globalPosition?: string }[] };
+      const positions = answer.results.map((r) => BigInt(r.globalPosition ?? '0'));
+      pending.push({ position: positions.reduce((a, b) => (b > a ? b : a), 0n), acceptedAt: Date.now() });
+      sent += batch.length;
+      const wait = started + (tick + 1) * tickMs - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (tick % 10 === 9) process.stdout.write(`\r  ${sent} events sent, ${lags.length} batches projected   `);
+    }
+  });
   watching = false;
   await watcher;
   process.stdout.write('\n');

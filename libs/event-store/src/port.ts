@@ -68,4 +68,11 @@ export interface EventStore {
   readAll(after: Checkpoint, limit: number): Promise<ReadBatch>;
   /** The same order as readAll, lean: for rebuilds and replays that read everything. */
   readForReplay(after: Checkpoint, limit: number): Promise<ReplayBatch>;
+  /**
+   * Everything after a checkpoint that was committed when the call began, in the same order, as
+   * pages of about `pageSize` events, several read ahead at once (a rebuild folds one page while
+   * the store prepares the next ones). Events committed later are left to readForReplay from the
+   * last page's checkpoint.
+   */
+  replayPages(after: Checkpoint, pageSize: number, ahead?: number): AsyncIterable<ReplayBatch>;
 }

@@ -214,4 +214,40 @@ describe('PostgreSQL event store (real server)', () => {
     const sorted = [...order].sort((a, b) => (a[0] === b[0] ? Number(a[1] - b[1]) : Number(a[0] - b[0])));
     expect(order).toEqual(sorted);
   });
+
+  it('replays in ranges read side by side exactly what paging through readForReplay gives, from the start and from a checkpoint', async () => {
+    // Interleaved writers: transaction order and position order differ, which the ranges must respect.
+    const written = new Set<string>();
+    await Promise.all(Array.from({ length: 6 }, async (_, w) => {
+      for (let i = 0; i < 30; i += 3) {
+        const batch = [0, 1, 2].map((k) => dossierEvents('HY', `ranges-${w}-${i + k}`).received('2025-03-03T08:00:00', '2025-03-10T17:00:00'));
+        batch.forEach((e) => written.add(e.eventId));
+        await store.appendMany(batch.map((event) => ({ streamId: streamIdOf(event), event })));
+      }
+    }));
+    await waitFor(async () => (await store.readForReplay(START, 1_000_000)).events.filter((e) => written.has(e.event.eventId)).length === written.size);
+    const key = (e: { globalPosition: bigint; transactionId: bigint; event: DomainEvent }) => `${e.transactionId}/${e.globalPosition}/${e.event.eventId}`;
+    const collect = async (from: typeof START, pageSize: number, ahead: number) => {
+      const out: string[] = [];
+      for await (const page of store.replayPages(from, pageSize, ahead)) {
+        out.push(...page.events.map(key));
+        // Each page says where it ended: its last event.
+        const last = page.events[page.events.length - 1];
+        expect(page.checkpoint).toEqual({ transactionId: last.transactionId, position: last.globalPosition });
+      }
+      return out;
+    };
+    const paged = (await store.readForReplay(START, 1_000_000)).events;
+    for (const [pageSize, ahead] of [[7, 3], [1, 4], [50, 1], [100_000, 2]]) {
+      const ranged = await collect(START, pageSize, ahead);
+      // Visibility is cluster-wide: the later read may see more, never other or fewer events.
+      expect(ranged).toEqual(paged.map(key).slice(0, ranged.length));
+      expect(ranged.filter((k) => written.has(k.split('/')[2])).length).toBe(written.size);
+    }
+    const middle = paged[Math.floor(paged.length / 2)];
+    const fromMiddle = await collect({ transactionId: middle.transactionId, position: middle.globalPosition }, 5, 3);
+    const after = paged.slice(Math.floor(paged.length / 2) + 1).map(key);
+    expect(fromMiddle).toEqual(after.slice(0, fromMiddle.length));
+    expect(fromMiddle.length).toBe(after.length);
+  });
 });

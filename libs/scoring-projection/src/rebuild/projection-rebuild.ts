@@ -24,7 +24,7 @@ const CHUNK = 5000;
  * checkpoint to where the rebuild stopped.
  */
 export class ProjectionRebuild {
-  constructor(private readonly pool: Pool, private readonly store: EventStore, private readonly options: { pageSize?: number; clock?: () => number } = {}) {}
+  constructor(private readonly pool: Pool, private readonly store: EventStore, private readonly options: { pageSize?: number; clock?: () => number; readAhead?: number } = {}) {}
 
   async run(progress: RebuildProgress = () => undefined): Promise<RebuildReport> {
     const started = Date.now();
@@ -53,8 +53,22 @@ export class ProjectionRebuild {
     }
   }
 
-  /** Reads page after page, fetching the next while folding the current one. */
+  /**
+   * Folds everything committed before the call (the store reading several pages ahead while one is
+   * folded), then what was appended meanwhile, page by page.
+   */
   private async fold(state: RebuildState, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
+    let checkpoint = from;
+    for await (const page of this.store.replayPages(from, pageSize, this.options.readAhead ?? 3)) {
+      for (const e of page.events) state.apply(e.event, e.globalPosition, e.transactionId);
+      checkpoint = page.checkpoint;
+      progress('fold', state.events);
+    }
+    return this.foldTail(state, checkpoint, pageSize, progress);
+  }
+
+  /** Reads page after page, fetching the next while folding the current one. */
+  private async foldTail(state: RebuildState, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
     let page = await this.store.readForReplay(from, pageSize);
     for (;;) {
       const full = page.events.length >= pageSize;

@@ -102,7 +102,11 @@ export class RebuildState {
   /** Every unit-period any subject reaches (up to the current month for open windows), scored. */
   *scoreRecords(subjects: readonly SubjectRecord[], now: number): Generator<ScoreRecord> {
     const byUnit = new Map<string, SubjectRecord[]>();
-    for (const s of subjects) byUnit.set(s.unitCode, [...(byUnit.get(s.unitCode) ?? []), s]);
+    for (const s of subjects) {
+      const own = byUnit.get(s.unitCode);
+      if (own) own.push(s);
+      else byUnit.set(s.unitCode, [s]);
+    }
     for (const [unitCode, own] of byUnit) {
       const periods = new Map<string, Period>();
       for (const s of own) for (const month of monthsOfWindow(s.window, now)) for (const p of periodsContainingMonth(month)) periods.set(p.key, p);

@@ -12,3 +12,4 @@ export * from './finished-score';
 export * from './refinish-scores';
 export * from './subject-rows';
 export * from './finish-earlier-release';
+export * from './unit-tree-cache';

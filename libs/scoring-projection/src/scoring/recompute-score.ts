@@ -4,7 +4,8 @@ import { type FailedRecompute, noteRecomputeOutcomes } from './failed-recomputes
 import { prismaRunner } from './parked-subjects';
 import type { UnitPeriodKey } from './pending-recomputes';
 import { type FinishedChange, refinishScores } from './refinish-scores';
-import { subjectsOfUnits } from './subject-rows';
+import { subjectCountsOfUnits, subjectsOfUnits } from './subject-rows';
+import type { UnitTreeCache } from './unit-tree-cache';
 
 /**
  * A unit-period's finished score moved (total = the displayed total, pooled and rescaled); with
@@ -36,7 +37,8 @@ export function scoreRow(unitCode: string, own: readonly { kind: string; facts: 
 
 /**
  * Recomputes units' own figures for periods from their stored subjects and writes those that
- * changed: per period, one read of all the units' subjects and one write of all their rows.
+ * changed: per period and group of units (at most about RECOMPUTE_SUBJECT_BUDGET subjects held),
+ * one read of the group's subjects and one write of its rows.
  * A unit-period with no subject left is deleted, as a replay would never write it. A unit whose
  * calculation throws keeps its last row and is recorded in failed_recomputes. Then, in the same
  * transaction, finishes the scores made of them (refinishScores: pools as of the period, criterion
@@ -44,7 +46,7 @@ export function scoreRow(unitCode: string, own: readonly { kind: string; facts: 
  * input, moved) and answers the finished scores that moved.
  */
 export async function recomputeUnitPeriods(
-  tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number,
+  tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number, options: RecomputeOptions = {},
 ): Promise<ScoreChange[]> {
   const unitsByPeriod = new Map<string, Set<string>>();
   for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
@@ -53,38 +55,88 @@ export async function recomputeUnitPeriods(
   for (const [key, units] of unitsByPeriod) {
     const period = parsePeriod(key);
     const ruleSet = ruleSetInForce(period.start);
-    const subjects = await subjectsOfUnits(tx, [...units], period.start, period.end);
-    const empty = [...subjects].filter(([, own]) => own.length === 0).map(([unitCode]) => unitCode);
-    const outcomes = [...subjects].filter(([, own]) => own.length > 0).map(([unitCode, own]) => scoreRow(unitCode, own, period, now, ruleSet));
-    const rows = outcomes.filter((o): o is ScoreRow => 'unit_code' in o);
-    const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
-    await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);
-    // Most recomputes leave no unit-period empty: no round trip for them.
-    const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string; had_received: boolean }[]>(
-      `DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code, figures ? '4' AS had_received`, period.key, empty,
-    );
-    for (const r of removed) if (r.had_received) receivedMoved.push({ unitCode: r.unit_code, period: period.key });
-    if (rows.length === 0) continue;
-    // The CTE reads the rows as they were before this statement: one round trip tells what moved.
-    const changed = await tx.$queryRawUnsafe<{ unit_code: string; received_moved: boolean }[]>(
-      `WITH old AS (
-         SELECT unit_code, figures->'4'->'denominator' AS received FROM unit_period_scores
-         WHERE period = $2 AND unit_code IN (SELECT x.unit_code FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text))
-       ), up AS (
-         INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
-         SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, figures jsonb, score jsonb, total float8)
-         ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
-           score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
-         WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
-            OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
-         RETURNING unit_code, figures->'4'->'denominator' AS received
-       )
-       SELECT up.unit_code, (old.unit_code IS NULL OR old.received IS DISTINCT FROM up.received) AS received_moved
-       FROM up LEFT JOIN old USING (unit_code)`,
-      JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
-    );
-    for (const c of changed) if (c.received_moved) receivedMoved.push({ unitCode: c.unit_code, period: period.key });
+    // Memory stays bounded whatever the catch-up owes (a year of every unit of a country): the
+    // units are taken a few at a time, never more than about RECOMPUTE_SUBJECT_BUDGET subjects held.
+    for (const chunk of await unitChunks(tx, [...units], period.start, period.end, options.subjectBudget)) {
+      receivedMoved.push(...await recomputeChunk(tx, chunk, period, ruleSet, position, now));
+    }
   }
-  return refinishScores(prismaRunner(tx), keys, receivedMoved.filter((c) => /^\d{4}-\d{2}$/.test(c.period)), position, now);
+  return refinishScores(prismaRunner(tx), keys, receivedMoved.filter((c) => /^\d{4}-\d{2}$/.test(c.period)), position, now, options.trees);
+}
+
+export interface RecomputeOptions {
+  /** Keeps the unit tree between recomputes (the projector's own). */
+  readonly trees?: UnitTreeCache;
+  /** About how many subjects to hold at once; RECOMPUTE_SUBJECT_BUDGET by default. */
+  readonly subjectBudget?: number;
+}
+
+/**
+ * About how many subjects a recompute holds at once. A unit's subjects are never split (its figures
+ * need all of them), so a unit with more than this is taken alone.
+ */
+export const RECOMPUTE_SUBJECT_BUDGET = 20_000;
+
+/** The units in groups of at most about `budget` subjects in [start, end), by one count per unit. */
+async function unitChunks(tx: Prisma.TransactionClient, units: readonly string[], start: number, end: number, budget = RECOMPUTE_SUBJECT_BUDGET): Promise<string[][]> {
+  if (units.length <= 1) return [[...units]];
+  const counts = new Map(
+    (await subjectCountsOfUnits(tx, units, start, end)).map((c) => [c.unitCode, c.subjects] as const),
+  );
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let held = 0;
+  for (const unit of [...units].sort()) {
+    const n = counts.get(unit) ?? 0;
+    if (current.length > 0 && held + n > budget) {
+      chunks.push(current);
+      current = [];
+      held = 0;
+    }
+    current.push(unit);
+    held += n;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** One group of units of one period: own rows written, emptied ones deleted; answers whose "received" count moved. */
+async function recomputeChunk(
+  tx: Prisma.TransactionClient, units: readonly string[], period: Period, ruleSet: RuleSet, position: bigint, now: number,
+): Promise<UnitPeriodKey[]> {
+  const receivedMoved: UnitPeriodKey[] = [];
+  const subjects = await subjectsOfUnits(tx, units, period.start, period.end);
+  const empty = [...subjects].filter(([, own]) => own.length === 0).map(([unitCode]) => unitCode);
+  const outcomes = [...subjects].filter(([, own]) => own.length > 0).map(([unitCode, own]) => scoreRow(unitCode, own, period, now, ruleSet));
+  subjects.clear(); // the facts are no longer needed: let the next group reuse the memory
+  const rows = outcomes.filter((o): o is ScoreRow => 'unit_code' in o);
+  const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
+  await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);
+  // Most recomputes leave no unit-period empty: no round trip for them.
+  const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string; had_received: boolean }[]>(
+    `DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code, figures ? '4' AS had_received`, period.key, empty,
+  );
+  for (const r of removed) if (r.had_received) receivedMoved.push({ unitCode: r.unit_code, period: period.key });
+  if (rows.length === 0) return receivedMoved;
+  // The CTE reads the rows as they were before this statement: one round trip tells what moved.
+  const changed = await tx.$queryRawUnsafe<{ unit_code: string; received_moved: boolean }[]>(
+    `WITH old AS (
+       SELECT unit_code, figures->'4'->'denominator' AS received FROM unit_period_scores
+       WHERE period = $2 AND unit_code IN (SELECT x.unit_code FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text))
+     ), up AS (
+       INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
+       SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
+       FROM jsonb_to_recordset($1::jsonb) AS r(unit_code text, figures jsonb, score jsonb, total float8)
+       ON CONFLICT (unit_code, period) DO UPDATE SET rule_set_id = excluded.rule_set_id, figures = excluded.figures,
+         score = excluded.score, total = excluded.total, last_position = excluded.last_position, updated_at = excluded.updated_at
+       WHERE unit_period_scores.figures IS DISTINCT FROM excluded.figures
+          OR unit_period_scores.rule_set_id IS DISTINCT FROM excluded.rule_set_id
+       RETURNING unit_code, figures->'4'->'denominator' AS received
+     )
+     SELECT up.unit_code, (old.unit_code IS NULL OR old.received IS DISTINCT FROM up.received) AS received_moved
+     FROM up LEFT JOIN old USING (unit_code)`,
+    JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
+  );
+  for (const c of changed) if (c.received_moved) receivedMoved.push({ unitCode: c.unit_code, period: period.key });
+  return receivedMoved;
 }

@@ -1,10 +1,11 @@
 import {
   type Figure, figuresFromRecord, parsePeriod, type Period, periodsContainingMonth, poolMembersDuring, poolOwnersDuring, poolOwnersIndex, previousYearMonthKeys,
-  type UnitFacts, type UnitTree,
+  type UnitTree,
 } from '@idx/domain';
 import { type FinishedRow, finishedRowOf, finishScore, type OwnFigures } from './finished-score';
 import type { SqlRunner } from './parked-subjects';
 import type { UnitPeriodKey } from './pending-recomputes';
+import { loadUnitTree, type UnitTreeCache } from './unit-tree-cache';
 
 /** Runs one SQL statement in the caller's transaction (prismaRunner(tx), or a pg client's query). */
 type Query = <T>(text: string, ...params: unknown[]) => Promise<T[]>;
@@ -17,11 +18,6 @@ export interface FinishedChange {
   readonly total: number;
   /** No member of the pool has figures left: the finished row was deleted. */
   readonly removed?: true;
-}
-
-async function loadUnitTreeWith(sql: Query): Promise<UnitTree> {
-  const rows = await sql<{ key: string; facts: UnitFacts }>(`SELECT key, facts FROM subject_facts WHERE kind = 'unit'`);
-  return Object.fromEntries(rows.map((r) => [r.key, r.facts]));
 }
 
 /**
@@ -134,14 +130,16 @@ async function refinishPeriods(
  * `changedMonths`), recomputes the finished scores of every unit whose pool — as of each period, in
  * business time — holds one of them: the unit, its ancestors, the successors that carry it. Runs in
  * the projector's transaction, so own and finished rows commit together. Answers what moved.
+ * `trees` keeps the unit tree between calls while the units do not change (unit-tree-cache.ts).
  */
 export async function refinishScores(
   run: SqlRunner, touched: readonly UnitPeriodKey[], changedMonths: readonly UnitPeriodKey[], position: bigint, now: number,
+  trees?: UnitTreeCache,
 ): Promise<FinishedChange[]> {
   const sql = typed(run);
   const keys = [...touched, ...fallbackDependents(changedMonths, now)];
   if (keys.length === 0) return [];
-  const tree = await loadUnitTreeWith(sql);
+  const tree = trees ? await trees.load(run) : await loadUnitTree(run);
   const unitsByPeriod = new Map<string, Set<string>>();
   for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
   const ownersByPeriod = new Map<string, string[]>();
@@ -194,7 +192,7 @@ function chunked(ownersByPeriod: ReadonlyMap<string, readonly string[]>): Map<st
 export async function refinishAll(run: SqlRunner, position: bigint): Promise<number> {
   const sql = typed(run);
   await sql('DELETE FROM finished_scores');
-  const tree = await loadUnitTreeWith(sql);
+  const tree = await loadUnitTree(run);
   const byPeriod = new Map<string, string[]>();
   for (const r of await sql<{ unit_code: string; period: string }>('SELECT unit_code, period FROM unit_period_scores')) {
     byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r.unit_code]);

@@ -1,13 +1,14 @@
 import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
 import { type ActiveWindow, type DomainEvent, monthKeyOf, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
 import type { Prisma, ReadModelClient } from '@idx/read-models';
-import { recomputeUnitPeriods, type ScoreChange } from './recompute-score';
+import { type RecomputeOptions, recomputeUnitPeriods, type ScoreChange } from './recompute-score';
 import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
 import { holdProjectionLockShared } from './projection-lock';
 import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
 import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
+import { UnitTreeCache } from './unit-tree-cache';
 import { assertWindowScorable } from './window-check';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
 
@@ -53,6 +54,8 @@ export interface ScoringProjectorOptions {
   readonly partition?: UnitPartition;
   readonly clock?: () => number;
   readonly projections?: readonly SubjectProjection[];
+  /** About how many subjects a recompute holds at once (recompute-score.ts); the default suits production. */
+  readonly recomputeSubjectBudget?: number;
 }
 
 /**
@@ -65,12 +68,16 @@ export class ScoringProjector {
   private readonly partition: UnitPartition;
   private readonly clock: () => number;
   private readonly projections: readonly SubjectProjection[];
+  /** The unit tree, reused by every recompute while the units stay the same. */
+  private readonly trees = new UnitTreeCache();
+  private readonly recomputeOptions: RecomputeOptions;
 
   constructor(private readonly prisma: ReadModelClient, options: ScoringProjectorOptions = {}) {
     this.partition = options.partition ?? SINGLE_PARTITION;
     this.name = partitionName(options.name ?? 'scoring', this.partition);
     this.clock = options.clock ?? Date.now;
     this.projections = options.projections ?? SUBJECT_PROJECTIONS;
+    this.recomputeOptions = { trees: this.trees, ...(options.recomputeSubjectBudget === undefined ? {} : { subjectBudget: options.recomputeSubjectBudget }) };
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -173,7 +180,7 @@ export class ScoringProjector {
       await holdProjectionLockShared(tx);
       const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
       const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
-      const changes = await recomputeUnitPeriods(tx, keys, position, now);
+      const changes = await recomputeUnitPeriods(tx, keys, position, now, this.recomputeOptions);
       await notifyScoreChanges(tx, changes);
       return changes;
     }, { timeout: 300_000, maxWait: 60_000 });
@@ -257,6 +264,6 @@ export class ScoringProjector {
   }
 
   private recompute(tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number): Promise<ScoreChange[]> {
-    return recomputeUnitPeriods(tx, keys, position, now);
+    return recomputeUnitPeriods(tx, keys, position, now, this.recomputeOptions);
   }
 }

@@ -47,3 +47,13 @@ export async function subjectsOfUnits(tx: Tx, unitCodes: readonly string[], star
   for (const r of rows) byUnit.get(r.unit_code)?.push({ kind: r.kind, facts: r.facts });
   return byUnit;
 }
+
+/** How many subjects of each unit can count in [start, end) (units with none are left out): what a recompute would hold. */
+export async function subjectCountsOfUnits(tx: Tx, unitCodes: readonly string[], start: number, end: number): Promise<{ unitCode: string; subjects: number }[]> {
+  return tx.$queryRawUnsafe<{ unitCode: string; subjects: number }[]>(
+    `SELECT unit_code AS "unitCode", count(*)::int AS subjects FROM subject_facts
+     WHERE unit_code = ANY($1::text[]) AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)
+     GROUP BY unit_code`,
+    unitCodes, new Date(start).toISOString(), new Date(end).toISOString(),
+  );
+}
