@@ -1,0 +1,119 @@
+import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
+import { type ExplainedSubject, explainCriterion, groupSubjects, type Period, ruleSetInForce } from '@idx/domain';
+import type { ReadModelClient } from '@idx/read-models';
+import { subjectsOfUnits } from '@idx/scoring-projection';
+
+/**
+ * A criterion's whole explanation for a unit-period, built once and kept in PostgreSQL
+ * (explain_sets / explain_rows, docs/explain-paging.md) so every page is an index read.
+ */
+export interface ExplainSet {
+  readonly id: bigint;
+  readonly unitCode: string;
+  readonly period: string;
+  readonly criterion: number;
+  /** What it was built from: the finished score's position and the pool's latest subject position. */
+  readonly source: string;
+  readonly evaluatedAt: Date;
+  readonly totals: ExplainTotalsDto;
+}
+
+/** Rows written per statement while building: keeps one statement's parameters a few MB at most. */
+const ROWS_PER_INSERT = 5_000;
+
+interface SetRow { id: bigint; unit_code: string; period: string; criterion: number; source: string; evaluated_at: Date; totals: ExplainTotalsDto }
+
+const toSet = (r: SetRow): ExplainSet => ({
+  id: r.id, unitCode: r.unit_code, period: r.period, criterion: r.criterion, source: r.source, evaluatedAt: r.evaluated_at, totals: r.totals,
+});
+
+/** The latest complete set of a unit-period-criterion, if one was built. */
+export async function latestExplainSet(prisma: ReadModelClient, unitCode: string, period: string, criterion: number): Promise<ExplainSet | undefined> {
+  const [row] = await prisma.$queryRawUnsafe<SetRow[]>(
+    `SELECT id, unit_code, period, criterion, source, evaluated_at, totals FROM explain_sets
+     WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete ORDER BY id DESC LIMIT 1`,
+    unitCode, period, criterion,
+  );
+  return row ? toSet(row) : undefined;
+}
+
+/** A set by id (a cursor's), complete or not there. */
+export async function explainSetById(prisma: ReadModelClient, id: bigint): Promise<ExplainSet | undefined> {
+  const [row] = await prisma.$queryRawUnsafe<SetRow[]>(
+    `SELECT id, unit_code, period, criterion, source, evaluated_at, totals FROM explain_sets WHERE id = $1 AND complete`, id,
+  );
+  return row ? toSet(row) : undefined;
+}
+
+/**
+ * The latest position among the pool's subjects that can count in the period (subjectsOfUnits'
+ * predicate): a subject that changed without moving the score's figures still changes the list.
+ */
+export async function latestSubjectPosition(prisma: ReadModelClient, members: readonly string[], period: Period): Promise<bigint> {
+  const [row] = await prisma.$queryRawUnsafe<{ latest: bigint | null }[]>(
+    `SELECT max(last_position) AS latest FROM subject_facts
+     WHERE unit_code = ANY($1::text[]) AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)`,
+    members, new Date(period.start).toISOString(), new Date(period.end).toISOString(),
+  );
+  return row?.latest ?? 0n;
+}
+
+export const toItemDto = (i: ExplainedSubject): ExplainItemDto => ({
+  kind: i.kind, code: i.code, unitCode: i.unitCode, inNumerator: i.inNumerator, inDenominator: i.inDenominator, costsPoints: i.costsPoints,
+  reasonVi: i.reason?.vi ?? null, reasonEn: i.reason?.en ?? null, lateByMs: i.lateByMs, facts: i.facts, streamId: i.streamId,
+});
+
+export function totalsOf(items: readonly ExplainItemDto[]): ExplainTotalsDto {
+  let costsPoints = 0, inNumerator = 0, inDenominator = 0;
+  for (const i of items) {
+    if (i.costsPoints) costsPoints++;
+    if (i.inNumerator) inNumerator++;
+    if (i.inDenominator) inDenominator++;
+  }
+  return { items: items.length, costsPoints, inNumerator, inDenominator };
+}
+
+export interface ExplainSetInput {
+  readonly unitCode: string;
+  readonly period: Period;
+  readonly criterion: number;
+  /** The units whose subjects make up the unit's (pooled) score. */
+  readonly members: readonly string[];
+  readonly source: string;
+  /** The instant the subjects are judged at (as the score: evaluationInstant(period, asOf)). */
+  readonly asOf: number;
+}
+
+/**
+ * Classifies the pool's subjects with the domain's explainCriterion (the same calculators the score
+ * runs, so the list is what the figure counts), stores them in its order, then marks the set complete
+ * and drops the sets before the one it replaces (that one stays for cursors a reader holds).
+ */
+export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSetInput): Promise<ExplainSet> {
+  const { period } = input;
+  const stored = [...(await subjectsOfUnits(prisma, input.members, period.start, period.end)).values()].flat();
+  const items = explainCriterion(input.criterion, { subjects: groupSubjects(stored), period, asOf: input.asOf, ruleSet: ruleSetInForce(period.start) }).map(toItemDto);
+  const totals = totalsOf(items);
+  const evaluatedAt = new Date(Math.min(period.end, input.asOf));
+  const [created] = await prisma.$queryRawUnsafe<{ id: bigint }[]>(
+    `INSERT INTO explain_sets (unit_code, period, criterion, source, evaluated_at, totals) VALUES ($1, $2, $3, $4, $5::timestamptz, $6::jsonb) RETURNING id`,
+    input.unitCode, period.key, input.criterion, input.source, evaluatedAt.toISOString(), JSON.stringify(totals),
+  );
+  const id = created!.id;
+  for (let from = 0; from < items.length; from += ROWS_PER_INSERT) {
+    const chunk = items.slice(from, from + ROWS_PER_INSERT);
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO explain_rows (set_id, ordinal, costs_points, in_numerator, item)
+       SELECT $1, o, c, n, i FROM unnest($2::int[], $3::bool[], $4::bool[], $5::jsonb[]) AS r(o, c, n, i)`,
+      id, chunk.map((_, k) => from + k), chunk.map((i) => i.costsPoints), chunk.map((i) => i.inNumerator), chunk.map((i) => JSON.stringify(i)),
+    );
+  }
+  await prisma.$executeRawUnsafe(`UPDATE explain_sets SET complete = true WHERE id = $1`, id);
+  // Keep the set this one replaces (a reader may be paging it); older ones and abandoned builds go.
+  await prisma.$executeRawUnsafe(
+    `DELETE FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND id < (
+       SELECT coalesce(max(id), 0) FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete AND id < $4)`,
+    input.unitCode, period.key, input.criterion, id,
+  );
+  return { id, unitCode: input.unitCode, period: period.key, criterion: input.criterion, source: input.source, evaluatedAt, totals };
+}
