@@ -1,8 +1,8 @@
 import type { ExplainDto, UnitTrendDto } from '@idx/contracts';
 import { isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce, type UnitScore } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { type ExplainPageRequest, EXPLAIN_PAGE_SIZE, formatExplainCursor, readExplainPage } from './explain/explain-page';
-import { buildExplainSet, type ExplainSet, explainSetById, latestExplainSet, latestSubjectPosition } from './explain/explain-sets';
+import { type ExplainPageRequest, EXPLAIN_PAGE_SIZE, explainPageFrom, formatExplainCursor, readExplainPage } from './explain/explain-page';
+import { buildExplainSet, type BuiltExplainSet, type ExplainSet, explainSetById, latestExplainSet, latestSubjectPosition } from './explain/explain-sets';
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
 import { unitScoreView } from './score-views';
@@ -30,7 +30,9 @@ const FIRST_PAGE: ExplainPageRequest = { size: EXPLAIN_PAGE_SIZE.default, catego
 
 /** Drill-down for officials: a unit's trend, and what makes up a criterion's figure. */
 export class ExplainQueries {
-  private readonly building = new Map<string, Promise<ExplainSet>>();
+  private readonly building = new Map<string, Promise<BuiltExplainSet>>();
+  /** Sets built here whose rows are still being stored: a cursor into one waits for them. */
+  private readonly storing = new Map<bigint, Promise<void>>();
   private readonly openMaxAgeMs: number;
 
   constructor(private readonly prisma: ReadModelClient, private readonly clock: () => number = Date.now, options: ExplainOptions = {}) {
@@ -65,8 +67,9 @@ export class ExplainQueries {
     if (!scope) return undefined;
     const score = scope.criteria.find((c) => c.id === criterion);
     if (!score) return undefined;
-    const set = request.cursor ? await this.cursorSet(request, unitCode, period, criterion) : await this.freshSet(unitCode, period, criterion, scope, now);
-    const page = await readExplainPage(this.prisma, set.id, request);
+    const found = request.cursor ? { set: await this.cursorSet(request, unitCode, period, criterion) } : await this.freshSet(unitCode, period, criterion, scope, now);
+    const { set } = found;
+    const page = 'items' in found ? explainPageFrom(found.items, set, request) : await readExplainPage(this.prisma, set, request);
     return {
       unitCode, period: period.key, criterion: score, totals: set.totals,
       page: {
@@ -97,7 +100,10 @@ export class ExplainQueries {
   }
 
   private async cursorSet(request: ExplainPageRequest, unitCode: string, period: Period, criterion: number): Promise<ExplainSet> {
-    const set = await explainSetById(this.prisma, request.cursor!.setId);
+    const setId = request.cursor!.setId;
+    // Built here a moment ago: its rows may still be on their way (a failed write shows as a missing set).
+    await this.storing.get(setId)?.catch(() => undefined);
+    const set = await explainSetById(this.prisma, setId);
     if (!set) throw new ExplainCursorRejected(true, 'cursor: the list it pages was rebuilt since (the score changed); load the first page again');
     if (set.unitCode !== unitCode || set.period !== period.key || set.criterion !== criterion) {
       throw new ExplainCursorRejected(false, `cursor: it pages another list (${set.unitCode}, ${set.period}, criterion ${set.criterion}); send it with the same unit, period and criterion`);
@@ -105,17 +111,33 @@ export class ExplainQueries {
     return set;
   }
 
-  /** The latest list if it was built from what the score is made of now (and, for an open period, recently); else a new one, one build at a time. */
-  private async freshSet(unitCode: string, period: Period, criterion: number, scope: { members: readonly string[]; source: string }, now: number): Promise<ExplainSet> {
+  /**
+   * The latest list if it was built from what the score is made of now (and, for an open period,
+   * recently); else a new one, answered from memory as soon as it is classified, one build at a time.
+   */
+  private async freshSet(
+    unitCode: string, period: Period, criterion: number, scope: { members: readonly string[]; source: string }, now: number,
+  ): Promise<{ set: ExplainSet } | BuiltExplainSet> {
     const latest = await latestExplainSet(this.prisma, unitCode, period.key, criterion);
     const recent = (s: ExplainSet) => !isOpenAt(period, now) || now - s.evaluatedAt.getTime() <= this.openMaxAgeMs;
-    if (latest && latest.source === scope.source && recent(latest)) return latest;
+    if (latest && latest.source === scope.source && recent(latest)) return { set: latest };
     const key = `${unitCode}\u0000${period.key}\u0000${criterion}\u0000${scope.source}`;
     const running = this.building.get(key);
     if (running) return running;
-    const build = buildExplainSet(this.prisma, { unitCode, period, criterion, members: scope.members, source: scope.source, asOf: now })
-      .finally(() => this.building.delete(key));
+    const build = buildExplainSet(this.prisma, { unitCode, period, criterion, members: scope.members, source: scope.source, asOf: now });
     this.building.set(key, build);
-    return build;
+    try {
+      const built = await build;
+      this.storing.set(built.set.id, built.stored);
+      // Until stored, readers of this source share the items in memory; then the table answers.
+      built.stored.catch(() => undefined).finally(() => {
+        this.storing.delete(built.set.id);
+        this.building.delete(key);
+      });
+      return built;
+    } catch (error) {
+      this.building.delete(key);
+      throw error;
+    }
   }
 }

@@ -84,12 +84,22 @@ export interface ExplainSetInput {
   readonly asOf: number;
 }
 
+/** A list just built: its set, its items in memory (the first pages are answered from them) and its rows being written. */
+export interface BuiltExplainSet {
+  readonly set: ExplainSet;
+  readonly items: readonly ExplainItemDto[];
+  /** Settles once the rows are stored and the set is complete (pages by cursor are read from them). */
+  readonly stored: Promise<void>;
+}
+
 /**
  * Classifies the pool's subjects with the domain's explainCriterion (the same calculators the score
- * runs, so the list is what the figure counts), stores them in its order, then marks the set complete
- * and drops the sets before the one it replaces (that one stays for cursors a reader holds).
+ * runs, so the list is what the figure counts) and answers as soon as that is done; meanwhile its rows
+ * are stored in its order, then the set is marked complete and the sets before the one it replaces are
+ * dropped (that one stays for cursors a reader holds). A failed write leaves no complete set: the next
+ * first page builds again.
  */
-export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSetInput): Promise<ExplainSet> {
+export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSetInput): Promise<BuiltExplainSet> {
   const { period } = input;
   const stored = [...(await subjectsOfUnits(prisma, input.members, period.start, period.end)).values()].flat();
   const items = explainCriterion(input.criterion, { subjects: groupSubjects(stored), period, asOf: input.asOf, ruleSet: ruleSetInForce(period.start) }).map(toItemDto);
@@ -100,20 +110,30 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
     input.unitCode, period.key, input.criterion, input.source, evaluatedAt.toISOString(), JSON.stringify(totals),
   );
   const id = created!.id;
+  const set = { id, unitCode: input.unitCode, period: period.key, criterion: input.criterion, source: input.source, evaluatedAt, totals };
+  const rowsStored = storeRows(prisma, set, items).catch(async (error: unknown) => {
+    await prisma.$executeRawUnsafe(`DELETE FROM explain_sets WHERE id = $1`, id).catch(() => undefined);
+    throw error;
+  });
+  return { set, items, stored: rowsStored };
+}
+
+async function storeRows(prisma: ReadModelClient, set: ExplainSet, items: readonly ExplainItemDto[]): Promise<void> {
   for (let from = 0; from < items.length; from += ROWS_PER_INSERT) {
-    const chunk = items.slice(from, from + ROWS_PER_INSERT);
+    // One JSON text parameter per chunk: the client serialises array parameters element by element,
+    // several times slower than PostgreSQL reading one document.
     await prisma.$executeRawUnsafe(
       `INSERT INTO explain_rows (set_id, ordinal, costs_points, in_numerator, item)
-       SELECT $1, o, c, n, i FROM unnest($2::int[], $3::bool[], $4::bool[], $5::jsonb[]) AS r(o, c, n, i)`,
-      id, chunk.map((_, k) => from + k), chunk.map((i) => i.costsPoints), chunk.map((i) => i.inNumerator), chunk.map((i) => JSON.stringify(i)),
+       SELECT $1, $2::int + (t.n - 1)::int, (t.e->>'costsPoints')::boolean, (t.e->>'inNumerator')::boolean, t.e
+       FROM json_array_elements($3::json) WITH ORDINALITY AS t(e, n)`,
+      set.id, from, JSON.stringify(items.slice(from, from + ROWS_PER_INSERT)),
     );
   }
-  await prisma.$executeRawUnsafe(`UPDATE explain_sets SET complete = true WHERE id = $1`, id);
+  await prisma.$executeRawUnsafe(`UPDATE explain_sets SET complete = true WHERE id = $1`, set.id);
   // Keep the set this one replaces (a reader may be paging it); older ones and abandoned builds go.
   await prisma.$executeRawUnsafe(
     `DELETE FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND id < (
        SELECT coalesce(max(id), 0) FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete AND id < $4)`,
-    input.unitCode, period.key, input.criterion, id,
+    set.unitCode, set.period, set.criterion, set.id,
   );
-  return { id, unitCode: input.unitCode, period: period.key, criterion: input.criterion, source: input.source, evaluatedAt, totals };
 }
