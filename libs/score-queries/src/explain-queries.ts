@@ -63,11 +63,14 @@ export class ExplainQueries {
   async explain(unitCode: string, periodKey: string, criterion: number, request: ExplainPageRequest = FIRST_PAGE): Promise<ExplainDto | undefined> {
     const now = this.clock();
     const { period } = resolvePeriod(periodKey, now);
-    const scope = await this.scope(unitCode, period, now);
+    const [scope, latest] = await Promise.all([
+      this.scope(unitCode, period, now),
+      request.cursor ? undefined : latestExplainSet(this.prisma, unitCode, period.key, criterion),
+    ]);
     if (!scope) return undefined;
     const score = scope.criteria.find((c) => c.id === criterion);
     if (!score) return undefined;
-    const found = request.cursor ? { set: await this.cursorSet(request, unitCode, period, criterion) } : await this.freshSet(unitCode, period, criterion, scope, now);
+    const found = request.cursor ? { set: await this.cursorSet(request, unitCode, period, criterion) } : await this.freshSet(unitCode, period, criterion, scope, latest, now);
     const { set } = found;
     const page = 'items' in found ? explainPageFrom(found.items, set, request) : await readExplainPage(this.prisma, set, request);
     return {
@@ -86,7 +89,7 @@ export class ExplainQueries {
       `SELECT score, has_activity, pooled_units, last_position FROM finished_scores WHERE unit_code = $1 AND period = $2`, unitCode, period.key,
     );
     if (row) {
-      const subjects = await latestSubjectPosition(this.prisma, row.pooled_units, period);
+      const subjects = await latestSubjectPosition(this.prisma, row.pooled_units);
       return {
         criteria: criterionDtos(row.score, ruleSetInForce(period.start), row.has_activity),
         members: row.pooled_units, source: `${row.last_position}/${subjects}`,
@@ -96,7 +99,7 @@ export class ExplainQueries {
     const scores = await PeriodScores.load(this.prisma, period.key, now);
     if (!scores.has(unitCode)) return undefined;
     const members = scores.score(unitCode).pooledUnits;
-    return { criteria: unitScoreView(scores, unitCode).criteria, members, source: `none/${await latestSubjectPosition(this.prisma, members, period)}` };
+    return { criteria: unitScoreView(scores, unitCode).criteria, members, source: `none/${await latestSubjectPosition(this.prisma, members)}` };
   }
 
   private async cursorSet(request: ExplainPageRequest, unitCode: string, period: Period, criterion: number): Promise<ExplainSet> {
@@ -116,9 +119,8 @@ export class ExplainQueries {
    * recently); else a new one, answered from memory as soon as it is classified, one build at a time.
    */
   private async freshSet(
-    unitCode: string, period: Period, criterion: number, scope: { members: readonly string[]; source: string }, now: number,
+    unitCode: string, period: Period, criterion: number, scope: { members: readonly string[]; source: string }, latest: ExplainSet | undefined, now: number,
   ): Promise<{ set: ExplainSet } | BuiltExplainSet> {
-    const latest = await latestExplainSet(this.prisma, unitCode, period.key, criterion);
     const recent = (s: ExplainSet) => !isOpenAt(period, now) || now - s.evaluatedAt.getTime() <= this.openMaxAgeMs;
     if (latest && latest.source === scope.source && recent(latest)) return { set: latest };
     const key = `${unitCode}\u0000${period.key}\u0000${criterion}\u0000${scope.source}`;

@@ -49,7 +49,10 @@ describe('console in Chromium: the explain view pages the list and keeps it thro
     const codes = () => page.getByTestId('explain-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-code')));
     expect((await codes()).slice(0, 3)).toEqual(['L060', 'L059', 'L058']);
     expect((await page.getByTestId('explain-more').textContent())?.trim()).toBe('Xem thêm (còn 80)');
-    expect(explainRequests).toHaveLength(1);
+    // The first page once, and once more when the live stream connects (changes made before it connected were never pushed).
+    const firstPages = () => explainRequests.filter((u) => !new URL(u).searchParams.has('cursor'));
+    expect(firstPages().length).toBeGreaterThanOrEqual(1);
+    expect(firstPages().length).toBeLessThanOrEqual(2);
     expect(new URL(explainRequests[0]!).searchParams.get('size')).toBe('50');
 
     await page.getByTestId('explain-more').click();
@@ -58,7 +61,7 @@ describe('console in Chromium: the explain view pages the list and keeps it thro
     // Page 2: L010 … L001 (the last ten late), then the first forty early ones by code.
     expect(shown.slice(50, 61)).toEqual([...Array.from({ length: 10 }, (_, i) => `L${pad(10 - i)}`), 'K001']);
     expect(new Set(shown).size).toBe(100);
-    expect(new URL(explainRequests[1]!).searchParams.get('cursor')).toEqual(expect.any(String));
+    expect(explainRequests.filter((u) => new URL(u).searchParams.has('cursor'))).toHaveLength(1);
     await page.getByTestId('explain-more').click();
     await page.locator('[data-testid="explain-items"][data-loaded="130"]').waitFor();
     expect(await page.getByTestId('explain-more').count()).toBe(0);

@@ -46,14 +46,15 @@ export async function explainSetById(prisma: ReadModelClient, id: bigint): Promi
 }
 
 /**
- * The latest position among the pool's subjects that can count in the period (subjectsOfUnits'
- * predicate): a subject that changed without moving the score's figures still changes the list.
+ * The latest position among the pool's subjects, whatever their period: one probe of
+ * subject_facts_unit_position per unit. A subject that changed without moving the score's figures
+ * still changes the list; one of another period rebuilds it needlessly, which is rare and only costs a build.
  */
-export async function latestSubjectPosition(prisma: ReadModelClient, members: readonly string[], period: Period): Promise<bigint> {
+export async function latestSubjectPosition(prisma: ReadModelClient, members: readonly string[]): Promise<bigint> {
   const [row] = await prisma.$queryRawUnsafe<{ latest: bigint | null }[]>(
-    `SELECT max(last_position) AS latest FROM subject_facts
-     WHERE unit_code = ANY($1::text[]) AND window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz)`,
-    members, new Date(period.start).toISOString(), new Date(period.end).toISOString(),
+    `SELECT max(x.last_position) AS latest FROM unnest($1::text[]) AS u(code),
+       LATERAL (SELECT last_position FROM subject_facts WHERE unit_code = u.code ORDER BY last_position DESC LIMIT 1) AS x`,
+    members,
   );
   return row?.latest ?? 0n;
 }

@@ -30,3 +30,7 @@ CREATE UNLOGGED TABLE explain_rows (
   item          json NOT NULL,
   PRIMARY KEY (set_id, ordinal)
 );
+
+-- Whether any subject of a pool changed since a list was built, in one index probe per pooled unit
+-- (the latest position of each unit's subjects) instead of visiting the period's ~185k rows per page.
+CREATE INDEX subject_facts_unit_position ON subject_facts (unit_code, last_position);
