@@ -18,6 +18,9 @@ export interface ExplainSet {
   readonly totals: ExplainTotalsDto;
 }
 
+/** How long, and how many, replaced lists of a unit-period-criterion are kept for readers paging them (then 409). */
+export const KEEP_REPLACED = { interval: '10 minutes', lists: 3 } as const;
+
 /** Rows written per statement while building: keeps one statement's parameters a few MB at most. */
 const ROWS_PER_INSERT = 5_000;
 
@@ -131,10 +134,17 @@ async function storeRows(prisma: ReadModelClient, set: ExplainSet, items: readon
     );
   }
   await prisma.$executeRawUnsafe(`UPDATE explain_sets SET complete = true WHERE id = $1`, set.id);
-  // Keep the set this one replaces (a reader may be paging it); older ones and abandoned builds go.
   await prisma.$executeRawUnsafe(
-    `DELETE FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND id < (
-       SELECT coalesce(max(id), 0) FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete AND id < $4)`,
+    `UPDATE explain_sets SET replaced_at = now() WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete AND id < $4 AND replaced_at IS NULL`,
     set.unitCode, set.period, set.criterion, set.id,
+  );
+  // A replaced list stays while a reader may still be paging it (KEEP_REPLACED), the latest few at most;
+  // an abandoned build (its process stopped) goes after the same time.
+  await prisma.$executeRawUnsafe(
+    `DELETE FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND id < $4 AND (
+       replaced_at < now() - $5::interval OR (NOT complete AND built_at < now() - $5::interval)
+       OR id < (SELECT min(k.id) FROM (SELECT id FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete
+                                      ORDER BY id DESC LIMIT $6) AS k))`,
+    set.unitCode, set.period, set.criterion, set.id, KEEP_REPLACED.interval, KEEP_REPLACED.lists,
   );
 }

@@ -15,7 +15,9 @@ CREATE UNLOGGED TABLE explain_sets (
   evaluated_at  timestamptz NOT NULL,
   totals        jsonb NOT NULL,
   complete      boolean NOT NULL DEFAULT false,
-  built_at      timestamptz NOT NULL DEFAULT now()
+  built_at      timestamptz NOT NULL DEFAULT now(),
+  -- When a newer list of the same unit-period-criterion was complete: kept a while for readers paging it.
+  replaced_at   timestamptz
 );
 CREATE INDEX explain_sets_lookup ON explain_sets (unit_code, period, criterion, id DESC);
 
