@@ -88,7 +88,7 @@ async function main(): Promise<void> {
           process.stdout.write(`\r  ${p.name}, ${mbps ? `${mbps} Mbps` : 'unthrottled'}: ${r + 1}/${rounds}   `);
         }
         process.stdout.write('\n');
-        const last = loads[loads.length - 1]!;
+        const last = loads[loads.length - 1] ?? { requests: 0, wireBytes: 0, decodedBytes: 0 };
         console.log(
           `RESULT console-load ${p.name}, ${mbps ? `${mbps} Mbps` : 'unthrottled'}: first contentful paint ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, ` +
             `numbers shown ${median(loads.map((l) => l.numbers)).toFixed(0)} ms (median of ${rounds}; aim < 1500 ms), ` +

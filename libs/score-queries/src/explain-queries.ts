@@ -1,7 +1,7 @@
 import type { ExplainDto, UnitTrendDto } from '@idx/contracts';
 import { isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce, type UnitScore } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { type ExplainPageRequest, EXPLAIN_PAGE_SIZE, explainPageFrom, formatExplainCursor, readExplainPage } from './explain/explain-page';
+import { type ExplainCursor, type ExplainPageRequest, EXPLAIN_PAGE_SIZE, explainPageFrom, formatExplainCursor, readExplainPage } from './explain/explain-page';
 import { buildExplainSet, type BuiltExplainSet, type ExplainSet, explainSetById, latestExplainSet, latestSubjectPosition } from './explain/explain-sets';
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
@@ -70,7 +70,7 @@ export class ExplainQueries {
     if (!scope) return undefined;
     const score = scope.criteria.find((c) => c.id === criterion);
     if (!score) return undefined;
-    const found = request.cursor ? { set: await this.cursorSet(request, unitCode, period, criterion) } : await this.freshSet(unitCode, period, criterion, scope, latest, now);
+    const found = request.cursor ? { set: await this.cursorSet(request.cursor, unitCode, period, criterion) } : await this.freshSet(unitCode, period, criterion, scope, latest, now);
     const { set } = found;
     const page = 'items' in found ? explainPageFrom(found.items, set, request) : await readExplainPage(this.prisma, set, request);
     return {
@@ -102,8 +102,8 @@ export class ExplainQueries {
     return { criteria: unitScoreView(scores, unitCode).criteria, members, source: `none/${await latestSubjectPosition(this.prisma, members)}` };
   }
 
-  private async cursorSet(request: ExplainPageRequest, unitCode: string, period: Period, criterion: number): Promise<ExplainSet> {
-    const setId = request.cursor!.setId;
+  private async cursorSet(cursor: ExplainCursor, unitCode: string, period: Period, criterion: number): Promise<ExplainSet> {
+    const { setId } = cursor;
     // Built here a moment ago: its rows may still be on their way (a failed write shows as a missing set).
     await this.storing.get(setId)?.catch(() => undefined);
     const set = await explainSetById(this.prisma, setId);

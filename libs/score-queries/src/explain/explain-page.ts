@@ -28,7 +28,7 @@ export const formatExplainCursor = (c: ExplainCursor): string => `${c.setId}.${c
 /** A cursor as sent back by the client, or undefined when it is not one this service wrote. */
 export function parseExplainCursor(text: string): ExplainCursor | undefined {
   const m = CURSOR.exec(text);
-  return m ? { setId: BigInt(m[1]!), ordinal: Number(m[2]), offset: Number(m[3]) } : undefined;
+  return m ? { setId: BigInt(m[1] ?? '0'), ordinal: Number(m[2]), offset: Number(m[3]) } : undefined;
 }
 
 /**

@@ -113,7 +113,8 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
     `INSERT INTO explain_sets (unit_code, period, criterion, source, evaluated_at, totals) VALUES ($1, $2, $3, $4, $5::timestamptz, $6::jsonb) RETURNING id`,
     input.unitCode, period.key, input.criterion, input.source, evaluatedAt.toISOString(), JSON.stringify(totals),
   );
-  const id = created!.id;
+  if (!created) throw new Error('explain_sets: the insert returned no id');
+  const { id } = created;
   const set = { id, unitCode: input.unitCode, period: period.key, criterion: input.criterion, source: input.source, evaluatedAt, totals };
   const rowsStored = storeRows(prisma, set, items).catch(async (error: unknown) => {
     await prisma.$executeRawUnsafe(`DELETE FROM explain_sets WHERE id = $1`, id).catch(() => undefined);
