@@ -25,6 +25,7 @@ function consoleDir(): { dir: string; script: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'qd766-console-'));
   const script = readFileSync(join(workspaceRoot(), 'node_modules/rxjs/dist/bundles/rxjs.umd.min.js'));
   writeFileSync(join(dir, 'main.js'), script);
+  writeFileSync(join(dir, 'main-MR6G4FQD.js'), script);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><script src="main.js"></script></head><body></body></html>');
   return { dir, script };
 }
@@ -64,7 +65,7 @@ describe('compressed answers: JSON and the console when the client accepts gzip,
     console.log(`explain JSON (20 items): ${plain.body.length} B plain, ${zipped.body.length} B gzip`);
   });
 
-  it("gzips the console's script and index page, and sends them plain without Accept-Encoding", async () => {
+  it("compresses the console's script, sends it plain without Accept-Encoding, and the small index page as is", async () => {
     const zipped = await rawGet(`${platform.reportingUrl}/main.js`, { 'accept-encoding': 'gzip, deflate, br' });
     expect(zipped.status).toBe(200);
     expect(zipped.headers['content-encoding']).toMatch(/^(gzip|br)$/);
@@ -77,6 +78,15 @@ describe('compressed answers: JSON and the console when the client accepts gzip,
     expect(page.status).toBe(200);
     // Under the 1 KiB threshold: sent as is, gzip would cost more than it saves.
     expect(page.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('caches content-hashed bundles for a year and revalidates the index page', async () => {
+    const hashed = await rawGet(`${platform.reportingUrl}/main-MR6G4FQD.js`, { 'accept-encoding': 'gzip' });
+    expect(hashed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const unhashed = await rawGet(`${platform.reportingUrl}/main.js`, {});
+    expect(unhashed.headers['cache-control']).toBe('public, max-age=3600');
+    const page = await rawGet(`${platform.reportingUrl}/don-vi/HY-STP`, { accept: 'text/html' });
+    expect(page.headers['cache-control']).toBe('no-cache');
   });
 
   it('gzips on ingest and scoring too (the OpenAPI document)', async () => {
