@@ -21,11 +21,44 @@ export interface ExplainItemDto {
   readonly streamId: string;
 }
 
-/** GET /api/v1/units/{code}/explain?period=…&criterion=N: the ones that cost points first. */
+/** Which of a criterion's subjects a page lists: all, those that cost points, or those counted in the numerator. */
+export type ExplainCategory = 'all' | 'costs-points' | 'counted';
+export const EXPLAIN_CATEGORIES: readonly ExplainCategory[] = ['all', 'costs-points', 'counted'];
+
+/** How many subjects the whole explanation holds, per category: shown without fetching every row. */
+export interface ExplainTotalsDto {
+  /** Every subject listed (in the numerator or the denominator). */
+  readonly items: number;
+  /** In the denominator but not the numerator. */
+  readonly costsPoints: number;
+  readonly inNumerator: number;
+  readonly inDenominator: number;
+}
+
+/** Where this page sits: ask for the next one with `cursor=<next>`; null when this is the last. */
+export interface ExplainPageDto {
+  readonly size: number;
+  readonly category: ExplainCategory;
+  /** The cursor this page was asked with (null: the first page). */
+  readonly cursor: string | null;
+  readonly next: string | null;
+  /** How many items of the category come before this page. */
+  readonly offset: number;
+}
+
+/**
+ * GET /api/v1/units/{code}/explain?period=…&criterion=N[&size=…&cursor=…&category=…]: one page of
+ * the subjects behind a criterion, the ones that cost points first, with the totals of the whole list
+ * (docs/explain-paging.md).
+ */
 export interface ExplainDto {
   readonly unitCode: string;
   readonly period: string;
   readonly criterion: CriterionScoreDto;
+  readonly totals: ExplainTotalsDto;
+  readonly page: ExplainPageDto;
+  /** The instant the subjects were judged at (the period's end, or when the list was built for an open period). */
+  readonly evaluatedAt: string;
   readonly items: readonly ExplainItemDto[];
 }
 

@@ -1,4 +1,5 @@
 import { CONSOLE_ROLES } from '../api/auth.dto';
+import { EXPLAIN_CATEGORIES } from '../api/explain.dto';
 import { REGISTRY_UNIT_SCHEMA, UNIT_SEARCH_PAGE_SCHEMA } from '../api/units.dto';
 import { EVENT_ENVELOPE_SCHEMAS } from './event-body.schema';
 import { anyValue, arrayOf, bigintText, bool, instant, int, mapOf, nullable, num, object, oneOfText, str, type JsonSchema } from './schema-builders';
@@ -65,7 +66,15 @@ const SCHEMAS = {
     kind: oneOfText(['dossier', 'procedure', 'petition', 'unit']), code: str(), unitCode: str(), inNumerator: bool(), inDenominator: bool(), costsPoints: bool(),
     reasonVi: nullable(str()), reasonEn: nullable(str()), lateByMs: nullable(num()), facts: mapOf(nullable({ oneOf: [str(), num(), bool()] })), streamId: str(),
   }),
-  Explain: object({ unitCode: str(), period, criterion: ref('CriterionScore'), items: arrayOf(ref('ExplainItem')) }),
+  Explain: object({
+    unitCode: str(), period, criterion: ref('CriterionScore'),
+    totals: object({ items: int(), costsPoints: int(), inNumerator: int(), inDenominator: int() }),
+    page: object({
+      size: int(), category: oneOfText(EXPLAIN_CATEGORIES), cursor: nullable(str()),
+      next: nullable(str('pass as cursor for the next page; null on the last page')), offset: int(),
+    }),
+    evaluatedAt: instant(), items: arrayOf(ref('ExplainItem')),
+  }),
   StreamEvent: object({
     globalPosition: bigintText(), streamVersion: int(), recordedAt: instant('exactly as hashed'), occurredAt: instant(), type: str(), eventId: str(), sourceSystem: str(),
     data: anyValue(), payload: anyValue('the whole event as stored and hashed'), prevHash: str(), hash: str(),

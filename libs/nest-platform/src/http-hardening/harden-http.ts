@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, Request } from 'express';
 import type { Server } from 'node:http';
+import { compressedAnswers } from './compressed-answers';
 import { type HardeningConfig, hardeningConfig } from './hardening-config';
 import { rateLimits } from './rate-limits';
 import { ReasonedErrorsFilter } from './reasoned-errors.filter';
@@ -32,8 +33,9 @@ const isHealth = (req: Request): boolean => req.path === '/health' || req.path.s
 
 /**
  * What every service puts in front of its routes (docs/http-hardening.md): security headers, no
- * X-Powered-By, rate limits per credential and per IP, a bound on concurrent requests, response and
- * slow-client timeouts, and error answers that always carry a reason. Call it right after
+ * X-Powered-By, compressed answers (never the event streams), rate limits per credential and per IP,
+ * a bound on concurrent requests, response and slow-client timeouts, and error answers that always
+ * carry a reason. Call it right after
  * NestFactory.create, before other middleware, then listen on `config.host`.
  */
 export function hardenHttp(app: INestApplication, service: string, options: HardeningOptions = {}): HardenedHttp {
@@ -48,6 +50,8 @@ export function hardenHttp(app: INestApplication, service: string, options: Hard
   const concurrency = boundedConcurrency(config.maxConcurrentRequests, (req) => isLongLived(req) || isHealth(req));
   express.locals[IN_FLIGHT] = concurrency.inFlight;
   app.use(securityHeaders(options.inlineScripts));
+  // Before every route and static file, so each answer (the console's files included) can be compressed.
+  app.use(compressedAnswers(isLongLived));
   for (const limiter of rateLimits(config, isHealth)) app.use(limiter);
   app.use(concurrency);
   app.use(responseTimeout(config.responseTimeoutMs, isLongLived));

@@ -1,3 +1,4 @@
+export * from './compressed-answers';
 export * from './hardening-config';
 export * from './harden-http';
 export * from './rate-limits';

@@ -26,6 +26,9 @@ export interface ExplainText {
     readonly empty: string;
     readonly noneCosting: string;
     readonly showMore: (count: number) => string;
+    readonly moreError: string;
+    readonly listChanged: string;
+    readonly reload: string;
     readonly costsPoints: string;
     readonly counted: string;
     readonly late: (duration: string) => string;
@@ -89,6 +92,9 @@ export const EXPLAIN_TEXT: Translations<ExplainText> = {
       empty: 'Không có hồ sơ hay đối tượng nào được tính trong kỳ.',
       noneCosting: 'Không có mục nào làm mất điểm.',
       showMore: (count) => `Xem thêm (còn ${count})`,
+      moreError: 'Không tải được trang tiếp theo. Bấm “Xem thêm” để thử lại.',
+      listChanged: 'Số liệu vừa thay đổi; danh sách đang xem được giữ nguyên.',
+      reload: 'Tải lại danh sách',
       costsPoints: 'Làm mất điểm',
       counted: 'Đạt',
       late: (duration) => `trễ ${duration}`,
@@ -180,6 +186,9 @@ export const EXPLAIN_TEXT: Translations<ExplainText> = {
       empty: 'Nothing was counted in the period.',
       noneCosting: 'Nothing costs points.',
       showMore: (count) => `Show more (${count} left)`,
+      moreError: 'The next page could not be loaded. Press “Show more” to try again.',
+      listChanged: 'The figures just changed; the list you are reading is kept.',
+      reload: 'Reload the list',
       costsPoints: 'Costs points',
       counted: 'Counted',
       late: (duration) => `${duration} late`,

@@ -1,9 +1,9 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { ExplainDto, StreamEventsDto, UnitScoreDto } from '@idx/contracts';
-import { catchError, map, mergeMap, of, Subject } from 'rxjs';
+import type { ExplainCategory, ExplainDto, ExplainItemDto, StreamEventsDto, UnitScoreDto } from '@idx/contracts';
+import { catchError, exhaustMap, map, mergeMap, of, Subject } from 'rxjs';
 import { dataOf, IDLE, type Loadable, loadable, LOADING } from '../../core/api/loadable';
-import { applyLatest, keepOnQuietFailure, sameSelection } from '../../core/api/page-fetch';
+import { applyLatest, sameSelection } from '../../core/api/page-fetch';
 import { EVENT_TYPE_TEXT } from '../../core/i18n/event-types.i18n';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
@@ -14,7 +14,7 @@ import { ExplainApiService } from './explain-api.service';
 import { EXPLAIN_TEXT } from './explain.i18n';
 import { type ExplainViewContext, toFigureView, toHistoryView, toItemView } from './explain-view';
 
-/** A province-month can list thousands of dossiers: render them a page at a time. */
+/** Items per request: a province-month lists ~185k dossiers, so the server pages them (docs/explain-paging.md). */
 const PAGE_SIZE = 50;
 
 export interface ExplainSelection {
@@ -23,7 +23,18 @@ export interface ExplainSelection {
   readonly criterion: number;
 }
 
-/** One criterion of one unit-period: its figure, the subjects behind it, and their event histories. */
+interface FirstPageFetch {
+  readonly selection: ExplainSelection;
+  readonly category: ExplainCategory;
+  /** A live refresh: no loading state, and the pages the reader opened stay. */
+  readonly quiet: boolean;
+}
+
+/**
+ * One criterion of one unit-period: its figure, the totals of the subjects behind it, the pages of
+ * them the reader has opened, and their event histories. A live change refetches only the first page
+ * (its totals and figure), once per burst; the pages and histories the reader opened stay.
+ */
 @Injectable()
 export class ExplainStore {
   private readonly api = inject(ExplainApiService);
@@ -33,21 +44,31 @@ export class ExplainStore {
   private readonly eventTypes = injectTranslations(EVENT_TYPE_TEXT);
 
   private readonly selectionState = signal<ExplainSelection | null>(null);
+  /** The first page's answer: the figure, the totals and the first items. */
   private readonly explainState = signal<Loadable<ExplainDto>>(IDLE);
   private readonly unitState = signal<UnitScoreDto | null>(null);
   private readonly onlyCostingState = signal(false);
-  private readonly visibleCountState = signal(PAGE_SIZE);
+  /** Items of the pages after the first the reader opened ("Xem thêm"), and the cursor after them. */
+  private readonly moreItemsState = signal<readonly ExplainItemDto[]>([]);
+  private readonly nextState = signal<string | null>(null);
+  private readonly moreStatusState = signal<'idle' | 'loading' | 'error'>('idle');
+  /** A live change came while the reader had more than the first page open: their list is kept, and this says it moved. */
+  private readonly listChangedState = signal(false);
   private readonly expandedState = signal<ReadonlySet<string>>(new Set());
   private readonly historiesState = signal<ReadonlyMap<string, Loadable<StreamEventsDto>>>(new Map());
 
-  private readonly explainFetches = new Subject<{ readonly selection: ExplainSelection; readonly quiet: boolean }>();
+  private readonly explainFetches = new Subject<FirstPageFetch>();
+  private readonly moreFetches = new Subject<{ readonly selection: ExplainSelection; readonly category: ExplainCategory; readonly cursor: string }>();
   private readonly historyFetches = new Subject<string>();
 
   readonly selection = this.selectionState.asReadonly();
   readonly status = computed(() => this.explainState().status);
   readonly onlyCosting = this.onlyCostingState.asReadonly();
   readonly expanded = this.expandedState.asReadonly();
+  readonly moreStatus = this.moreStatusState.asReadonly();
+  readonly listChanged = this.listChangedState.asReadonly();
   readonly unitName = computed(() => this.unitState()?.unit.name ?? null);
+  private readonly category = computed<ExplainCategory>(() => (this.onlyCostingState() ? 'costs-points' : 'all'));
 
   private readonly context = computed<ExplainViewContext>(() => ({
     language: this.language.current(),
@@ -68,18 +89,16 @@ export class ExplainStore {
     return this.language.current() === 'vi' ? group.nameVi : group.nameEn;
   });
 
-  private readonly allItems = computed(() => dataOf(this.explainState())?.items ?? []);
-  readonly itemCount = computed(() => this.allItems().length);
-  readonly costingCount = computed(() => this.allItems().filter((item) => item.costsPoints).length);
-  private readonly filteredItems = computed(() =>
-    this.onlyCostingState() ? this.allItems().filter((item) => item.costsPoints) : this.allItems(),
-  );
-  readonly items = computed(() =>
-    this.filteredItems()
-      .slice(0, this.visibleCountState())
-      .map((item) => toItemView(item, this.context())),
-  );
-  readonly hiddenCount = computed(() => Math.max(0, this.filteredItems().length - this.visibleCountState()));
+  /** Counts of the whole list, from the answer: never from the rows loaded. */
+  private readonly totals = computed(() => dataOf(this.explainState())?.totals ?? null);
+  readonly itemCount = computed(() => this.totals()?.items ?? 0);
+  readonly costingCount = computed(() => this.totals()?.costsPoints ?? 0);
+  private readonly loadedItems = computed(() => [...(dataOf(this.explainState())?.items ?? []), ...this.moreItemsState()]);
+  readonly items = computed(() => this.loadedItems().map((item) => toItemView(item, this.context())));
+  readonly hiddenCount = computed(() => {
+    const inCategory = this.onlyCostingState() ? this.costingCount() : this.itemCount();
+    return this.nextState() === null ? 0 : Math.max(0, inCategory - this.loadedItems().length);
+  });
 
   readonly histories = computed(() => {
     const views = new Map<string, { readonly status: Loadable<StreamEventsDto>['status']; readonly view: ReturnType<typeof toHistoryView> | null }>();
@@ -97,10 +116,34 @@ export class ExplainStore {
   constructor() {
     applyLatest(
       this.explainFetches,
-      ({ selection }) => this.api.fetchExplain(selection.code, selection.period, selection.criterion),
+      ({ selection, category }) => this.api.fetchExplain(selection.code, selection.period, selection.criterion, { category, size: PAGE_SIZE }),
       (selection) => sameSelection(this.selectionState(), selection),
-      keepOnQuietFailure(this.explainState),
+      (fetch, state) => this.applyFirstPage(fetch, state),
     );
+
+    // A click while a page is on its way is ignored: one request at a time, never a restart.
+    this.moreFetches
+      .pipe(
+        exhaustMap((fetch) =>
+          loadable(this.api.fetchExplain(fetch.selection.code, fetch.selection.period, fetch.selection.criterion, { category: fetch.category, size: PAGE_SIZE, cursor: fetch.cursor }), {
+            showLoading: false,
+          }).pipe(map((state) => ({ fetch, state }))),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe(({ fetch, state }) => {
+        if (!sameSelection(this.selectionState(), fetch.selection) || fetch.category !== this.category()) return;
+        if (state.status === 'ready') {
+          this.moreItemsState.update((items) => [...items, ...state.data.items]);
+          this.nextState.set(state.data.page.next);
+          this.moreStatusState.set('idle');
+        } else if (state.status === 'error' && state.httpStatus === 409) {
+          // The list the reader was paging was replaced twice since: start it again.
+          this.reload();
+        } else {
+          this.moreStatusState.set('error');
+        }
+      });
 
     this.historyFetches
       .pipe(
@@ -121,11 +164,9 @@ export class ExplainStore {
     const previous = this.selectionState();
     if (sameSelection(previous, selection)) return;
     this.selectionState.set(selection);
-    this.explainState.set(LOADING);
-    this.visibleCountState.set(PAGE_SIZE);
     this.expandedState.set(new Set());
     this.historiesState.set(new Map());
-    this.explainFetches.next({ selection, quiet: false });
+    this.reload();
     if (!previous || previous.code !== selection.code || previous.period !== selection.period) {
       this.unitState.set(null);
       this.api
@@ -137,21 +178,61 @@ export class ExplainStore {
     }
   }
 
+  /** A live change: the first page again (figure, totals), quietly; what the reader opened stays. */
   refresh(): void {
     const selection = this.selectionState();
     if (!selection) return;
-    this.explainFetches.next({ selection, quiet: this.explainState().status === 'ready' });
+    this.explainFetches.next({ selection, category: this.category(), quiet: this.explainState().status === 'ready' });
     // Open histories may have grown too.
     for (const streamId of this.expandedState()) this.historyFetches.next(streamId);
   }
 
+  /** The list from its first page (a new selection or category, or the reader asking after a change). */
+  reload(): void {
+    const selection = this.selectionState();
+    if (!selection) return;
+    this.explainState.set(LOADING);
+    this.moreItemsState.set([]);
+    this.nextState.set(null);
+    this.moreStatusState.set('idle');
+    this.listChangedState.set(false);
+    this.explainFetches.next({ selection, category: this.category(), quiet: false });
+  }
+
   setOnlyCosting(only: boolean): void {
+    if (only === this.onlyCostingState()) return;
     this.onlyCostingState.set(only);
-    this.visibleCountState.set(PAGE_SIZE);
+    this.reload();
   }
 
   showMore(): void {
-    this.visibleCountState.update((count) => count + PAGE_SIZE);
+    const selection = this.selectionState();
+    const cursor = this.nextState();
+    if (!selection || !cursor || this.moreStatusState() === 'loading') return;
+    this.moreStatusState.set('loading');
+    this.moreFetches.next({ selection, category: this.category(), cursor });
+  }
+
+  private applyFirstPage(fetch: FirstPageFetch, state: Loadable<ExplainDto>): void {
+    if (fetch.category !== this.category()) return;
+    if (!fetch.quiet) {
+      this.explainState.set(state);
+      if (state.status === 'ready') this.nextState.set(state.data.page.next);
+      return;
+    }
+    // A failed live refresh keeps what is on screen.
+    const shown = this.explainState();
+    if (state.status !== 'ready' || shown.status !== 'ready') return;
+    if (this.moreItemsState().length === 0) {
+      this.explainState.set(state);
+      this.nextState.set(state.data.page.next);
+      return;
+    }
+    // The reader has more pages open: keep their list, show the new figure and totals, say the list moved.
+    this.explainState.set({ ...state, data: { ...shown.data, criterion: state.data.criterion, totals: state.data.totals, evaluatedAt: state.data.evaluatedAt } });
+    if (JSON.stringify(state.data.totals) !== JSON.stringify(shown.data.totals) || state.data.items[0]?.streamId !== shown.data.items[0]?.streamId) {
+      this.listChangedState.set(true);
+    }
   }
 
   toggleHistory(streamId: string): void {

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceRoot } from '@idx/event-store';
+import { chromium, type Browser } from 'playwright-core';
+import { arg, benchDatabase, machineLine, textArg } from './bench-support';
+import { HEAVY_MONTH, loadHeavyUnitMonth, startReportingOn } from './heavy-unit-month';
+
+/**
+ * The console's cold load (issue 10 §3: first meaningful paint < 1.5 s).
+ *   npm run bench -- console-load [--dossiers=20000] [--others=200] [--rounds=5] [--throttle=both|off|1.6]
+ * Builds a month of data (one heavy unit, `others` dossiers for each other reference unit), starts
+ * reporting serving the built console (dist/apps/web/browser: `npx nx run web:build`), and opens the
+ * ranking and a unit page in a fresh Chromium context with the cache disabled, on the machine's
+ * network and throttled to 1.6 Mbps down / 750 kbps up with 40 ms latency (CDP). Prints first
+ * contentful paint, when the numbers show, and the bytes on the wire against the bytes decoded.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface Load { readonly fcp: number; readonly numbers: number; readonly wireBytes: number; readonly decodedBytes: number; readonly requests: number }
+
+/** When the first element matching the selector was added, in ms since navigation start (recorded in the page). */
+const WATCH = (selector: string) => `
+  (() => {
+    const seen = () => { if (!window.__numbersAt && document.querySelector(${JSON.stringify(selector)})) window.__numbersAt = performance.now(); };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  })();`;
+
+async function coldLoad(browser: Browser, url: string, selector: string, throttleMbps: number | undefined): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(WATCH(selector));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (throttleMbps) {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false, latency: 40, downloadThroughput: (throttleMbps * 1e6) / 8, uploadThroughput: 750e3 / 8,
+      });
+    }
+    let wireBytes = 0, decodedBytes = 0, requests = 0;
+    cdp.on('Network.dataReceived', (e: { dataLength: number }) => { decodedBytes += e.dataLength; });
+    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { wireBytes += e.encodedDataLength; requests += 1; });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(selector).first().waitFor({ timeout: 60_000 });
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      numbers: (window as unknown as { __numbersAt?: number }).__numbersAt ?? performance.now(),
+    }));
+    return { ...timing, wireBytes, decodedBytes, requests };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  const dossiers = arg('dossiers', 20_000);
+  const others = arg('others', 200);
+  const rounds = arg('rounds', 5);
+  const throttle = textArg('throttle') ?? 'both';
+  const webDir = join(workspaceRoot(), 'dist', 'apps', 'web', 'browser');
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error(`the console is not built (${webDir}): run npx nx run web:build first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
+  console.log(machineLine());
+  console.log(`console-load: ${dossiers} dossiers of one unit and ${others} of each other unit in ${HEAVY_MONTH}; ${rounds} cold loads per page and network`);
+  const db = await benchDatabase();
+  const { unit } = await loadHeavyUnitMonth(db.url, dossiers, others);
+  const reporting = await startReportingOn(db.url, webDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const networks: (number | undefined)[] = throttle === 'off' ? [undefined] : throttle === 'both' ? [undefined, 1.6] : [Number(throttle)];
+  const pages = [
+    { name: 'ranking', url: `${reporting.url}/xep-hang?ky=${HEAVY_MONTH}`, selector: '[data-testid="ranking-row"]' },
+    { name: `unit page (${unit.code})`, url: `${reporting.url}/don-vi/${unit.code}?ky=${HEAVY_MONTH}`, selector: '[data-testid="unit-total-score"]' },
+    { name: `explain, criterion 5 (${unit.code})`, url: `${reporting.url}/don-vi/${unit.code}/tieu-chi/5?ky=${HEAVY_MONTH}`, selector: '[data-testid="explain-item"]' },
+  ];
+  try {
+    // One load first: the server's caches (and the explain list) are built once, as after any first reader.
+    for (const p of pages) await coldLoad(browser, p.url, p.selector, undefined);
+    for (const mbps of networks) {
+      for (const p of pages) {
+        const loads: Load[] = [];
+        for (let r = 0; r < rounds; r++) {
+          loads.push(await coldLoad(browser, p.url, p.selector, mbps));
+          process.stdout.write(`\r  ${p.name}, ${mbps ? `${mbps} Mbps` : 'unthrottled'}: ${r + 1}/${rounds}   `);
+        }
+        process.stdout.write('\n');
+        const last = loads[loads.length - 1] ?? { requests: 0, wireBytes: 0, decodedBytes: 0 };
+        console.log(
+          `RESULT console-load ${p.name}, ${mbps ? `${mbps} Mbps` : 'unthrottled'}: first contentful paint ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, ` +
+            `numbers shown ${median(loads.map((l) => l.numbers)).toFixed(0)} ms (median of ${rounds}; aim < 1500 ms), ` +
+            `${last.requests} requests, ${(last.wireBytes / 1024).toFixed(0)} kB on the wire for ${(last.decodedBytes / 1024).toFixed(0)} kB decoded`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await reporting.app.close();
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
