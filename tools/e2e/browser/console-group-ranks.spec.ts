@@ -32,8 +32,8 @@ describe('console in Chromium: group ranks, and a unit page that refetches only 
     await page.locator('button[data-sort-key="group:progress"]').click();
     await rowOf(page, 'HY-SXD').locator('[data-testid="group-rank"]').waitFor();
     expect(await rowOrder(page)).toEqual(['HY-SXD', 'HY-STP']);
-    expect((await rowOf(page, 'HY-SXD').locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('hạng 01/02');
-    expect((await rowOf(page, 'HY-STP').locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('hạng 02/02');
+    expect((await rowOf(page, 'HY-SXD').locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('hạng 01/2');
+    expect((await rowOf(page, 'HY-STP').locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('hạng 02/2');
     // A second click reverses it.
     await page.locator('button[data-sort-key="group:progress"]').click();
     await waitFor(async () => (await rowOrder(page))[0] === 'HY-STP', { what: 'the reversed order' });
@@ -46,14 +46,14 @@ describe('console in Chromium: group ranks, and a unit page that refetches only 
     await page.goto(`${c.consoleUrl}/don-vi/HY-STP?ky=${PERIOD}`);
     const progress = page.locator('[data-testid="group-score"][data-group-id="progress"]');
     await progress.locator('[data-testid="group-rank"]').waitFor();
-    expect((await progress.locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('Hạng 02/02');
+    expect((await progress.locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('Hạng 02/2');
     expect((await progress.locator('[data-testid="group-average"]').textContent())?.trim()).toBe(`Trung bình cùng cấp ${viNumber((20 + 40 / 3) / 2, 1)}/20`);
 
     // A province is ranked nationally: here the only one, its average is its own.
     await page.goto(`${c.consoleUrl}/don-vi/HY?ky=${PERIOD}`);
     const hyProgress = page.locator('[data-testid="group-score"][data-group-id="progress"]');
     await hyProgress.locator('[data-testid="group-rank"]').waitFor();
-    expect((await hyProgress.locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('Hạng 01/01');
+    expect((await hyProgress.locator('[data-testid="group-rank"]').textContent())?.trim()).toBe('Hạng 01/1');
     // 5 of 6 dossiers on time across the province: 20 × 5/6 = 16.67.
     expect((await hyProgress.locator('[data-testid="group-average"]').textContent())?.trim()).toBe(`Trung bình cả nước ${viNumber((20 * 5) / 6, 1)}/20`);
     await c.screenshot(page, 'unit-group-ranks');
