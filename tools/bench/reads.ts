@@ -2,7 +2,7 @@ import { type DomainEvent, foldUnitTree, nationalUnitEvents, streamIdOf, treeAt,
 import { type Checkpoint, PostgresEventStore, START } from '@idx/event-store';
 import { createReadModelClient, migrateDatabase } from '@idx/read-models';
 import { PeriodScores, loadUnitTree } from '@idx/score-queries';
-import { ScoringProjector } from '@idx/scoring-projection';
+import { ProjectionRebuild, ScoringProjector } from '@idx/scoring-projection';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,13 +24,16 @@ import { benchDatabase, machineLine, progress } from './bench-support';
  *
  * Size (env): READS_PROVINCE_DOSSIERS (default 20000; the real Phú Thọ September 2026 is 185000),
  * READS_NATIONAL_DOSSIERS_PER_UNIT (default 1), READS_REQUESTS per case (default 200),
- * READS_PROVINCE (default: the province named Phú Thọ), READS_MONTH (default 2026-09).
+ * READS_PROVINCE (default: the province named Phú Thọ), READS_MONTH (default 2026-09),
+ * READS_LOAD (rebuild, default: the projection rebuild; catch-up: the projector's batches, then its flush).
  */
 const env = (name: string, fallback: number): number => (process.env[name] ? Number(process.env[name]) : fallback);
 const PROVINCE_DOSSIERS = env('READS_PROVINCE_DOSSIERS', 20_000);
 const PER_UNIT = env('READS_NATIONAL_DOSSIERS_PER_UNIT', 1);
 const REQUESTS = env('READS_REQUESTS', 200);
 const MONTH = process.env['READS_MONTH'] ?? '2026-09';
+/** How the read models are built from the store: `rebuild` (default) or `catch-up` (the projector's batches). */
+const LOAD = process.env['READS_LOAD'] === 'catch-up' ? 'catch-up' : 'rebuild';
 const PROVINCE_UNITS = 164;
 const DAY = 86_400_000;
 
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
   const everyone = country.map(profile);
   for (let i = 0; i < everyone.length; i += 200) {
     await append(everyone.slice(i, i + 200).flatMap((u) => dossiersOf(u, PER_UNIT)));
-    progress('loading the national month', i + Math.min(200, everyone.length - i), everyone.length, loadStarted);
+    progress('loading the national month (units)', i + Math.min(200, everyone.length - i), everyone.length, loadStarted);
   }
   const heavyStarted = Date.now();
   for (let done = 0; done < PROVINCE_DOSSIERS;) {
@@ -90,23 +93,31 @@ async function main(): Promise<void> {
   }
   console.log(`  ${appended} events in the store (${((Date.now() - loadStarted) / 1000).toFixed(0)} s)`);
 
-  // The scoring projector's catch-up, as the scoring service runs it behind: deferred recomputes, then flushed.
   const prisma = createReadModelClient(db.url, 4);
-  const projector = new ScoringProjector(prisma);
-  const caughtStarted = Date.now();
-  let checkpoint: Checkpoint = START;
-  let projected = 0;
-  for (;;) {
-    const batch = await store.readAll(checkpoint, 5000);
-    if (batch.events.length === 0) break;
-    await projector.handle(batch, { deferRecompute: true });
-    checkpoint = batch.checkpoint;
-    projected += batch.events.length;
-    progress('scoring catch-up (fold)', projected, appended, caughtStarted);
+  const projectStarted = Date.now();
+  if (LOAD === 'catch-up') {
+    // The scoring service's catch-up: deferred recomputes, then flushed. Its flush is one
+    // transaction over every unit-period (ISSUE-10 item 4, another slice): on a loaded machine it
+    // can pass the projector's 300 s transaction limit at this size, hence the rebuild by default.
+    const projector = new ScoringProjector(prisma);
+    let checkpoint: Checkpoint = START;
+    let projected = 0;
+    for (;;) {
+      const batch = await store.readAll(checkpoint, 5000);
+      if (batch.events.length === 0) break;
+      await projector.handle(batch, { deferRecompute: true });
+      checkpoint = batch.checkpoint;
+      projected += batch.events.length;
+      progress('scoring catch-up (fold)', projected, appended, projectStarted);
+    }
+    await projector.flushPending();
+  } else {
+    // `npm run rebuild`'s path: the same fold and finishScore, written in bulk.
+    await new ProjectionRebuild(pool, store).run((stage, done) => {
+      if (stage === 'fold') progress('scoring rebuild (fold)', done, appended, projectStarted);
+    });
   }
-  const flushStarted = Date.now();
-  await projector.flushPending();
-  console.log(`  catch-up: fold ${((flushStarted - caughtStarted) / 1000).toFixed(0)} s, recompute ${((Date.now() - flushStarted) / 1000).toFixed(0)} s; ${await prisma.finishedScore.count()} finished unit-periods`);
+  console.log(`  scoring (${LOAD}): ${((Date.now() - projectStarted) / 1000).toFixed(0)} s; ${await prisma.finishedScore.count()} finished unit-periods`);
 
   Object.assign(process.env, {
     DATABASE_URL: db.url, REPORTING_PORT: '0', LOG_LEVELS: 'error,warn', READS_PUBLIC: 'true', WEB_DIST_DIR: '/nonexistent',
