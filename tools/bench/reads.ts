@@ -163,12 +163,21 @@ async function main(): Promise<void> {
     previous.push(performance.now() - t);
   }
   previous.sort((a, b) => a - b);
+  // The floor under this machine's load: one trivial round trip to PostgreSQL from this process.
+  const floor: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    await prisma.$queryRawUnsafe('SELECT 1');
+    floor.push(performance.now() - t);
+  }
+  floor.sort((a, b) => a - b);
   await reporting.close();
   await prisma.$disconnect();
   await pool.end();
   await db.stop();
   console.log(machineLine());
   for (const line of results) console.log(line);
+  console.log(`RESULT floor: one \`SELECT 1\` round trip p50 ${percentile(floor, 50).toFixed(1)} ms, p99 ${percentile(floor, 99).toFixed(1)} ms (each answer above costs one such trip to the read models, plus HTTP)`);
   console.log(`RESULT previous path's whole-period read alone (tree + every finished row of ${MONTH}, per request before its per-unit walks): median ${percentile(previous, 50).toFixed(0)} ms over 5`);
   console.log('BASELINE (ISSUE-10, previous build, 3,774 units and 1.5M events): national ranking 26–42 s, a province\'s commune ranking 38–46 s, a quarter\'s ranking 28–33 s, one commune\'s scores 1.3–1.5 s');
 }

@@ -30,6 +30,6 @@ import { CONFIG } from './tokens';
       useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader, log: LogAudit) => new AuditService(prisma, history, Date.now, { log }),
     },
   ],
-  exports: [CONFIG, ScoreQueries, ExplainQueries, UnitRegistryQueries, AuditService, PostgresHistoryReader, LogAudit],
+  exports: [CONFIG, UnitTreeCache, ScoreQueries, ExplainQueries, UnitRegistryQueries, AuditService, PostgresHistoryReader, LogAudit],
 })
 export class InfrastructureModule {}

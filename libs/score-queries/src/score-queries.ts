@@ -4,7 +4,7 @@ import type { PostgresHistoryReader } from '@idx/event-store';
 import { everyUnit, poolOf, replayPeriodScores } from './as-of/replayed-period-scores';
 import type { ReadModelClient } from '@idx/read-models';
 import { structureAt } from './cache/unit-structure';
-import { UnitTreeCache } from './cache/unit-tree-cache';
+import { type CachedTree, UnitTreeCache } from './cache/unit-tree-cache';
 import { PeriodScores } from './period-scores';
 import { type RankingFilter, rankingView, unitScoreView } from './score-views';
 
@@ -38,14 +38,11 @@ export class ScoreQueries {
   async unitScore(unitCode: string, periodKey: string, asOf?: Date): Promise<UnitScoreDto | undefined> {
     const now = this.clock();
     const { period } = resolvePeriod(periodKey, now);
-    let scores: PeriodScores;
-    if (asOf) scores = await this.replayed(period.key, asOf, unitCode);
-    else {
-      const cached = await this.trees.current();
+    const scores = asOf ? await this.replayed(period.key, asOf, unitCode) : await this.withTree((cached) => {
       const structure = structureAt(cached.tree, atOf(period, now), cached.shape);
       const peers = structure.peersIn(structure.peerGroupOf(unitCode));
-      scores = await PeriodScores.loadUnits(this.prisma, period.key, now, cached, [unitCode], peers);
-    }
+      return PeriodScores.loadUnits(this.prisma, period.key, now, cached, [unitCode], peers);
+    });
     if (!scores.has(unitCode)) return undefined;
     return unitScoreView(scores, unitCode, asOf);
   }
@@ -57,13 +54,26 @@ export class ScoreQueries {
       const [scores, previous] = await Promise.all([this.replayed(period.key, asOf), this.replayed(previousOf(period).key, asOf)]);
       return rankingView(scores, previous, filter);
     }
-    const cached = await this.trees.current();
-    const listed = structureAt(cached.tree, atOf(period, now), cached.shape).unitsOf(filter.level ?? 'province', filter.parent);
-    const [scores, previous] = await Promise.all([
-      PeriodScores.loadUnits(this.prisma, period.key, now, cached, listed),
-      PeriodScores.loadUnits(this.prisma, previousOf(period).key, now, cached, [], listed),
-    ]);
+    const [scores, previous] = await this.withTree((cached) => {
+      const listed = structureAt(cached.tree, atOf(period, now), cached.shape).unitsOf(filter.level ?? 'province', filter.parent);
+      return Promise.all([
+        PeriodScores.loadUnits(this.prisma, period.key, now, cached, listed),
+        PeriodScores.loadUnits(this.prisma, previousOf(period).key, now, cached, [], listed),
+      ]);
+    });
     return rankingView(scores, previous, filter);
+  }
+
+  /**
+   * Reads rows for the units the cached tree names while the cache checks that the tree is still
+   * current — one round trip instead of two — and reads again, on the new tree, when it moved.
+   */
+  private async withTree<T>(read: (tree: CachedTree) => Promise<T>): Promise<T> {
+    const fresh = this.trees.current();
+    const known = this.trees.peek();
+    if (!known) return read(await fresh);
+    const [current, answer] = await Promise.all([fresh, read(known)]);
+    return current.tree === known.tree && current.shape === known.shape ? answer : read(current);
   }
 
   /**

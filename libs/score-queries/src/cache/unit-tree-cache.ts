@@ -38,6 +38,15 @@ export class UnitTreeCache {
 
   constructor(private readonly prisma: ReadModelClient) {}
 
+  /**
+   * The tree as last read, without checking it (undefined before the first read). For what an
+   * older tree answers as well as the newest — a unit once registered stays known — or to start
+   * reading rows while current() checks (the caller compares and reads again if it moved).
+   */
+  peek(): CachedTree | undefined {
+    return this.loaded;
+  }
+
   async current(): Promise<CachedTree> {
     this.inFlight ??= this.refresh().finally(() => (this.inFlight = undefined));
     return this.inFlight;
