@@ -8,7 +8,9 @@ import type { UnitTreeCache } from './cache/unit-tree-cache';
  */
 export async function isKnownUnit(prisma: ReadModelClient, unitCode: string, trees?: UnitTreeCache): Promise<boolean> {
   // A unit in the tree as last read is registered: unit facts are never removed (a rebuild refills them).
-  if (trees?.peek()?.tree[unitCode] !== undefined) return true;
+  // Own keys only: "toString" or "constructor" is no unit.
+  const cached = trees?.peek()?.tree;
+  if (cached && Object.hasOwn(cached, unitCode)) return true;
   const [registered, scored] = await Promise.all([
     prisma.subjectFact.findUnique({ where: { kind_key: { kind: 'unit', key: unitCode } }, select: { key: true } }),
     prisma.unitPeriodScore.findFirst({ where: { unitCode }, select: { unitCode: true } }),
