@@ -21,8 +21,9 @@ export class PeerStandings {
   private readonly averages = new Map<string, Averages>();
   private readonly rankedIn = new Map<string, number>();
 
-  constructor(rows: readonly RankableRow[], tree: UnitTree, at: TreeDate, ruleSet: RuleSet) {
-    this.byTotal = rankWithinPeers(rows, tree, at, 'total', { decimals: ruleSet.rounding.total });
+  /** `peerGroups`: the structure's index (UnitStructure.peerGroupOf), so no row walks the tree. */
+  constructor(rows: readonly RankableRow[], tree: UnitTree, at: TreeDate, ruleSet: RuleSet, peerGroups?: (code: string) => string | undefined) {
+    this.byTotal = rankWithinPeers(rows, tree, at, 'total', { decimals: ruleSet.rounding.total, peerGroups });
     const members = new Map<string, RankableRow[]>();
     for (const r of this.byTotal) {
       this.totals.set(r.unitCode, r);
@@ -33,7 +34,7 @@ export class PeerStandings {
     }
     for (const group of ruleSet.groups) {
       const ranks = new Map<string, Standing>();
-      for (const r of rankWithinPeers(rows, tree, at, group.id, { decimals: ruleSet.rounding.group })) ranks.set(r.unitCode, { rank: r.rank, of: r.of });
+      for (const r of rankWithinPeers(rows, tree, at, group.id, { decimals: ruleSet.rounding.group, peerGroups })) ranks.set(r.unitCode, { rank: r.rank, of: r.of });
       this.groups.set(group.id, ranks);
     }
     for (const [peerGroup, list] of members) this.averages.set(peerGroup, averageOf(list));

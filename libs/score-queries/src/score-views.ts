@@ -34,7 +34,7 @@ export function unitScoreView(scores: PeriodScores, unitCode: string, asOf?: Dat
   // Ranked among the peers that had activity, as in the ranking; a unit without activity has no rank.
   const peers = structure.peersIn(peerGroup).filter((c) => scores.hasData(c)).map((c) => scores.rankRow(c));
   const ruleSet = ruleSetInForce(scores.period.start);
-  const standings = new PeerStandings(peers, scores.tree, scores.at, ruleSet);
+  const standings = new PeerStandings(peers, scores.tree, scores.at, ruleSet, (c) => structure.peerGroupOf(c));
   const active = scored.hasActivity;
   const mine = active ? standings.total(unitCode) : undefined;
   return {
@@ -72,7 +72,7 @@ export function rankingView(scores: PeriodScores, previous: PeriodScores | undef
   // Only units with activity are ranked and averaged: a unit with no dossiers still gets points
   // (no petitions = full points), which must not place it among units that served citizens.
   const active = listed.filter((s) => scores.hasData(s.code));
-  const standings = new PeerStandings(active.map((s) => s.row), scores.tree, scores.at, ruleSet);
+  const standings = new PeerStandings(active.map((s) => s.row), scores.tree, scores.at, ruleSet, (c) => structure.peerGroupOf(c));
   const ranked = sort === 'total' ? standings.byTotal : [...standings.byTotal].sort((a, b) =>
     a.peerGroup.localeCompare(b.peerGroup)
     || (standings.group(a.unitCode, sort)?.rank ?? Number.POSITIVE_INFINITY) - (standings.group(b.unitCode, sort)?.rank ?? Number.POSITIVE_INFINITY)
