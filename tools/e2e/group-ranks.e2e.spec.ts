@@ -82,9 +82,9 @@ describe('group ranks over HTTP (real PostgreSQL)', () => {
       unitRegistered('GR-D', 'Xã D', 'commune', 'GR'),
       d.received('2025-03-05T08:00:00', '2025-03-12T17:00:00'), d.processed('2025-03-06T08:00:00'),
     ])).status).toBe(200);
-    await waitFor(async () => (await listed()).includes('GR-D'), { what: 'GR-D in the ranking' });
+    await waitFor(async () => (await listed()).includes('GR-D'), { what: 'GR-D in the ranking', timeoutMs: 60_000 });
     // Scored: 1 of 1 on time, 20 progress points, tied first with GR-A among the three ranked.
-    await waitFor(async () => (await score('GR-D')).rank?.of === 3, { what: 'GR-D ranked among three' });
+    await waitFor(async () => (await score('GR-D')).rank?.of === 3, { what: 'GR-D ranked among three', timeoutMs: 60_000 });
     expect((await score('GR-D')).unit.name).toBe('Xã D');
     expect(group(await score('GR-D'), 'progress').rank).toEqual({ rank: 1, of: 3 });
   });

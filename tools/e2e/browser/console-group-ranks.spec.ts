@@ -85,7 +85,7 @@ describe('console in Chromium: group ranks, and a unit page that refetches only 
     });
     const seen = (unitCode: string) => waitFor(
       () => page.evaluate((u) => (window as unknown as { __seen: { unitCode: string; period: string }[] }).__seen.some((m) => m.unitCode === u && m.period === '2025-03'), unitCode),
-      { what: `the page to be told ${unitCode} changed` },
+      { what: `the page to be told ${unitCode} changed`, timeoutMs: 60_000 },
     );
     const before = requests.length;
 
@@ -109,7 +109,7 @@ describe('console in Chromium: group ranks, and a unit page that refetches only 
     await seen('HY-STP');
     await seen('HY');
     await page.clock.fastForward(5_000);
-    await waitFor(() => requests.length > before, { what: 'the refetch' });
+    await waitFor(() => requests.length > before, { what: 'the refetch', timeoutMs: 30_000 });
     await quiet();
     const refetched = requests.slice(before);
     // The unit's score once, and the trend's changed month only; nothing else.
