@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { LogAudit, PostgresHistoryReader } from '@idx/event-store';
 import { DatabaseModule, READ_MODELS } from '@idx/nest-platform';
 import { AuditService } from '@idx/audit';
-import { ExplainQueries, ScoreQueries, UnitRegistryQueries } from '@idx/score-queries';
+import { ExplainQueries, ScoreQueries, UnitRegistryQueries, UnitTreeCache } from '@idx/score-queries';
 import type { ReadModelClient } from '@idx/read-models';
 import { Pool } from 'pg';
 import { reportingConfig } from './config';
@@ -14,13 +14,15 @@ import { CONFIG } from './tokens';
   providers: [
     { provide: CONFIG, useFactory: () => reportingConfig() },
     { provide: PostgresHistoryReader, inject: [Pool], useFactory: (pool: Pool) => new PostgresHistoryReader(pool) },
+    // One unit tree kept per process, checked for changes on each read (docs/reads.md).
+    { provide: UnitTreeCache, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new UnitTreeCache(prisma) },
     {
       provide: ScoreQueries,
-      inject: [READ_MODELS, PostgresHistoryReader],
-      useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader) => new ScoreQueries(prisma, history),
+      inject: [READ_MODELS, PostgresHistoryReader, UnitTreeCache],
+      useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader, trees: UnitTreeCache) => new ScoreQueries(prisma, history, Date.now, trees),
     },
     { provide: ExplainQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new ExplainQueries(prisma) },
-    { provide: UnitRegistryQueries, inject: [READ_MODELS], useFactory: (prisma: ReadModelClient) => new UnitRegistryQueries(prisma) },
+    { provide: UnitRegistryQueries, inject: [READ_MODELS, UnitTreeCache], useFactory: (prisma: ReadModelClient, trees: UnitTreeCache) => new UnitRegistryQueries(prisma, trees) },
     { provide: LogAudit, inject: [Pool], useFactory: (pool: Pool) => new LogAudit(pool) },
     {
       provide: AuditService,
@@ -28,6 +30,6 @@ import { CONFIG } from './tokens';
       useFactory: (prisma: ReadModelClient, history: PostgresHistoryReader, log: LogAudit) => new AuditService(prisma, history, Date.now, { log }),
     },
   ],
-  exports: [CONFIG, ScoreQueries, ExplainQueries, UnitRegistryQueries, AuditService, PostgresHistoryReader, LogAudit],
+  exports: [CONFIG, UnitTreeCache, ScoreQueries, ExplainQueries, UnitRegistryQueries, AuditService, PostgresHistoryReader, LogAudit],
 })
 export class InfrastructureModule {}

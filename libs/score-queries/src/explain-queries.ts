@@ -6,7 +6,6 @@ import { buildExplainSet, type BuiltExplainSet, type ExplainSet, explainSetById,
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
 import { unitScoreView } from './score-views';
-import { loadUnitTree } from './unit-tree-loader';
 
 export * from './explain/explain-page';
 export type { ExplainSet } from './explain/explain-sets';
@@ -39,18 +38,23 @@ export class ExplainQueries {
     this.openMaxAgeMs = options.openMaxAgeMs ?? 60_000;
   }
 
-  /** Monthly totals and groups for the `months` months up to `to` (oldest first). */
+  /**
+   * Monthly totals and groups for the `months` months up to `to` (oldest first): the unit's own
+   * finished rows only (total, activity and `score->'groups'`), one query by primary key.
+   */
   async trend(unitCode: string, to: string | undefined, months = 12): Promise<UnitTrendDto> {
     const last = parsePeriod(to ?? monthKeyOf(this.clock()));
     const keys: string[] = [];
     for (let p = last; keys.length < months; p = parsePeriod(monthKeyOf(p.start - 1))) keys.unshift(p.key);
-    const tree = await loadUnitTree(this.prisma);
-    const points = await Promise.all(keys.map(async (key) => {
-      const scores = await PeriodScores.load(this.prisma, key, this.clock(), tree);
-      if (!scores.hasData(unitCode)) return { period: key, total: null, groups: {} };
-      const { score, total } = scores.score(unitCode);
-      return { period: key, total, groups: Object.fromEntries(score.groups.map((g) => [g.id, g.notApplicable ? null : g.points])) };
-    }));
+    const rows = await this.prisma.$queryRawUnsafe<{ period: string; total: number; has_activity: boolean; groups: { id: string; points: number; notApplicable?: boolean }[] }[]>(
+      `SELECT period, total, has_activity, score->'groups' AS groups FROM finished_scores WHERE unit_code = $1 AND period = ANY($2::text[])`, unitCode, keys,
+    );
+    const byPeriod = new Map(rows.map((r) => [r.period, r]));
+    const points = keys.map((key) => {
+      const row = byPeriod.get(key);
+      if (!row?.has_activity) return { period: key, total: null, groups: {} };
+      return { period: key, total: Number(row.total), groups: Object.fromEntries(row.groups.map((g) => [g.id, g.notApplicable ? null : g.points])) };
+    });
     return { unitCode, points };
   }
 

@@ -8,3 +8,6 @@ export { PeriodScores, type ScoredUnit, toFigures } from './period-scores';
 export { unitScoreView } from './score-views';
 export * from './as-of/replay-cut';
 export * from './as-of/replayed-period-scores';
+export { UnitTreeCache, type CachedTree } from './cache/unit-tree-cache';
+export { structureAt, UnitStructure } from './cache/unit-structure';
+export { PeerStandings, type Standing } from './peer-standings';

@@ -1,14 +1,23 @@
 import type { CriterionScoreDto, GroupScoreDto, UnitRefDto } from '@idx/contracts';
 import { criterionStatus, groupStatus, type RuleSet, type UnitScore, type UnitSnapshot } from '@idx/domain';
 
-/** Groups with their applicable maximum, rate and status: every screen and file prints x/applicableMax. */
-export function groupDtos(score: UnitScore, ruleSet: RuleSet, active: boolean): GroupScoreDto[] {
+/** Where a unit's groups stand among its peers (PeerStandings), for the answers that rank. */
+export interface GroupPeers {
+  /** The group's rank among the peers; null when the unit is not ranked. */
+  rank(groupId: string): { readonly rank: number | null; readonly of: number } | null;
+  /** The peers' unweighted average of the group; null when no ranked peer has it. */
+  average(groupId: string): number | null;
+}
+
+/** Groups with their applicable maximum, rate and status: every screen and file prints x/applicableMax. With `peers`, each group's rank and peer average. */
+export function groupDtos(score: UnitScore, ruleSet: RuleSet, active: boolean, peers?: GroupPeers): GroupScoreDto[] {
   return score.groups.map((g) => {
     const rule = ruleSet.groups.find((r) => r.id === g.id);
     return {
       id: g.id, nameVi: rule?.nameVi ?? g.id, nameEn: rule?.nameEn ?? g.id, points: g.points, max: g.max, applicableMax: g.applicableMax,
       rate: g.rate, status: groupStatus(g, score.criteria, active), notApplicable: g.notApplicable === true,
       flags: [...new Set(score.criteria.filter((c) => c.group === g.id).flatMap((c) => c.flags ?? []))],
+      ...(peers ? { rank: peers.rank(g.id), peerAverage: peers.average(g.id) } : {}),
     };
   });
 }

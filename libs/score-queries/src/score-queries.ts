@@ -3,11 +3,15 @@ import { type Period, periodContaining, resolvePeriod } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
 import { everyUnit, poolOf, replayPeriodScores } from './as-of/replayed-period-scores';
 import type { ReadModelClient } from '@idx/read-models';
+import { structureAt } from './cache/unit-structure';
+import { type CachedTree, UnitTreeCache } from './cache/unit-tree-cache';
 import { PeriodScores } from './period-scores';
 import { type RankingFilter, rankingView, unitScoreView } from './score-views';
-import { loadUnitTree } from './unit-tree-loader';
 
-export type { RankingFilter } from './score-views';
+export type { RankingFilter, RankingSort } from './score-views';
+
+/** The instant a period's structure is shown at: its last instant, or now while it runs (as PeriodScores.at). */
+const atOf = (period: Period, now: number): number => Math.min(period.end - 1, now);
 
 function previousOf(period: Period): Period {
   return periodContaining(period.kind, period.start - 1);
@@ -16,30 +20,60 @@ function previousOf(period: Period): Period {
 /**
  * What the reporting API answers: from the scoring projection's tables, or — with `asOf` — from
  * the events recorded up to that instant, recomputed.
+ *
+ * Live reads hold at national scale (docs/reads.md): the unit tree and its peer-group index are
+ * kept between requests (UnitTreeCache, structureAt) and each answer reads only the finished rows
+ * it shows — a unit's own row and its peers' ranking figures; a ranking's listed units and their
+ * previous totals — by primary key.
  */
 export class ScoreQueries {
   constructor(
     private readonly prisma: ReadModelClient,
     private readonly history?: PostgresHistoryReader,
     private readonly clock: () => number = Date.now,
+    /** Share one with the other readers of the tree in a process (the reporting module does). */
+    private readonly trees: UnitTreeCache = new UnitTreeCache(prisma),
   ) {}
 
   async unitScore(unitCode: string, periodKey: string, asOf?: Date): Promise<UnitScoreDto | undefined> {
-    const { period } = resolvePeriod(periodKey, this.clock());
-    const scores = asOf ? await this.replayed(period.key, asOf, unitCode) : await PeriodScores.load(this.prisma, period.key, this.clock());
+    const now = this.clock();
+    const { period } = resolvePeriod(periodKey, now);
+    const scores = asOf ? await this.replayed(period.key, asOf, unitCode) : await this.withTree((cached) => {
+      const structure = structureAt(cached.tree, atOf(period, now), cached.shape);
+      const peers = structure.peersIn(structure.peerGroupOf(unitCode));
+      return PeriodScores.loadUnits(this.prisma, period.key, now, cached, [unitCode], peers);
+    });
     if (!scores.has(unitCode)) return undefined;
     return unitScoreView(scores, unitCode, asOf);
   }
 
   async ranking(periodKey: string, filter: RankingFilter = {}, asOf?: Date): Promise<RankingDto> {
-    const { period } = resolvePeriod(periodKey, this.clock());
-    const [scores, previous] = asOf
-      ? await Promise.all([this.replayed(period.key, asOf), this.replayed(previousOf(period).key, asOf)])
-      : await loadUnitTree(this.prisma).then((tree) => Promise.all([
-        PeriodScores.load(this.prisma, period.key, this.clock(), tree),
-        PeriodScores.load(this.prisma, previousOf(period).key, this.clock(), tree),
-      ]));
+    const now = this.clock();
+    const { period } = resolvePeriod(periodKey, now);
+    if (asOf) {
+      const [scores, previous] = await Promise.all([this.replayed(period.key, asOf), this.replayed(previousOf(period).key, asOf)]);
+      return rankingView(scores, previous, filter);
+    }
+    const [scores, previous] = await this.withTree((cached) => {
+      const listed = structureAt(cached.tree, atOf(period, now), cached.shape).unitsOf(filter.level ?? 'province', filter.parent);
+      return Promise.all([
+        PeriodScores.loadUnits(this.prisma, period.key, now, cached, listed),
+        PeriodScores.loadUnits(this.prisma, previousOf(period).key, now, cached, [], listed),
+      ]);
+    });
     return rankingView(scores, previous, filter);
+  }
+
+  /**
+   * Reads rows for the units the cached tree names while the cache checks that the tree is still
+   * current — one round trip instead of two — and reads again, on the new tree, when it moved.
+   */
+  private async withTree<T>(read: (tree: CachedTree) => Promise<T>): Promise<T> {
+    const fresh = this.trees.current();
+    const known = this.trees.peek();
+    if (!known) return read(await fresh);
+    const [current, answer] = await Promise.all([fresh, read(known)]);
+    return current.tree === known.tree && current.shape === known.shape ? answer : read(current);
   }
 
   /**

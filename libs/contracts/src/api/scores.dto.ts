@@ -108,6 +108,8 @@ export interface RankingDto {
   readonly period: string;
   readonly level: string;
   readonly parent: string | null;
+  /** What the rows are ordered by: `total`, or a group id (rows by that group's rank among their peers). */
+  readonly sort?: string;
   readonly average: AverageDto;
   readonly rows: readonly RankingRowDto[];
 }

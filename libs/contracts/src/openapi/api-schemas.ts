@@ -40,10 +40,17 @@ const SCHEMAS = {
     id: int(undefined, { minimum: 1, maximum: 21 }), group: str(), nameVi: str(), nameEn: str(), numerator: num(), denominator: num(),
     ratio: nullable(num()), points: nullable(num()), max: num(), target: num(), status, flags: arrayOf(str(), 'data-quality notes, e.g. fallback-denominator'),
   }),
-  GroupScore: object({
-    id: str(), nameVi: str(), nameEn: str(), points: num(), max: num(), applicableMax: num('max of the criteria that apply to the unit'),
-    rate: nullable(num('points ÷ applicableMax')), status, notApplicable: bool(),
-  }),
+  GroupScore: object(
+    {
+      id: str(), nameVi: str(), nameEn: str(), points: num(), max: num(), applicableMax: num('max of the criteria that apply to the unit'),
+      rate: nullable(num('points ÷ applicableMax')), status, notApplicable: bool(),
+    },
+    {
+      flags: arrayOf(str(), 'flags of the group\'s criteria, e.g. no-fee-bearing-procedures'),
+      rank: nullable(object({ rank: nullable(int('competition rank on the group\'s displayed points; null when the group is N/A for the unit')), of: int('units ranked for the group') }, {}, 'the group\'s rank among the same peers as the total; null when the unit is unranked')),
+      peerAverage: nullable(num('unweighted mean of the group over the ranked peers (national average for provinces)')),
+    },
+  ),
   UnitScore: object(
     {
       unit: ref('UnitRef'), period, ruleSetId: str(), total: num('as displayed: pooled, rescaled, half-up'), hasData: bool(), status, band,
@@ -58,6 +65,7 @@ const SCHEMAS = {
   }),
   Ranking: object({
     period, level: str(), parent: nullable(str()),
+    sort: str('total, or the group id whose rank orders the rows'),
     average: object({ total: nullable(num()), groups: mapOf(num()), count: int() }),
     rows: arrayOf(ref('RankingRow')),
   }),

@@ -9,9 +9,11 @@ export type PeerRanked<T> = Ranked<T> & { readonly peerGroup: string };
 export function byPeerGroup<T extends RankableRow>(rows: readonly T[], tree: UnitTree, at: TreeDate, options: PeerOptions = {}): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const key = peerGroupOf(tree, row.unitCode, at, options);
+    const key = options.peerGroups ? options.peerGroups(row.unitCode) : peerGroupOf(tree, row.unitCode, at, options);
     if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const members = groups.get(key);
+    if (members) members.push(row);
+    else groups.set(key, [row]);
   }
   return groups;
 }

@@ -49,8 +49,9 @@ export function rankUnits<T extends RankableRow>(rows: readonly T[], key: RankKe
     const rank = i > 0 && r.value === valued[i - 1].value ? (ranked[i - 1].rank as number) : i + 1;
     ranked.push({ ...r.row, rank, of });
   });
+  const ranks = new Set<T>(valued.map((v) => v.row));
   const unranked = rows
-    .filter((row) => !valued.some((v) => v.row === row))
+    .filter((row) => !ranks.has(row))
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode))
     .map((row) => ({ ...row, rank: null, of }));
   return [...ranked, ...unranked];

@@ -4,7 +4,7 @@ import { injectTranslations } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
 import { BandBadgeComponent } from '../../shared/band/band-badge.component';
 import { RANKING_TEXT } from './ranking.i18n';
-import type { RankingSort, RankingView, SortKey } from './ranking-view';
+import { type RankingSort, type RankingView, type SortKey, sortedGroupId } from './ranking-view';
 
 @Component({
   selector: 'app-ranking-table',
@@ -35,6 +35,11 @@ export class RankingTableComponent {
     const sort = this.sort();
     if (sort.key !== key) return '↕';
     return sort.direction === 'asc' ? '▲' : '▼';
+  }
+
+  /** Sorted by a group, its column shows each unit's rank in it ("hạng 03/34"). */
+  protected isSortedGroup(id: string): boolean {
+    return sortedGroupId(this.sort()) === id;
   }
 
   protected groupKey(id: string): SortKey {

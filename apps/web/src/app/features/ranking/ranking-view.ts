@@ -34,6 +34,10 @@ export interface RankingRowView {
   readonly groupTexts: readonly string[];
   /** Points per group column, null when not applicable (sorts last). */
   readonly groupPoints: readonly (number | null)[];
+  /** Each group's rank among the same peers as the total (null: unranked or N/A, sorts last). */
+  readonly groupRanks: readonly (number | null)[];
+  /** "01/34" per group column, or null when the unit has no rank in it. */
+  readonly groupRankTexts: readonly (string | null)[];
   readonly change: number | null;
   readonly changeText: string;
   readonly changeTone: ChangeTone;
@@ -125,6 +129,11 @@ export function toRankingView(ranking: RankingDto, context: RankingViewContext):
         const group = groupsById.get(column.id);
         return group && group.status === 'ok' ? group.points : null;
       }),
+      groupRanks: groupColumns.map((column) => groupsById.get(column.id)?.rank?.rank ?? null),
+      groupRankTexts: groupColumns.map((column) => {
+        const rank = groupsById.get(column.id)?.rank;
+        return rank && rank.rank !== null ? formatRank(rank.rank, rank.of) : null;
+      }),
       ...changeOf(row, locale),
       changed: context.changedUnitCodes.has(row.unit.code),
     };
@@ -172,8 +181,9 @@ function sortValue(row: RankingRowView, key: SortKey, columns: readonly GroupCol
     case 'unit':
       return null;
     default: {
+      // A group orders by its rank among the peers (ties share it), as the API ranks it.
       const index = columns.findIndex((column) => `group:${column.id}` === key);
-      return index < 0 ? null : (row.groupPoints[index] ?? null);
+      return index < 0 ? null : (row.groupRanks[index] ?? null);
     }
   }
 }
@@ -194,7 +204,12 @@ export function sortRankingRows(view: RankingView, sort: RankingSort, locale: st
     .map(({ row }) => row);
 }
 
-/** The direction a first click on a column sorts: best first for scores, A→Z for names, 1→n for ranks. */
+/** The direction a first click on a column sorts: best first for scores, A→Z for names, 1→n for ranks (a group's too). */
 export function firstDirection(key: SortKey): SortDirection {
-  return key === 'rank' || key === 'unit' ? 'asc' : 'desc';
+  return key === 'rank' || key === 'unit' || key.startsWith('group:') ? 'asc' : 'desc';
+}
+
+/** The group a sort key orders by, or null for the other columns. */
+export function sortedGroupId(sort: RankingSort): string | null {
+  return sort.key.startsWith('group:') ? sort.key.slice('group:'.length) : null;
 }

@@ -20,6 +20,8 @@ export interface RankingText {
   readonly average: string;
   readonly nationalAverage: string;
   readonly averageOf: (count: number) => string;
+  /** A group's rank among the peers, beside its points: "hạng 03/34". */
+  readonly groupRank: (rankText: string) => string;
   readonly changeTitle: { readonly up: string; readonly down: string; readonly same: string };
   readonly columns: {
     readonly rank: string;
@@ -53,6 +55,7 @@ export const RANKING_TEXT: Translations<RankingText> = {
     average: 'Trung bình',
     nationalAverage: 'Trung bình cả nước',
     averageOf: (count) => `${count} đơn vị`,
+    groupRank: (rankText) => `hạng ${rankText}`,
     changeTitle: { up: 'Tăng so với kỳ trước', down: 'Giảm so với kỳ trước', same: 'Không đổi so với kỳ trước' },
     columns: { rank: 'Hạng', unit: 'Đơn vị', level: 'Cấp', total: 'Tổng điểm', band: 'Xếp loại', change: 'So với kỳ trước' },
   },
@@ -77,6 +80,7 @@ export const RANKING_TEXT: Translations<RankingText> = {
     average: 'Average',
     nationalAverage: 'National average',
     averageOf: (count) => `${count} units`,
+    groupRank: (rankText) => `rank ${rankText}`,
     changeTitle: { up: 'Up on the previous period', down: 'Down on the previous period', same: 'Same as the previous period' },
     columns: { rank: 'Rank', unit: 'Unit', level: 'Level', total: 'Total', band: 'Band', change: 'Change' },
   },

@@ -94,6 +94,20 @@ export interface GroupCardView {
   readonly rateText: string;
   /** 0..1 for the bar and the radar; null when the group does not apply. */
   readonly fraction: number | null;
+  /** "Hạng 03/34": the group's rank among the same peers as the total; null when unranked or N/A. */
+  readonly rankText: string | null;
+  /** "Trung bình cả nước 15,2/20" (the peers' average for other levels); null when there is none. */
+  readonly averageText: string | null;
+}
+
+/** The group's rank and its peers' average, as the letters print them beside the group. */
+function groupStanding(group: GroupScoreDto, level: string, context: UnitViewContext): Pick<GroupCardView, 'rankText' | 'averageText'> {
+  const { text, locale } = context;
+  const rank = group.rank && group.rank.rank !== null ? text.groups.rank(formatRank(group.rank.rank, group.rank.of)) : null;
+  const average = typeof group.peerAverage === 'number'
+    ? text.groups.average(level === 'province', formatGroupPoints(group.peerAverage, group.applicableMax > 0 ? group.applicableMax : group.max, locale))
+    : null;
+  return { rankText: rank, averageText: average };
 }
 
 function groupIsNoFee(group: GroupScoreDto, criteria: readonly CriterionScoreDto[]): boolean {
@@ -117,7 +131,8 @@ export function toGroupCards(score: UnitScoreDto, context: UnitViewContext): rea
   const { locale, scoreText, text } = context;
   return score.groups.map((group) => {
     const words = groupWords(group, score.criteria, scoreText);
-    if (words !== null) return { id: group.id, name: name(group, context.language), pointsText: words, rateText: '', fraction: null };
+    const standing = groupStanding(group, score.unit.level, context);
+    if (words !== null) return { id: group.id, name: name(group, context.language), pointsText: words, rateText: '', fraction: null, ...standing };
     // Out of the APPLICABLE maximum, with the rate the scoring computed: the PDF prints the same.
     const fraction = group.rate ?? group.points / group.applicableMax;
     return {
@@ -126,6 +141,7 @@ export function toGroupCards(score: UnitScoreDto, context: UnitViewContext): rea
       pointsText: formatGroupPoints(group.points, group.applicableMax, locale),
       rateText: text.groups.rate(formatRate(fraction, locale)),
       fraction,
+      ...standing,
     };
   });
 }

@@ -23,7 +23,14 @@ export interface UnitText {
     readonly ruleSet: (id: string) => string;
     readonly updatedAt: (when: string) => string;
   };
-  readonly groups: { readonly heading: string; readonly rate: (rate: string) => string };
+  readonly groups: {
+    readonly heading: string;
+    readonly rate: (rate: string) => string;
+    /** The group's rank among the peers: "Hạng 03/34". */
+    readonly rank: (rankText: string) => string;
+    /** The peers' average beside the group: national for a province. */
+    readonly average: (national: boolean, points: string) => string;
+  };
   readonly criteria: {
     readonly heading: string;
     readonly caption: string;
@@ -133,7 +140,12 @@ export const UNIT_TEXT: Translations<UnitText> = {
       ruleSet: (id) => `Bộ quy tắc tính điểm: ${id}`,
       updatedAt: (when) => `Sự kiện mới nhất ghi nhận lúc ${when}`,
     },
-    groups: { heading: 'Điểm theo nhóm chỉ số', rate: (rate) => `Tỷ lệ đạt ${rate}` },
+    groups: {
+      heading: 'Điểm theo nhóm chỉ số',
+      rate: (rate) => `Tỷ lệ đạt ${rate}`,
+      rank: (rankText) => `Hạng ${rankText}`,
+      average: (national, points) => `${national ? 'Trung bình cả nước' : 'Trung bình cùng cấp'} ${points}`,
+    },
     criteria: {
       heading: 'Chi tiết 21 tiêu chí',
       caption: 'Tử số, mẫu số, tỷ lệ và điểm của từng tiêu chí; bấm tên tiêu chí để xem giải trình',
@@ -241,7 +253,12 @@ export const UNIT_TEXT: Translations<UnitText> = {
       ruleSet: (id) => `Rule set: ${id}`,
       updatedAt: (when) => `Newest event recorded at ${when}`,
     },
-    groups: { heading: 'Points by group', rate: (rate) => `${rate} of the maximum` },
+    groups: {
+      heading: 'Points by group',
+      rate: (rate) => `${rate} of the maximum`,
+      rank: (rankText) => `Rank ${rankText}`,
+      average: (national, points) => `${national ? 'National average' : 'Peers\' average'} ${points}`,
+    },
     criteria: {
       heading: 'The 21 criteria',
       caption: "Each criterion's numerator, denominator, rate and points; open a criterion to see what is behind it",

@@ -1,16 +1,18 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { RankingDto, ScoreDiffDto, UnitScoreDto, UnitTrendDto } from '@idx/contracts';
-import { catchError, forkJoin, map, type Observable, of, Subject } from 'rxjs';
+import type { RankingDto, ScoreChangedMessageDto, ScoreDiffDto, UnitScoreDto, UnitTrendDto } from '@idx/contracts';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { catchError, forkJoin, map, mergeMap, type Observable, of, Subject } from 'rxjs';
 import { dataOf, IDLE, type Loadable, LOADING } from '../../core/api/loadable';
 import { applyLatest, keepOnQuietFailure, sameSelection } from '../../core/api/page-fetch';
 import { EVENT_TYPE_TEXT } from '../../core/i18n/event-types.i18n';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
 import { PEER_GROUP_TEXT, UNIT_LEVEL_TEXT } from '../../core/i18n/unit-levels.i18n';
-import { refreshOnScoreChanges } from '../../core/live/live-refresh';
-import { changeAffectsPeriod, trendEndMonth } from '../../core/time/period-key';
+import { refetchOnScoreChangeBursts } from '../../core/live/live-refresh';
+import { trendEndMonth } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { UnitApiService } from './unit-api.service';
+import { isEmptyPlan, monthSpan, planUnitRefetch, type UnitPageShown, type UnitRefetchPlan } from './unit-live-plan';
 import { UNIT_TEXT } from './unit.i18n';
 import {
   toCriteriaGroups,
@@ -59,7 +61,12 @@ export class UnitStore {
   private readonly subUnitsState = signal<Loadable<readonly RankingDto[]>>(IDLE);
   private readonly diffState = signal<Loadable<ScoreDiffDto>>(IDLE);
 
-  private readonly scoreFetches = new Subject<{ readonly selection: UnitSelection; readonly quiet: boolean }>();
+  /** `subUnits`: (re)load the sub-unit levels once the score is in (a first load, a reconnection), not after a live change. */
+  private readonly scoreFetches = new Subject<{ readonly selection: UnitSelection; readonly quiet: boolean; readonly subUnits: boolean }>();
+  /** A live change's months of the trend, merged into the trend on screen. */
+  private readonly trendPointFetches = new Subject<{ readonly selection: UnitSelection; readonly months: readonly string[] }>();
+  /** One sub-unit level whose listed units changed, replaced in place. */
+  private readonly subUnitLevelFetches = new Subject<{ readonly selection: UnitSelection; readonly level: string }>();
   private readonly trendFetches = new Subject<{ readonly selection: UnitSelection; readonly quiet: boolean }>();
   private readonly subUnitFetches = new Subject<{ readonly selection: UnitSelection; readonly level: string; readonly quiet: boolean }>();
   private readonly diffFetches = new Subject<{ readonly selection: UnitSelection; readonly from: string; readonly to: string }>();
@@ -124,7 +131,7 @@ export class UnitStore {
       this.scoreFetches,
       ({ selection }) => this.api.fetchScore(selection.code, selection.period, selection.asOf),
       isCurrent,
-      ({ selection, quiet }, state) => this.applyScore(selection, state, quiet),
+      ({ selection, quiet, subUnits }, state) => this.applyScore(selection, state, quiet, subUnits),
     );
     applyLatest(
       this.trendFetches,
@@ -145,10 +152,38 @@ export class UnitStore {
       (_, state) => this.diffState.set(state),
     );
 
+    // Live changes refetch only what they touched, in the background: the trend's changed months
+    // are merged into the line on screen (never back to "loading"), one sub-unit level is replaced.
+    this.trendPointFetches
+      .pipe(
+        mergeMap((fetch) => {
+          const first = fetch.months[0];
+          const last = fetch.months[fetch.months.length - 1];
+          return this.api.fetchTrend(fetch.selection.code, last, monthSpan(first, last)).pipe(
+            map((trend) => ({ fetch, trend })),
+            catchError(() => of(null)),
+          );
+        }),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => result && isCurrent(result.fetch.selection) && this.mergeTrend(result.trend));
+    this.subUnitLevelFetches
+      .pipe(
+        mergeMap((fetch) =>
+          this.api.fetchSubUnits(fetch.selection.period, fetch.level, fetch.selection.code).pipe(
+            map((ranking) => ({ fetch, ranking })),
+            catchError(() => of(null)),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => result && isCurrent(result.fetch.selection) && this.replaceSubUnitLevel(result.fetch.level, result.ranking));
+
     // Figures as of a past moment do not move.
-    refreshOnScoreChanges({
-      concerns: (message) => this.concernsPage(message.unitCode, message.period),
-      refresh: () => this.refresh(),
+    refetchOnScoreChangeBursts({
+      concerns: (message) => !isEmptyPlan(this.planFor([message])),
+      applyBurst: (messages) => this.refetch(this.planFor(messages)),
+      reconnected: () => this.refresh(),
       live: () => this.selectionState()?.asOf === null,
     });
   }
@@ -163,12 +198,12 @@ export class UnitStore {
     // and the figures are replaced when the recomputation arrives.
     if (samePage && this.score() !== null) {
       this.recomputingState.set(true);
-      this.scoreFetches.next({ selection, quiet: true });
+      this.scoreFetches.next({ selection, quiet: true, subUnits: false });
       return;
     }
     this.recomputingState.set(false);
     this.scoreState.set(LOADING);
-    this.scoreFetches.next({ selection, quiet: false });
+    this.scoreFetches.next({ selection, quiet: false, subUnits: true });
     if (!samePage) {
       this.trendState.set(LOADING);
       this.subUnitsState.set(IDLE);
@@ -177,12 +212,50 @@ export class UnitStore {
     }
   }
 
-  /** Refetches everything on screen, keeping the current figures meanwhile. */
+  /** Refetches everything on screen, keeping the current figures meanwhile (a retry, a reconnection). */
   refresh(): void {
     const selection = this.selectionState();
     if (!selection) return;
-    this.scoreFetches.next({ selection, quiet: this.score() !== null });
-    this.trendFetches.next({ selection, quiet: this.trendState().status === 'ready' });
+    this.scoreFetches.next({ selection, quiet: this.score() !== null, subUnits: true });
+    // A trend still loading keeps its request: restarting it on every refresh is what kept it "loading".
+    if (this.trendState().status !== 'loading') this.trendFetches.next({ selection, quiet: this.trendState().status === 'ready' });
+  }
+
+  /** Refetches what a burst of changes touched, and only that. */
+  private refetch(plan: UnitRefetchPlan): void {
+    const selection = this.selectionState();
+    if (!selection) return;
+    if (plan.score) this.scoreFetches.next({ selection, quiet: this.score() !== null, subUnits: false });
+    if (plan.trendMonths.length > 0) this.trendPointFetches.next({ selection, months: plan.trendMonths });
+    for (const level of plan.subUnitLevels) this.subUnitLevelFetches.next({ selection, level });
+  }
+
+  /** What the page shows, for planning what a change touched. */
+  private planFor(messages: readonly ScoreChangedMessageDto[]): UnitRefetchPlan {
+    const selection = this.selectionState();
+    if (!selection) return planUnitRefetch([], { code: '', period: '', pooledUnits: [], trendMonths: [], subUnits: [] });
+    const shown: UnitPageShown = {
+      code: selection.code,
+      period: selection.period,
+      pooledUnits: this.score()?.pooledUnits ?? [],
+      trendMonths: (dataOf(this.trendState())?.points ?? []).map((p) => p.period),
+      subUnits: (dataOf(this.subUnitsState()) ?? []).map((r) => ({ level: r.level, unitCodes: r.rows.map((row) => row.unit.code) })),
+    };
+    return planUnitRefetch(messages, shown);
+  }
+
+  /** The refetched months' points replace theirs; the rest of the line stays. */
+  private mergeTrend(partial: UnitTrendDto): void {
+    const state = this.trendState();
+    if (state.status !== 'ready') return;
+    const fresh = new Map(partial.points.map((p) => [p.period, p]));
+    this.trendState.set({ ...state, data: { ...state.data, points: state.data.points.map((p) => fresh.get(p.period) ?? p) }, at: new Date() });
+  }
+
+  private replaceSubUnitLevel(level: string, ranking: RankingDto): void {
+    const state = this.subUnitsState();
+    if (state.status !== 'ready') return;
+    this.subUnitsState.set({ ...state, data: state.data.map((r) => (r.level === level ? ranking : r)), at: new Date() });
   }
 
   compare(from: string, to: string): void {
@@ -192,7 +265,7 @@ export class UnitStore {
     this.diffFetches.next({ selection, from, to });
   }
 
-  private applyScore(selection: UnitSelection, state: Loadable<UnitScoreDto>, quiet: boolean): void {
+  private applyScore(selection: UnitSelection, state: Loadable<UnitScoreDto>, quiet: boolean, subUnits: boolean): void {
     const recomputing = this.recomputingState();
     this.recomputingState.set(false);
     // A failed live refresh keeps the figures; a failed recomputation must not pass them off as its own.
@@ -204,7 +277,7 @@ export class UnitStore {
     this.scoreState.set(state);
     if (state.status === 'ready') {
       const levels = SUB_UNIT_LEVELS[state.data.unit.level] ?? [];
-      if (levels.length > 0) {
+      if (levels.length > 0 && (subUnits || this.subUnitsState().status !== 'ready')) {
         this.subUnitFetches.next({ selection, level: state.data.unit.level, quiet: this.subUnitsState().status === 'ready' });
       }
     }
@@ -224,14 +297,5 @@ export class UnitStore {
         return found;
       }),
     );
-  }
-
-  /** A change to the unit, a unit pooled into it, or a listed sub-unit, in a period the page shows. */
-  private concernsPage(unitCode: string, period: string): boolean {
-    const selection = this.selectionState();
-    if (!selection || !changeAffectsPeriod(period, selection.period)) return false;
-    if (unitCode === selection.code) return true;
-    if (this.score()?.pooledUnits.includes(unitCode)) return true;
-    return (dataOf(this.subUnitsState()) ?? []).some((r) => r.rows.some((row) => row.unit.code === unitCode));
   }
 }
