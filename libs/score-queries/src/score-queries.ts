@@ -1,7 +1,7 @@
 import type { RankingDto, UnitScoreDto } from '@idx/contracts';
 import { type Period, periodContaining, resolvePeriod } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
-import { everyUnit, poolOf, replayPeriodScores } from './as-of/replayed-period-scores';
+import { everyUnit, peersPoolsOf, replayPeriodScores } from './as-of/replayed-period-scores';
 import type { ReadModelClient } from '@idx/read-models';
 import { structureAt } from './cache/unit-structure';
 import { type CachedTree, UnitTreeCache } from './cache/unit-tree-cache';
@@ -77,14 +77,15 @@ export class ScoreQueries {
   }
 
   /**
-   * Scores recomputed from the events recorded up to `asOf`: one unit's pool, or every unit — the
-   * pool as the unit tree stood at `asOf` (audit/replayed-period-scores.ts), not today's.
+   * Scores recomputed from the events recorded up to `asOf`: one unit with its peers' pools (so its
+   * rank is among the same peers as the as-of ranking's), or every unit — as the unit tree stood at
+   * `asOf` (as-of/replayed-period-scores.ts), not today's.
    */
   private async replayed(periodKey: string, asOf: Date, unitCode?: string): Promise<PeriodScores> {
     if (!this.history) throw new Error('as-of queries need the event history reader');
     const period = resolvePeriod(periodKey, this.clock()).period;
     const others = unitCode ? [] : (await this.prisma.unitPeriodScore.findMany({ select: { unitCode: true }, distinct: ['unitCode'] })).map((r) => r.unitCode);
-    const pick = unitCode ? poolOf(unitCode) : everyUnit(others);
+    const pick = unitCode ? peersPoolsOf(unitCode) : everyUnit(others);
     return (await replayPeriodScores(this.history, pick, period.key, { recordedUntil: asOf }, asOf.getTime())).scores;
   }
 }

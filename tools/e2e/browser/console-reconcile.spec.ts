@@ -26,8 +26,9 @@ describe('console in Chromium: reconciliation with the national portal', () => {
     const page = await c.newPage();
     await c.signIn(page, await c.createAccount('vp-hoa-binh', 'province', RC_PROVINCE));
     await page.goto(`${c.consoleUrl}/doi-chieu/${RC_PROVINCE}`);
-    expect(await page.locator('#reconcile-heading').textContent()).toBe('Đối chiếu với Cổng Dịch vụ công quốc gia');
+    // The page has drawn once its import list has answered: only then is the heading read (a loaded machine renders late).
     await page.getByTestId('reconcile-no-imports').waitFor();
+    expect(await page.locator('#reconcile-heading').textContent()).toBe('Đối chiếu với Cổng Dịch vụ công quốc gia');
 
     // A file that is not JSON: refused with the reason, nothing imported.
     await page.getByTestId('reconcile-file').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"groups": [') });

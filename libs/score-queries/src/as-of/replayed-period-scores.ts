@@ -1,4 +1,4 @@
-import { type Figure, foldEvents, ownFiguresByUnit, parsePeriod, poolMembersDuring, type Period, previousYearMonthKeys, ruleSetInForce, type UnitTree } from '@idx/domain';
+import { type Figure, foldEvents, ownFiguresByUnit, parsePeriod, peerGroupOf, poolMembersDuring, type Period, previousYearMonthKeys, ruleSetInForce, type UnitTree } from '@idx/domain';
 import type { PostgresHistoryReader } from '@idx/event-store';
 import { PeriodScores } from '../period-scores';
 import type { OwnFigures } from '@idx/scoring-projection';
@@ -54,3 +54,15 @@ export const poolOf = (unitCode: string): UnitPicker => (tree, period) => (tree[
 
 /** Every unit of the tree, and `others` the projection has rows for without a registration. */
 export const everyUnit = (others: readonly string[] = []): UnitPicker => (tree) => [...new Set([...Object.keys(tree), ...others])];
+
+/**
+ * A unit's peers (its peer group at the period's last instant, itself included) and each one's pool:
+ * what an as-of unit score needs to rank the unit among the same peers as the as-of ranking does.
+ */
+export const peersPoolsOf = (unitCode: string): UnitPicker => (tree, period) => {
+  if (!tree[unitCode]) return [unitCode];
+  const at = period.end - 1;
+  const group = peerGroupOf(tree, unitCode, at);
+  const peers = group === undefined ? [unitCode] : Object.keys(tree).filter((code) => peerGroupOf(tree, code, at) === group);
+  return [...new Set(peers.flatMap((code) => poolMembersDuring(tree, code, period)))];
+};
