@@ -36,7 +36,7 @@ import { UnitTrendController } from './unit-trend/unit-trend.controller';
       provide: MonthlyExports,
       inject: [ScoreQueries, AuditService],
       // A closed month's documents print its figures as of the close (its published snapshot's instant).
-      useFactory: (scores: ScoreQueries, audit: AuditService) => new MonthlyExports(scores, Date.now, { closedMonth: (period) => audit.snapshot(period) }),
+      useFactory: (scores: ScoreQueries, audit: AuditService) => new MonthlyExports(scores, Date.now, { closedMonth: (period) => audit.closeOf(period) }),
     },
   ],
 })

@@ -236,6 +236,14 @@ export class AuditService {
     return { ...toSnapshotDto(row), scores };
   }
 
+  /** Whether, when and by whom a month was closed, without its published scores (a few MB nationally). */
+  async closeOf(periodKey: string): Promise<{ readonly asOf: string; readonly closedAt: string; readonly closedBy: string } | undefined> {
+    const row = await this.prisma.periodSnapshot.findUnique({
+      where: { period: parsePeriod(periodKey).key }, select: { asOf: true, closedAt: true, closedBy: true },
+    });
+    return row ? { asOf: row.asOf.toISOString(), closedAt: row.closedAt.toISOString(), closedBy: row.closedBy } : undefined;
+  }
+
   async snapshot(periodKey: string): Promise<PeriodSnapshotDto | undefined> {
     const row = await this.prisma.periodSnapshot.findUnique({ where: { period: parsePeriod(periodKey).key } });
     return row ? toSnapshotDto(row) : undefined;
