@@ -1,12 +1,10 @@
-import PDFDocument from 'pdfkit';
 import type { AppendixSection, MonthlyAppendix } from '../appendix/monthly-appendix';
-import { pdfBytes } from '../pdf/collect';
-import { dejaVuFonts } from '../pdf/fonts';
-import { drawTable, type PdfColumn, type TableFonts } from '../pdf/table';
+import { PDF_FONTS, viDocument } from '../pdf/vi-document';
+import { drawTable, type PdfColumn } from '../pdf/table';
 import { cellText } from '../text/cells';
 import type { MonthlyLetter } from './monthly-letter';
 
-const FONTS: TableFonts = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', italic: 'DejaVuSans-Oblique' };
+const FONTS = PDF_FONTS;
 const MARGIN = 50;
 
 function letterhead(doc: PDFKit.PDFDocument, letter: MonthlyLetter): void {
@@ -48,24 +46,11 @@ function appendixPage(doc: PDFKit.PDFDocument, letter: MonthlyLetter, appendix: 
  * portrait, each appendix on landscape pages; a provisional letter says so on every page.
  */
 export async function letterPdf(letter: MonthlyLetter): Promise<Buffer> {
-  const fonts = dejaVuFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN + 10, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: 'vi-VN',
-    displayTitle: true,
-    info: {
-      Title: `${letter.subject} — ${letter.unit.name}`,
-      Author: 'QĐ 766 real-time index',
-      Subject: `${letter.unit.name} (${letter.unit.code}), tháng ${letter.month}${letter.provisional ? ' — số liệu tạm tính' : ''}`,
-      CreationDate: new Date(letter.generatedAt),
-    },
+  const { doc, bytes: done } = viDocument(MARGIN, 10, {
+    title: `${letter.subject} — ${letter.unit.name}`,
+    subject: `${letter.unit.name} (${letter.unit.code}), tháng ${letter.month}${letter.provisional ? ' — số liệu tạm tính' : ''}`,
+    createdAt: letter.generatedAt,
   });
-  const done = pdfBytes(doc);
-  doc.registerFont(FONTS.regular, fonts.regular);
-  doc.registerFont(FONTS.bold, fonts.bold);
-  doc.registerFont(FONTS.italic, fonts.italic);
   const width = doc.page.width - 2 * MARGIN;
 
   if (letter.banner) doc.font(FONTS.bold).fontSize(9).fillColor('#B00020').text(letter.banner, MARGIN, MARGIN, { width, align: 'center' }).fillColor('#000000').moveDown(0.5);

@@ -1,10 +1,8 @@
-import PDFDocument from 'pdfkit';
-import { pdfBytes } from '../pdf/collect';
-import { dejaVuFonts } from '../pdf/fonts';
-import { drawTable, type PdfRow, type TableFonts } from '../pdf/table';
+import { PDF_FONTS, viDocument } from '../pdf/vi-document';
+import { drawTable, type PdfRow } from '../pdf/table';
 import type { MonthlySummary } from './monthly-summary';
 
-const FONTS: TableFonts = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', italic: 'DejaVuSans-Oblique' };
+const FONTS = PDF_FONTS;
 const MARGIN = 40;
 
 function heading(doc: PDFKit.PDFDocument, text: string): void {
@@ -41,24 +39,9 @@ function keyFigures(doc: PDFKit.PDFDocument, s: MonthlySummary): void {
  * peers' average, and the 21 criteria. Pages are numbered "Trang i/n".
  */
 export async function summaryPdf(s: MonthlySummary): Promise<Buffer> {
-  const fonts = dejaVuFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, bottom: MARGIN + 14, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    lang: 'vi-VN',
-    displayTitle: true,
-    info: {
-      Title: `${s.title} tháng ${s.month} — ${s.unit.name}`,
-      Author: 'QĐ 766 real-time index',
-      Subject: `${s.unit.name} (${s.unit.code}), tháng ${s.month}`,
-      CreationDate: new Date(s.generatedAt),
-    },
+  const { doc, bytes: done } = viDocument(MARGIN, 14, {
+    title: `${s.title} tháng ${s.month} — ${s.unit.name}`, subject: `${s.unit.name} (${s.unit.code}), tháng ${s.month}`, createdAt: s.generatedAt,
   });
-  const done = pdfBytes(doc);
-  doc.registerFont(FONTS.regular, fonts.regular);
-  doc.registerFont(FONTS.bold, fonts.bold);
-  doc.registerFont(FONTS.italic, fonts.italic);
   const width = doc.page.width - 2 * MARGIN;
 
   doc.font(FONTS.bold).fontSize(11).text(s.title, MARGIN, MARGIN, { width, align: 'center' });
