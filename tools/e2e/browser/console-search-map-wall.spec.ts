@@ -43,8 +43,24 @@ describe('console in Chromium: search, map and wall display (issue 12 §4)', () 
       expect(await option(page, 'HY25').textContent()).toContain('Hưng Yên');
       expect(await option(page, 'HY').count()).toBe(1);
 
-      const codes = await page.getByTestId('search-option').evaluateAll((els) => els.map((el) => el.getAttribute('data-unit-code')));
-      for (let i = 0; i <= codes.indexOf('HY25'); i++) await box.press('ArrowDown');
+      // The list drawn for the last query, read once it has stopped changing (an earlier query's answer may land late).
+      const codesShown = () => page.getByTestId('search-option').evaluateAll((els) => els.map((el) => el.getAttribute('data-unit-code')).join());
+      let previous = '';
+      const settled = await waitFor(
+        async () => {
+          const now = await codesShown();
+          const stable = now === previous && now.includes('HY25');
+          previous = now;
+          return stable && now.split(',');
+        },
+        { intervalMs: 150, what: 'the suggestions to settle' },
+      );
+      // Each ArrowDown moves the active option by one; the page draws it after the key event.
+      for (let i = 0; i <= settled.indexOf('HY25'); i++) {
+        await box.press('ArrowDown');
+        const id = await option(page, settled[i]).getAttribute('id');
+        await waitFor(async () => (await box.getAttribute('aria-activedescendant')) === id, { what: `option ${i + 1} to become active` });
+      }
       expect(await box.getAttribute('aria-activedescendant')).toBe(await option(page, 'HY25').getAttribute('id'));
       expect(await box.getAttribute('aria-expanded')).toBe('true');
       await box.press('Enter');
@@ -76,7 +92,7 @@ describe('console in Chromium: search, map and wall display (issue 12 §4)', () 
       expect(await empty.textContent()).toContain('Không tìm thấy đơn vị nào khớp với “xyz khong co”');
       expect(await empty.textContent()).toContain('gõ không dấu');
       await box.press('Escape');
-      expect(await box.getAttribute('aria-expanded')).toBe('false');
+      await waitFor(async () => (await box.getAttribute('aria-expanded')) === 'false', { what: 'Escape to close the suggestions' });
 
       // Enter with no suggestion chosen opens the results page, the query in its URL.
       await box.fill('hung yen');
@@ -198,7 +214,8 @@ describe('console in Chromium: search, map and wall display (issue 12 §4)', () 
 
       await page.getByTestId('wall-fullscreen').click();
       await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
-      expect((await page.getByTestId('wall-fullscreen').textContent())?.trim()).toBe('Thoát toàn màn hình');
+      // The label follows the document's fullscreenchange event, which fires after fullscreenElement is set.
+      await page.getByTestId('wall-fullscreen').filter({ hasText: /^\s*Thoát toàn màn hình\s*$/ }).waitFor({ timeout: 10_000 });
 
       await page.getByTestId('live-status').and(page.locator('[data-status="live"]')).waitFor();
       await waitFor(() => issued.length >= 2 && settled === issued.length, { what: 'the load and the on-connect refetch to settle' });
