@@ -1,5 +1,5 @@
-import type { ExplainCategory, ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
-import type { ReadModelClient } from '@idx/read-models';
+import type { ExplainCategory, ExplainItemDto } from '@idx/contracts';
+import type { RawRunner } from './pool-subjects';
 
 /** Page sizes: the console asks for the default; a script may ask for up to the maximum per request. */
 export const EXPLAIN_PAGE_SIZE = { default: 50, max: 200 } as const;
@@ -12,64 +12,85 @@ export interface ExplainPageRequest {
 }
 
 /**
- * Where a page ended: the set it was read from (so a rebuild in between does not shift the reader's
- * list), the last ordinal shown and how many of the category were shown so far. Sent as "set.ordinal.offset".
+ * Where a page ended: the version of the list it was read from (so a change in between does not
+ * shift the reader's list), the place (seq) of the last row shown and how many of the category were
+ * shown so far. Sent as "list.seq.offset".
  */
 export interface ExplainCursor {
-  readonly setId: bigint;
-  readonly ordinal: number;
+  readonly listId: bigint;
+  readonly seq: number;
   readonly offset: number;
 }
 
 const CURSOR = /^([1-9]\d{0,17})\.(\d{1,9})\.(\d{1,9})$/;
 
-export const formatExplainCursor = (c: ExplainCursor): string => `${c.setId}.${c.ordinal}.${c.offset}`;
+export const formatExplainCursor = (c: ExplainCursor): string => `${c.listId}.${c.seq}.${c.offset}`;
 
 /** A cursor as sent back by the client, or undefined when it is not one this service wrote. */
 export function parseExplainCursor(text: string): ExplainCursor | undefined {
   const m = CURSOR.exec(text);
-  return m ? { setId: BigInt(m[1] ?? '0'), ordinal: Number(m[2]), offset: Number(m[3]) } : undefined;
+  return m ? { listId: BigInt(m[1] ?? '0'), seq: Number(m[2]), offset: Number(m[3]) } : undefined;
 }
+
+/** The ranks a category pages (explain-rows.ts): those that cost points are rank 0, the others listed rank 1. */
+function rankRange(category: ExplainCategory): { from: number; to: number } {
+  if (category === 'costs-points') return { from: 0, to: 0 };
+  if (category === 'counted') return { from: 1, to: 1 };
+  return { from: 0, to: 1 };
+}
+
+/** The rows a version shows: those added at or before it and not retired by then. */
+const VISIBLE = `from_list <= $4 AND (to_list IS NULL OR to_list > $4)`;
+const ORDER = `ORDER BY rank, neg_late, code, stream_id LIMIT $5`;
+
+/** A first page: a range read of explain_rows_page from the category's first rank. */
+const FIRST_PAGE_SQL = `SELECT seq, item FROM explain_rows WHERE set_id = $1 AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}`;
 
 /**
- * The domain lists those that cost points first, and every other listed subject is in the numerator
- * (one in neither is not listed): each category is a range of ordinals, a range read of the primary key.
+ * A page after a cursor: the same range read from the cursor row's key on (set_id leads the row
+ * comparison so the whole of it bounds the index scan). The key is read first by primary key.
  */
-const PAGE_SQL = `SELECT ordinal, item FROM explain_rows WHERE set_id = $1 AND ordinal > $2 AND ordinal < $3 ORDER BY ordinal LIMIT $4`;
+const NEXT_PAGE_SQL = `SELECT seq, item FROM explain_rows
+  WHERE (set_id, rank, neg_late, code, stream_id) > ($1, $6::smallint, $7::bigint, $8, $9) AND set_id = $1 AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}`;
 
-function ordinalRange(category: ExplainCategory, totals: ExplainTotalsDto): { from: number; to: number } {
-  if (category === 'costs-points') return { from: 0, to: totals.costsPoints };
-  if (category === 'counted') return { from: totals.costsPoints, to: totals.items };
-  return { from: 0, to: totals.items };
-}
-
-type PageRows = readonly { ordinal: number; item: ExplainItemDto }[];
+type PageRows = readonly { seq: number; item: ExplainItemDto }[];
 export interface ExplainPage { items: ExplainItemDto[]; next: ExplainCursor | null; offset: number }
 
-/** Where a page starts and ends in the list: after the cursor, inside the category's ordinals. */
-function bounds(request: ExplainPageRequest, totals: ExplainTotalsDto): { after: number; to: number; offset: number } {
-  const range = ordinalRange(request.category, totals);
-  return { after: Math.max(request.cursor?.ordinal ?? -1, range.from - 1), to: range.to, offset: request.cursor?.offset ?? 0 };
-}
-
 /** `rows`: up to size + 1 rows after the cursor — one more than asked tells whether a next page exists, without counting. */
-function pageOf(setId: bigint, request: ExplainPageRequest, offset: number, rows: PageRows): ExplainPage {
+function pageOf(listId: bigint, request: ExplainPageRequest, rows: PageRows): ExplainPage {
+  const offset = request.cursor?.offset ?? 0;
   const page = rows.slice(0, request.size);
   const last = page[page.length - 1];
-  const next = rows.length > request.size && last ? { setId, ordinal: last.ordinal, offset: offset + page.length } : null;
+  const next = rows.length > request.size && last ? { listId, seq: last.seq, offset: offset + page.length } : null;
   return { items: page.map((r) => r.item), next, offset };
 }
 
-/** One page of a stored set: `size` rows of the category after the cursor, and the cursor of the next page (null on the last). */
-export async function readExplainPage(prisma: ReadModelClient, set: { id: bigint; totals: ExplainTotalsDto }, request: ExplainPageRequest): Promise<ExplainPage> {
-  const { after, to, offset } = bounds(request, set.totals);
-  const rows = await prisma.$queryRawUnsafe<{ ordinal: number; item: ExplainItemDto }[]>(PAGE_SQL, set.id, after, to, request.size + 1);
-  return pageOf(set.id, request, offset, rows);
+/**
+ * One page of a stored version: `size` rows of the category after the cursor, and the cursor of the
+ * next page (null on the last). Undefined when the cursor's row is no longer kept (its version was dropped).
+ */
+export async function readExplainPage(db: RawRunner, list: { id: bigint; setId: bigint }, request: ExplainPageRequest): Promise<ExplainPage | undefined> {
+  const { from, to } = rankRange(request.category);
+  if (!request.cursor) {
+    return pageOf(list.id, request, await db.$queryRawUnsafe<PageRows>(FIRST_PAGE_SQL, list.setId, from, to, list.id, request.size + 1));
+  }
+  const [key] = await db.$queryRawUnsafe<{ rank: number; neg_late: bigint; code: string; stream_id: string }[]>(
+    `SELECT rank, neg_late, code, stream_id FROM explain_rows WHERE set_id = $1 AND seq = $2`, list.setId, request.cursor.seq,
+  );
+  if (!key) return undefined;
+  const rows = await db.$queryRawUnsafe<PageRows>(
+    NEXT_PAGE_SQL, list.setId, from, to, list.id, request.size + 1, key.rank, key.neg_late.toString(), key.code, key.stream_id,
+  );
+  return pageOf(list.id, request, rows);
 }
 
-/** The same page of a set just built, from its items in memory while its rows are being stored. */
-export function explainPageFrom(items: readonly ExplainItemDto[], set: { id: bigint; totals: ExplainTotalsDto }, request: ExplainPageRequest): ExplainPage {
-  const { after, to, offset } = bounds(request, set.totals);
-  const rows = items.slice(after + 1, Math.min(to, after + 2 + request.size)).map((item, k) => ({ ordinal: after + 1 + k, item }));
-  return pageOf(set.id, request, offset, rows);
+/** The first page of a list just built, from its rows in memory (in order) while they are being stored. */
+export function explainPageFrom(rows: readonly { seq: number; rank: number; item: ExplainItemDto | null }[], listId: bigint, request: ExplainPageRequest): ExplainPage {
+  const { from, to } = rankRange(request.category);
+  const picked: { seq: number; item: ExplainItemDto }[] = [];
+  for (const r of rows) {
+    if (picked.length > request.size) break;
+    if (r.rank >= from && r.rank <= to && r.item) picked.push({ seq: r.seq, item: r.item });
+  }
+  return pageOf(listId, request, picked);
 }

@@ -1,80 +1,101 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
-import { type ExplainedSubject, explainCriterion, groupSubjects, type Period, ruleSetInForce } from '@idx/domain';
+import { evaluationInstant, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { subjectsOfUnits } from '@idx/scoring-projection';
+import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
+import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
 
 /**
- * A criterion's whole explanation for a unit-period, built once and kept in PostgreSQL
- * (explain_sets / explain_rows, docs/explain-paging.md) so every page is an index read.
+ * A criterion's explanation for a unit-period, kept in PostgreSQL (explain_sets / explain_lists /
+ * explain_rows, docs/explain-paging.md): built once from the pool's subjects, then maintained with
+ * the subjects changed since (explain-delta.ts), each change a new version (list) of the same rows.
  */
 export interface ExplainSet {
   readonly id: bigint;
   readonly unitCode: string;
   readonly period: string;
   readonly criterion: number;
-  /** What it was built from: the finished score's position and the pool's latest subject position. */
-  readonly source: string;
-  readonly evaluatedAt: Date;
-  readonly totals: ExplainTotalsDto;
+  readonly members: readonly string[];
+  /** The latest subject position taken in. */
+  readonly subjectsPosition: bigint;
+  /** The instant its time-dependent rows were last judged at. */
+  readonly judgedAt: Date;
+  /** Its current version. */
+  readonly list: ExplainList;
 }
 
-/** How long, and how many, replaced lists of a unit-period-criterion are kept for readers paging them (then 409). */
-export const KEEP_REPLACED = { interval: '10 minutes', lists: 3 } as const;
+/** One version of a set: what a page and a cursor read. */
+export interface ExplainList {
+  readonly id: bigint;
+  readonly setId: bigint;
+  readonly totals: ExplainTotalsDto;
+  /** The instant its rows were judged at (an open period's time-dependent rows: up to the re-judging interval earlier). */
+  readonly evaluatedAt: Date;
+}
+
+/** How long a replaced version (or a set replaced by a full rebuild) is kept for a reader paging it; then 409. */
+export const KEEP_REPLACED = { interval: '10 minutes', sets: 3 } as const;
 
 /** Rows written per statement while building: keeps one statement's parameters a few MB at most. */
 const ROWS_PER_INSERT = 5_000;
 
-interface SetRow { id: bigint; unit_code: string; period: string; criterion: number; source: string; evaluated_at: Date; totals: ExplainTotalsDto }
+interface SetRow {
+  id: bigint; unit_code: string; period: string; criterion: number; members: string[]; subjects_position: bigint; judged_at: Date;
+  list_id: bigint; totals: ExplainTotalsDto; evaluated_at: Date;
+}
+
+const SET_COLUMNS = `s.id, s.unit_code, s.period, s.criterion, s.members, s.subjects_position, s.judged_at, l.id AS list_id, l.totals, l.evaluated_at`;
 
 const toSet = (r: SetRow): ExplainSet => ({
-  id: r.id, unitCode: r.unit_code, period: r.period, criterion: r.criterion, source: r.source, evaluatedAt: r.evaluated_at, totals: r.totals,
+  id: r.id, unitCode: r.unit_code, period: r.period, criterion: r.criterion, members: r.members, subjectsPosition: r.subjects_position,
+  judgedAt: r.judged_at, list: { id: r.list_id, setId: r.id, totals: r.totals, evaluatedAt: r.evaluated_at },
 });
 
-/** The latest complete set of a unit-period-criterion, if one was built. */
-export async function latestExplainSet(prisma: ReadModelClient, unitCode: string, period: string, criterion: number): Promise<ExplainSet | undefined> {
-  const [row] = await prisma.$queryRawUnsafe<SetRow[]>(
-    `SELECT id, unit_code, period, criterion, source, evaluated_at, totals FROM explain_sets
-     WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete ORDER BY id DESC LIMIT 1`,
+/** The latest complete set of a unit-period-criterion with its current version, if one was built. */
+export async function latestExplainSet(db: RawRunner, unitCode: string, period: string, criterion: number): Promise<ExplainSet | undefined> {
+  const [row] = await db.$queryRawUnsafe<SetRow[]>(
+    `SELECT ${SET_COLUMNS} FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list
+     WHERE s.unit_code = $1 AND s.period = $2 AND s.criterion = $3 AND s.complete ORDER BY s.id DESC LIMIT 1`,
     unitCode, period, criterion,
   );
   return row ? toSet(row) : undefined;
 }
 
-/** A set by id (a cursor's), complete or not there. */
-export async function explainSetById(prisma: ReadModelClient, id: bigint): Promise<ExplainSet | undefined> {
-  const [row] = await prisma.$queryRawUnsafe<SetRow[]>(
-    `SELECT id, unit_code, period, criterion, source, evaluated_at, totals FROM explain_sets WHERE id = $1 AND complete`, id,
+/** A set by id with its current version (complete or not: the delta locks it by id). */
+export async function explainSetById(db: RawRunner, id: bigint): Promise<ExplainSet | undefined> {
+  const [row] = await db.$queryRawUnsafe<SetRow[]>(
+    `SELECT ${SET_COLUMNS} FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list WHERE s.id = $1`, id,
   );
   return row ? toSet(row) : undefined;
 }
 
-/**
- * The latest position among the pool's subjects, whatever their period: one probe of
- * subject_facts_unit_position per unit. A subject that changed without moving the score's figures
- * still changes the list; one of another period rebuilds it needlessly, which is rare and only costs a build.
- */
-export async function latestSubjectPosition(prisma: ReadModelClient, members: readonly string[]): Promise<bigint> {
-  const [row] = await prisma.$queryRawUnsafe<{ latest: bigint | null }[]>(
-    `SELECT max(x.last_position) AS latest FROM unnest($1::text[]) AS u(code),
-       LATERAL (SELECT last_position FROM subject_facts WHERE unit_code = u.code ORDER BY last_position DESC LIMIT 1) AS x`,
-    members,
+/** A version by id (a cursor's) with the list it is a version of, if still kept. */
+export async function explainListById(db: RawRunner, id: bigint): Promise<(ExplainList & { unitCode: string; period: string; criterion: number }) | undefined> {
+  const [row] = await db.$queryRawUnsafe<{ id: bigint; set_id: bigint; totals: ExplainTotalsDto; evaluated_at: Date; unit_code: string; period: string; criterion: number }[]>(
+    `SELECT l.id, l.set_id, l.totals, l.evaluated_at, s.unit_code, s.period, s.criterion
+     FROM explain_lists l JOIN explain_sets s ON s.id = l.set_id AND s.complete WHERE l.id = $1`, id,
   );
-  return row?.latest ?? 0n;
+  return row ? { id: row.id, setId: row.set_id, totals: row.totals, evaluatedAt: row.evaluated_at, unitCode: row.unit_code, period: row.period, criterion: row.criterion } : undefined;
 }
 
-export const toItemDto = (i: ExplainedSubject): ExplainItemDto => ({
-  kind: i.kind, code: i.code, unitCode: i.unitCode, inNumerator: i.inNumerator, inDenominator: i.inDenominator, costsPoints: i.costsPoints,
-  reasonVi: i.reason?.vi ?? null, reasonEn: i.reason?.en ?? null, lateByMs: i.lateByMs, facts: i.facts, streamId: i.streamId,
-});
+/** A row as stored: its draft, its place (seq) and the first version that shows it. */
+export interface StoredRowInput extends ExplainRowDraft {
+  readonly seq: number;
+}
 
-export function totalsOf(items: readonly ExplainItemDto[]): ExplainTotalsDto {
-  let costsPoints = 0, inNumerator = 0, inDenominator = 0;
-  for (const i of items) {
-    if (i.costsPoints) costsPoints++;
-    if (i.inNumerator) inNumerator++;
-    if (i.inDenominator) inDenominator++;
+/**
+ * Writes rows as one JSON document per chunk (the client serialises array parameters element by
+ * element, several times slower than PostgreSQL reading one document), visible from version `fromList`.
+ */
+export async function insertRows(db: RawRunner, setId: bigint, fromList: bigint, rows: readonly StoredRowInput[]): Promise<void> {
+  for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+    await db.$executeRawUnsafe(
+      `INSERT INTO explain_rows (set_id, seq, stream_id, subject_key, rank, neg_late, code, in_numerator, in_denominator, timed, from_list, item)
+       SELECT $1, (e->>'seq')::int, e->>'streamId', e->>'subjectKey', (e->>'rank')::smallint, (e->>'negLate')::bigint, e->>'code',
+              (e->>'inNumerator')::boolean, (e->>'inDenominator')::boolean, (e->>'timed')::boolean, $2, e->'item'
+       FROM json_array_elements($3::json) AS e`,
+      setId, fromList, JSON.stringify(rows.slice(from, from + ROWS_PER_INSERT)),
+    );
   }
-  return { items: items.length, costsPoints, inNumerator, inDenominator };
 }
 
 export interface ExplainSetInput {
@@ -83,69 +104,83 @@ export interface ExplainSetInput {
   readonly criterion: number;
   /** The units whose subjects make up the unit's (pooled) score. */
   readonly members: readonly string[];
-  readonly source: string;
   /** The instant the subjects are judged at (as the score: evaluationInstant(period, asOf)). */
   readonly asOf: number;
 }
 
-/** A list just built: its set, its items in memory (the first pages are answered from them) and its rows being written. */
+/** A list just built: its set, its rows in memory (first pages are answered from them) and its rows being written. */
 export interface BuiltExplainSet {
   readonly set: ExplainSet;
-  readonly items: readonly ExplainItemDto[];
+  readonly rows: readonly (StoredRowInput & { readonly item: ExplainItemDto | null })[];
+  /** The pool's subjects of the other kinds: what a delta judges a changed subject with. */
+  readonly others: readonly PoolSubject[];
   /** Settles once the rows are stored and the set is complete (pages by cursor are read from them). */
   readonly stored: Promise<void>;
 }
 
 /**
- * Classifies the pool's subjects with the domain's explainCriterion (the same calculators the score
- * runs, so the list is what the figure counts) and answers as soon as that is done; meanwhile its rows
- * are stored in its order, then the set is marked complete and the sets before the one it replaces are
- * dropped (that one stays for cursors a reader holds). A failed write leaves no complete set: the next
- * first page builds again.
+ * Builds a list from all the pool's subjects (the first time, after another kind of subject changed,
+ * or when the pool changed) and answers as soon as they are classified; meanwhile its rows are stored,
+ * then the set is marked complete and older sets of the same unit-period-criterion replaced. The
+ * position is probed before reading: a subject written in between is taken in again by the next delta
+ * (re-judging a subject is idempotent). A failed write leaves no complete set: the next first page builds again.
  */
 export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSetInput): Promise<BuiltExplainSet> {
-  const { period } = input;
-  const stored = [...(await subjectsOfUnits(prisma, input.members, period.start, period.end)).values()].flat();
-  const items = explainCriterion(input.criterion, { subjects: groupSubjects(stored), period, asOf: input.asOf, ruleSet: ruleSetInForce(period.start) }).map(toItemDto);
-  const totals = totalsOf(items);
-  const evaluatedAt = new Date(Math.min(period.end, input.asOf));
-  const [created] = await prisma.$queryRawUnsafe<{ id: bigint }[]>(
-    `INSERT INTO explain_sets (unit_code, period, criterion, source, evaluated_at, totals) VALUES ($1, $2, $3, $4, $5::timestamptz, $6::jsonb) RETURNING id`,
-    input.unitCode, period.key, input.criterion, input.source, evaluatedAt.toISOString(), JSON.stringify(totals),
+  const { period, criterion } = input;
+  const kind = countedKind(criterion);
+  const position = await latestSubjectPosition(prisma, input.members);
+  const subjects = await poolSubjects(prisma, input.members, period);
+  const counted = subjects.filter((s) => s.kind === kind);
+  const others = subjects.filter((s) => s.kind !== kind);
+  const rows = classifySubjects(criterion, counted, others, period, input.asOf).rows.sort(compareRows).map((r, seq) => ({ ...r, seq }));
+  const totals = totalsOf(rows);
+  const evaluatedAt = new Date(evaluationInstant(period, input.asOf));
+  const [created] = await prisma.$queryRawUnsafe<{ set_id: bigint; list_id: bigint }[]>(
+    `WITH s AS (INSERT INTO explain_sets (unit_code, period, criterion, members, subjects_position, judged_at, next_seq)
+                VALUES ($1, $2, $3, $4::text[], $5::bigint, $6::timestamptz, $7) RETURNING id),
+          l AS (INSERT INTO explain_lists (set_id, totals, evaluated_at) SELECT id, $8::jsonb, $6::timestamptz FROM s RETURNING id, set_id)
+     SELECT set_id, id AS list_id FROM l`,
+    input.unitCode, period.key, criterion, input.members, position.toString(), evaluatedAt.toISOString(), rows.length, JSON.stringify(totals),
   );
   if (!created) throw new Error('explain_sets: the insert returned no id');
-  const { id } = created;
-  const set = { id, unitCode: input.unitCode, period: period.key, criterion: input.criterion, source: input.source, evaluatedAt, totals };
-  const rowsStored = storeRows(prisma, set, items).catch(async (error: unknown) => {
-    await prisma.$executeRawUnsafe(`DELETE FROM explain_sets WHERE id = $1`, id).catch(() => undefined);
+  const setId = created.set_id;
+  await prisma.$executeRawUnsafe(`UPDATE explain_sets SET current_list = $2 WHERE id = $1`, setId, created.list_id);
+  const set: ExplainSet = {
+    id: setId, unitCode: input.unitCode, period: period.key, criterion, members: input.members, subjectsPosition: position, judgedAt: evaluatedAt,
+    list: { id: created.list_id, setId, totals, evaluatedAt },
+  };
+  const stored = storeBuiltSet(prisma, set, rows).catch(async (error: unknown) => {
+    await prisma.$executeRawUnsafe(`DELETE FROM explain_sets WHERE id = $1`, setId).catch(() => undefined);
     throw error;
   });
-  return { set, items, stored: rowsStored };
+  return { set, rows, others, stored };
 }
 
-async function storeRows(prisma: ReadModelClient, set: ExplainSet, items: readonly ExplainItemDto[]): Promise<void> {
-  for (let from = 0; from < items.length; from += ROWS_PER_INSERT) {
-    // One JSON text parameter per chunk: the client serialises array parameters element by element,
-    // several times slower than PostgreSQL reading one document.
-    await prisma.$executeRawUnsafe(
-      `INSERT INTO explain_rows (set_id, ordinal, costs_points, in_numerator, item)
-       SELECT $1, $2::int + (t.n - 1)::int, (t.e->>'costsPoints')::boolean, (t.e->>'inNumerator')::boolean, t.e
-       FROM json_array_elements($3::json) WITH ORDINALITY AS t(e, n)`,
-      set.id, from, JSON.stringify(items.slice(from, from + ROWS_PER_INSERT)),
-    );
-  }
+async function storeBuiltSet(prisma: ReadModelClient, set: ExplainSet, rows: readonly StoredRowInput[]): Promise<void> {
+  await insertRows(prisma, set.id, set.list.id, rows);
   await prisma.$executeRawUnsafe(`UPDATE explain_sets SET complete = true WHERE id = $1`, set.id);
   await prisma.$executeRawUnsafe(
     `UPDATE explain_sets SET replaced_at = now() WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete AND id < $4 AND replaced_at IS NULL`,
     set.unitCode, set.period, set.criterion, set.id,
   );
-  // A replaced list stays while a reader may still be paging it (KEEP_REPLACED), the latest few at most;
+  // A replaced set stays while a reader may still be paging it (KEEP_REPLACED), the latest few at most;
   // an abandoned build (its process stopped) goes after the same time.
   await prisma.$executeRawUnsafe(
     `DELETE FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND id < $4 AND (
        replaced_at < now() - $5::interval OR (NOT complete AND built_at < now() - $5::interval)
        OR id < (SELECT min(k.id) FROM (SELECT id FROM explain_sets WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete
                                       ORDER BY id DESC LIMIT $6) AS k))`,
-    set.unitCode, set.period, set.criterion, set.id, KEEP_REPLACED.interval, KEEP_REPLACED.lists,
+    set.unitCode, set.period, set.criterion, set.id, KEEP_REPLACED.interval, KEEP_REPLACED.sets,
+  );
+}
+
+/**
+ * Drops a set's versions replaced longer ago than KEEP_REPLACED, and the rows no kept version shows
+ * (a row shows in [from_list, to_list): one retired at or before the oldest kept version is seen by none).
+ */
+export async function dropReplacedVersions(db: RawRunner, setId: bigint): Promise<void> {
+  await db.$executeRawUnsafe(`DELETE FROM explain_lists WHERE set_id = $1 AND replaced_at < now() - $2::interval`, setId, KEEP_REPLACED.interval);
+  await db.$executeRawUnsafe(
+    `DELETE FROM explain_rows WHERE set_id = $1 AND to_list IS NOT NULL AND to_list <= (SELECT min(id) FROM explain_lists WHERE set_id = $1)`, setId,
   );
 }

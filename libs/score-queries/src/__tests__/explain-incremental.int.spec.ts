@@ -1,0 +1,168 @@
+import type { ExplainDto } from '@idx/contracts';
+import type { DomainEvent } from '@idx/domain';
+import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
+import { RebuildState, recomputeUnitPeriods, saveSubjects } from '@idx/scoring-projection';
+import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered, waitFor } from '@idx/testing';
+import { ExplainQueries, parseExplainCursor } from '../explain-queries';
+
+const U = 'HY-STP';
+const DAY = 86_400_000;
+
+/**
+ * Explain maintained incrementally (docs/explain-paging.md), criterion 5 (processed on time) of one
+ * department, expectations by hand from the dates: a dossier finished after its due time costs
+ * points and is late by the difference; one finished before is counted. The subjects are folded and
+ * scored by the projector's own code (RebuildState, saveSubjects, recomputeUnitPeriods), as the
+ * heavy benchmark does, each change written at later positions as a live projector would.
+ */
+describe('explain, maintained with the subjects changed since its list (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let prisma: ReadModelClient;
+  const history: DomainEvent[] = [unitRegistered('HY', 'Hưng Yên', 'province'), unitRegistered(U, 'Sở Tư pháp', 'department', 'HY')];
+
+  /** Folds the whole history again (the same positions for the same events) and writes what it yields, then scores `periods`. */
+  const project = async (events: readonly DomainEvent[], periods: readonly string[], now: number) => {
+    history.push(...events);
+    const state = new RebuildState();
+    history.forEach((e, i) => state.apply(e, BigInt(i + 1)));
+    await prisma.$transaction(async (tx) => {
+      await saveSubjects(tx, state.subjectRecords());
+      await recomputeUnitPeriods(tx, periods.map((period) => ({ unitCode: U, period })), BigInt(history.length), now);
+    });
+  };
+  const d = (code: string) => dossierEvents(U, code);
+  const codes = (x: ExplainDto) => x.items.map((i) => i.code);
+  const setCount = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM explain_sets WHERE unit_code = $1`, U))[0]?.n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('explaininc');
+    await migrateDatabase(db.pool);
+    prisma = createReadModelClient(db.url, 4);
+  }, 120_000);
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await db.drop();
+  });
+
+  describe('a closed month (March 2025, judged at its end)', () => {
+    const NOW = Date.parse('2025-06-01T00:00:00Z');
+    const PERIOD = '2025-03';
+    let queries: ExplainQueries;
+    const explain = async (size = 50, cursor?: string, category: 'all' | 'costs-points' | 'counted' = 'all') => {
+      const answer = await queries.explain(U, PERIOD, 5, { size, category, cursor: cursor ? parseExplainCursor(cursor) : undefined });
+      if (!answer) throw new Error('no answer');
+      return answer;
+    };
+
+    beforeAll(async () => {
+      queries = new ExplainQueries(prisma, () => NOW);
+      // L1 finished 1 day after its due time; OK1, OK2 before theirs.
+      await project([
+        d('L1').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L1').processed('2025-03-11T17:00:00'),
+        d('OK1').received('2025-03-04T08:00:00', '2025-03-11T17:00:00'), d('OK1').processed('2025-03-05T10:00:00'),
+        d('OK2').received('2025-03-04T08:00:00', '2025-03-11T17:00:00'), d('OK2').processed('2025-03-06T10:00:00'),
+        // Still pending (received, not processed): counted later when it is processed.
+        d('M1').received('2025-03-20T08:00:00', '2025-03-27T17:00:00'),
+      ], [PERIOD], NOW);
+    }, 60_000);
+
+    it('builds the list whole the first time: L1 costs points, the others are counted', async () => {
+      const first = await explain();
+      // M1 pending past its due time at the month's end (27 March 17:00 → 1 April 00:00 local = 4 days 7 hours): late too.
+      expect(first.totals).toEqual({ items: 4, costsPoints: 2, inNumerator: 2, inDenominator: 4 });
+      expect(codes(first)).toEqual(['M1', 'L1', 'OK1', 'OK2']);
+      expect(first.items.map((i) => i.lateByMs)).toEqual([4 * DAY + 7 * 3_600_000, 1 * DAY, null, null]);
+      expect(first.criterion).toMatchObject({ numerator: 2, denominator: 4 });
+      expect(await setCount()).toBe(1);
+    });
+
+    it('takes in a live change on the next request without a rebuild, equal to a list built whole, with the score\'s figures', async () => {
+      const opened = await explain(2);
+      await project([
+        // L2: 3 days late, first now. OK3: on time. M1 processed before its due time: no longer late, counted.
+        d('L2').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L2').processed('2025-03-13T17:00:00'),
+        d('OK3').received('2025-03-12T08:00:00', '2025-03-19T17:00:00'), d('OK3').processed('2025-03-12T09:00:00'),
+        d('M1').processed('2025-03-21T09:00:00'),
+        // April's dossier: another period, the list does not move.
+        d('A1').received('2025-04-02T08:00:00', '2025-04-09T17:00:00'), d('A1').processed('2025-04-03T08:00:00'),
+      ], [PERIOD, '2025-04'], NOW);
+      const after = await explain();
+      expect(after.totals).toEqual({ items: 6, costsPoints: 2, inNumerator: 4, inDenominator: 6 });
+      expect(codes(after)).toEqual(['L2', 'L1', 'M1', 'OK1', 'OK2', 'OK3']);
+      expect(after.items.slice(0, 2).map((i) => i.lateByMs)).toEqual([3 * DAY, 1 * DAY]);
+      // The totals are the unit's score figures after the change.
+      expect(after.criterion).toMatchObject({ numerator: 4, denominator: 6 });
+      // The same list as before, a new version of it: not rebuilt.
+      expect(await setCount()).toBe(1);
+      const listOf = (x: ExplainDto) => parseExplainCursor(x.page.next ?? '')?.listId;
+      expect(listOf(await explain(2))).not.toBe(listOf(opened));
+
+      // The reader who opened the list before the change pages on in it, with its totals: [M1, L1 | OK1, OK2].
+      const stillOpen = await explain(2, opened.page.next ?? undefined);
+      expect(codes(stillOpen)).toEqual(['OK1', 'OK2']);
+      expect(stillOpen.totals.items).toBe(4);
+      expect(stillOpen.page.next).toBeNull();
+
+      // Built whole from the same subjects (another process, no list kept): the same answer.
+      await prisma.$executeRawUnsafe(`DELETE FROM explain_sets`);
+      const whole = await new ExplainQueries(prisma, () => NOW).explain(U, PERIOD, 5, { size: 50, category: 'all', cursor: undefined });
+      expect(whole?.totals).toEqual(after.totals);
+      expect(whole?.items).toEqual(after.items);
+    });
+
+    it('pages the changed list by category with the cursor: the rows a delta added sit in their place', async () => {
+      // The list built whole above answers from memory until its rows are stored; then changes are taken in.
+      await waitFor(async () => (await prisma.$queryRawUnsafe<{ complete: boolean }[]>(`SELECT complete FROM explain_sets`))[0]?.complete === true, { what: 'the rebuilt list stored' });
+      await project([d('L3').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L3').processed('2025-03-12T17:00:00')], [PERIOD], NOW);
+      const late = await explain(1, undefined, 'costs-points');
+      expect(codes(late)).toEqual(['L2']);
+      const second = await explain(1, late.page.next ?? undefined, 'costs-points');
+      // L3 is 2 days late: between L2 (3) and L1 (1).
+      expect(codes(second)).toEqual(['L3']);
+      const third = await explain(1, second.page.next ?? undefined, 'costs-points');
+      expect(codes(third)).toEqual(['L1']);
+      expect(third.page.next).toBeNull();
+      expect(late.totals).toEqual({ items: 7, costsPoints: 3, inNumerator: 4, inDenominator: 7 });
+      const counted = await explain(50, undefined, 'counted');
+      expect(codes(counted)).toEqual(['M1', 'OK1', 'OK2', 'OK3']);
+      expect(counted.criterion).toMatchObject({ numerator: 4, denominator: 7 });
+    });
+  });
+
+  describe('the open month: a pending dossier becomes late with the clock, without an event', () => {
+    const PERIOD = '2025-05';
+    const MAY_10 = Date.parse('2025-05-10T12:00:00+07:00');
+    let now = MAY_10;
+    let queries: ExplainQueries;
+    const explain = async () => {
+      const answer = await queries.explain(U, PERIOD, 5, { size: 50, category: 'all', cursor: undefined });
+      if (!answer) throw new Error('no answer');
+      return answer;
+    };
+
+    beforeAll(async () => {
+      queries = new ExplainQueries(prisma, () => now, { openMaxAgeMs: 60_000 });
+      // P1 due 12 May 17:00, pending; OK5 finished on time.
+      await project([
+        d('P1').received('2025-05-08T08:00:00', '2025-05-12T17:00:00'),
+        d('OK5').received('2025-05-08T08:00:00', '2025-05-12T17:00:00'), d('OK5').processed('2025-05-09T08:00:00'),
+      ], [PERIOD], MAY_10);
+    }, 60_000);
+
+    it('counts P1 on time on 10 May, then, once the clock passes its due time, re-judges it in the background', async () => {
+      const before = await explain();
+      expect(before.totals).toEqual({ items: 2, costsPoints: 0, inNumerator: 2, inDenominator: 2 });
+      expect(before.evaluatedAt).toBe(new Date(MAY_10).toISOString());
+      // 13 May 17:00: P1 is 1 day past its due time. The first request kicks off the re-judging; a later one shows it.
+      now = Date.parse('2025-05-13T17:00:00+07:00');
+      await waitFor(async () => (await explain()).totals.costsPoints === 1, { what: 'P1 re-judged late' });
+      const after = await explain();
+      expect(after.totals).toEqual({ items: 2, costsPoints: 1, inNumerator: 1, inDenominator: 2 });
+      expect(after.items[0]).toMatchObject({ code: 'P1', costsPoints: true, lateByMs: DAY });
+      // The score judged at the same instant counts the same.
+      await project([], [PERIOD], now);
+      expect((await explain()).criterion).toMatchObject({ numerator: 1, denominator: 2 });
+      expect(await setCount()).toBe(2); // the March list and this one: re-judged in place, not rebuilt
+    });
+  });
+});
