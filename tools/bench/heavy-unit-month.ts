@@ -1,4 +1,4 @@
-import { createReadModelClient, migrateDatabase } from '@idx/read-models';
+import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { RebuildState, recomputeUnitPeriods, saveSubjects } from '@idx/scoring-projection';
 import { dossierEvents, unitRegistered } from '@idx/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -19,6 +19,20 @@ export function heavyUnit(): DemoUnit {
 
 const localIso = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19);
 
+const MONTH_START = Date.parse(`${HEAVY_MONTH}-01T00:00:00+07:00`);
+
+/**
+ * Folds dossier `i` of `code` into `state` at the next two positions: received over the month, due 3
+ * days later, processed 0–3.6 days after receipt (~15 % late). Answers the last position used.
+ */
+function foldDossier(state: RebuildState, code: string, i: number, position: bigint): bigint {
+  const received = MONTH_START + Math.floor(Math.random() * 27 * 86_400_000);
+  const d = dossierEvents(code, `${code}-${HEAVY_MONTH}-${String(i).padStart(6, '0')}`);
+  state.apply(d.received(localIso(received), localIso(received + 3 * 86_400_000), i % 3 === 0 ? 'online' : 'in-person'), position + 1n);
+  state.apply(d.processed(localIso(received + Math.floor(Math.random() * 3.6 * 86_400_000))), position + 2n);
+  return position + 2n;
+}
+
 /**
  * Every reference unit registered and `dossiers` dossiers of one unit (`othersEach` of every other
  * unit, so a ranking has rows) received over the month, due 3
@@ -27,7 +41,7 @@ const localIso = (ms: number): string => new Date(ms + 7 * 3_600_000).toISOStrin
  * recomputeUnitPeriods) straight into the read models: what the reads see after `npm run rebuild`, in
  * seconds instead of the event store's append time (the reads never touch the store). Progress on stdout.
  */
-export async function loadHeavyUnitMonth(dbUrl: string, dossiers: number, othersEach = 0): Promise<{ unit: DemoUnit; events: number }> {
+export async function loadHeavyUnitMonth(dbUrl: string, dossiers: number, othersEach = 0): Promise<{ unit: DemoUnit; events: number; position: bigint }> {
   const pool = new Pool({ connectionString: dbUrl, max: 2 });
   await migrateDatabase(pool).finally(() => pool.end());
   const prisma = createReadModelClient(dbUrl, 2);
@@ -36,13 +50,9 @@ export async function loadHeavyUnitMonth(dbUrl: string, dossiers: number, others
     const state = new RebuildState();
     let position = 0n;
     for (const u of DEMO_UNITS) state.apply(unitRegistered(u.code, u.name, u.level, u.parentCode), ++position);
-    const monthStart = Date.parse(`${HEAVY_MONTH}-01T00:00:00+07:00`);
     const started = Date.now();
     const fold = (code: string, i: number) => {
-      const received = monthStart + Math.floor(Math.random() * 27 * 86_400_000);
-      const d = dossierEvents(code, `${code}-${HEAVY_MONTH}-${String(i).padStart(6, '0')}`);
-      state.apply(d.received(localIso(received), localIso(received + 3 * 86_400_000), i % 3 === 0 ? 'online' : 'in-person'), ++position);
-      state.apply(d.processed(localIso(received + Math.floor(Math.random() * 3.6 * 86_400_000))), ++position);
+      position = foldDossier(state, code, i, position);
     };
     for (let i = 0; i < dossiers; i++) {
       fold(unit.code, i);
@@ -60,10 +70,28 @@ export async function loadHeavyUnitMonth(dbUrl: string, dossiers: number, others
     await prisma.$transaction((tx) => recomputeUnitPeriods(tx, keys, position, Date.now()), { timeout: 600_000, maxWait: 60_000 });
     await prisma.$executeRawUnsafe('ANALYZE');
     console.log(`  read models written in ${((Date.now() - writeStarted) / 1000).toFixed(1)} s (${records.length} subjects)`);
-    return { unit, events: Number(position) };
+    return { unit, events: Number(position), position };
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/**
+ * A live unit's next events: `count` new dossiers of `unitCode` (numbered from `first`) folded and
+ * their subjects written after `position`, as the projector writes them (saveSubjects; the score is
+ * not recomputed). Answers the last position written.
+ */
+export async function writeLiveDossiers(prisma: ReadModelClient, unitCode: string, first: number, count: number, position: bigint): Promise<bigint> {
+  const state = new RebuildState();
+  let at = position;
+  for (let i = first; i < first + count; i++) at = foldDossier(state, unitCode, i, at);
+  await prisma.$transaction((tx) => saveSubjects(tx, state.subjectRecords().filter((r) => r.kind === 'dossier')));
+  return at;
+}
+
+/** The projector's recompute of one unit-month after live changes (what the score shows). */
+export async function recomputeHeavyUnit(prisma: ReadModelClient, unitCode: string, position: bigint): Promise<void> {
+  await prisma.$transaction((tx) => recomputeUnitPeriods(tx, [{ unitCode, period: HEAVY_MONTH }], position, Date.now()), { timeout: 600_000, maxWait: 60_000 });
 }
 
 /** Reporting alone on the database, as `npm start` runs it, on a free port; `webDir` serves a built console. */

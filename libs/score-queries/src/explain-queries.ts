@@ -7,7 +7,7 @@ import { countedKind, type PoolSubject } from './explain/explain-rows';
 import {
   buildExplainSet, type BuiltExplainSet, dropReplacedVersions, type ExplainList, type ExplainSet, type ExplainSetInput, explainListById, latestExplainSet,
 } from './explain/explain-sets';
-import { latestSubjectPosition, otherKindSubjects } from './explain/pool-subjects';
+import { otherKindSubjects } from './explain/pool-subjects';
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
 import { unitScoreView } from './score-views';
@@ -158,9 +158,8 @@ export class ExplainQueries {
       return { list: built.set.list, rows: built.rows };
     }
     if (!latest || !samePool(latest.members, members)) return this.build(key, { unitCode, period, criterion, members, asOf: now });
-    const position = await latestSubjectPosition(this.prisma, members);
     let list = latest.list;
-    if (position > latest.subjectsPosition) {
+    if ((latest.poolPosition ?? 0n) > latest.subjectsPosition) {
       const outcome = await this.delta(latest, period, now);
       if ('rebuild' in outcome) return this.build(key, { unitCode, period, criterion, members, asOf: now });
       list = outcome.list;

@@ -26,7 +26,7 @@ export class ExplainCriterionController {
   @ApiErrorAnswers({
     400: 'Malformed unit code, period, size, category or cursor, a criterion outside 1–21, or a cursor of another list',
     404: 'Unknown unit, or no score for it in that period',
-    409: 'The cursor pages a list replaced twice since (the score changed): load the first page again',
+    409: 'The cursor pages a version of the list no longer kept (changed more than 10 minutes ago, or rebuilt): load the first page again',
   })
   async explain(
     @Param('unitCode', KnownUnitPipe) unitCode: string, @Query('period') period?: unknown, @Query('criterion') criterion?: unknown,

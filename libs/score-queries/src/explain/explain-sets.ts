@@ -2,7 +2,7 @@ import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
 import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
-import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
+import { latestSubjectPosition, poolPositionSql, poolSubjects, type RawRunner } from './pool-subjects';
 
 /**
  * A criterion's explanation for a unit-period, kept in PostgreSQL (explain_sets / explain_lists /
@@ -21,6 +21,8 @@ export interface ExplainSet {
   readonly judgedAt: Date;
   /** Its current version. */
   readonly list: ExplainList;
+  /** The pool's latest subject position when it was read (latestExplainSet): past subjectsPosition, a delta is due. */
+  readonly poolPosition?: bigint;
 }
 
 /** One version of a set: what a page and a cursor read. */
@@ -40,20 +42,20 @@ const ROWS_PER_INSERT = 5_000;
 
 interface SetRow {
   id: bigint; unit_code: string; period: string; criterion: number; members: string[]; subjects_position: bigint; judged_at: Date;
-  list_id: bigint; totals: ExplainTotalsDto; evaluated_at: Date;
+  list_id: bigint; totals: ExplainTotalsDto; evaluated_at: Date; pool_position?: bigint;
 }
 
 const SET_COLUMNS = `s.id, s.unit_code, s.period, s.criterion, s.members, s.subjects_position, s.judged_at, l.id AS list_id, l.totals, l.evaluated_at`;
 
 const toSet = (r: SetRow): ExplainSet => ({
   id: r.id, unitCode: r.unit_code, period: r.period, criterion: r.criterion, members: r.members, subjectsPosition: r.subjects_position,
-  judgedAt: r.judged_at, list: { id: r.list_id, setId: r.id, totals: r.totals, evaluatedAt: r.evaluated_at },
+  judgedAt: r.judged_at, list: { id: r.list_id, setId: r.id, totals: r.totals, evaluatedAt: r.evaluated_at }, poolPosition: r.pool_position,
 });
 
-/** The latest complete set of a unit-period-criterion with its current version, if one was built. */
+/** The latest complete set of a unit-period-criterion with its current version and its pool's latest subject position, if one was built. */
 export async function latestExplainSet(db: RawRunner, unitCode: string, period: string, criterion: number): Promise<ExplainSet | undefined> {
   const [row] = await db.$queryRawUnsafe<SetRow[]>(
-    `SELECT ${SET_COLUMNS} FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list
+    `SELECT ${SET_COLUMNS}, ${poolPositionSql('s.members')} AS pool_position FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list
      WHERE s.unit_code = $1 AND s.period = $2 AND s.criterion = $3 AND s.complete ORDER BY s.id DESC LIMIT 1`,
     unitCode, period, criterion,
   );
@@ -88,15 +90,16 @@ export interface StoredRowInput extends ExplainRowDraft {
  */
 export async function insertRows(db: RawRunner, setId: bigint, fromList: bigint, rows: readonly StoredRowInput[]): Promise<void> {
   for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-    await db.$executeRawUnsafe(
-      `INSERT INTO explain_rows (set_id, seq, stream_id, subject_key, rank, neg_late, code, in_numerator, in_denominator, timed, from_list, item)
-       SELECT $1, (e->>'seq')::int, e->>'streamId', e->>'subjectKey', (e->>'rank')::smallint, (e->>'negLate')::bigint, e->>'code',
-              (e->>'inNumerator')::boolean, (e->>'inDenominator')::boolean, (e->>'timed')::boolean, $2, e->'item'
-       FROM json_array_elements($3::json) AS e`,
-      setId, fromList, JSON.stringify(rows.slice(from, from + ROWS_PER_INSERT)),
-    );
+    await db.$executeRawUnsafe(insertRowsSql('$1', '$2', '$3'), setId, fromList, JSON.stringify(rows.slice(from, from + ROWS_PER_INSERT)));
   }
 }
+
+/** The insert of rows given as one JSON array document (StoredRowInput's fields): set id, first version, document. */
+export const insertRowsSql = (setId: string, fromList: string, document: string) =>
+  `INSERT INTO explain_rows (set_id, seq, stream_id, subject_key, rank, neg_late, code, in_numerator, in_denominator, timed, from_list, item)
+   SELECT ${setId}, (e->>'seq')::int, e->>'streamId', e->>'subjectKey', (e->>'rank')::smallint, (e->>'negLate')::bigint, e->>'code',
+          (e->>'inNumerator')::boolean, (e->>'inDenominator')::boolean, (e->>'timed')::boolean, ${fromList}, e->'item'
+   FROM json_array_elements(${document}::json) AS e`;
 
 export interface ExplainSetInput {
   readonly unitCode: string;

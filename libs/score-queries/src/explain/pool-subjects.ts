@@ -8,11 +8,13 @@ export type RawRunner = Pick<ReadModelClient, '$queryRawUnsafe' | '$executeRawUn
 /**
  * Whether a subject can count in the period: started before its end, not ended before its start —
  * the projector's own condition (subjectsOfUnits), so a list holds what the score was computed from.
- * Parameters: $2 the period's start, $3 its end.
+ * `start` and `end` name the parameters holding the period's bounds.
  */
-const IN_WINDOW = `COALESCE(window_from < $3::timestamptz AND (window_to IS NULL OR window_to >= $2::timestamptz), false)`;
+export const inWindowSql = (start: string, end: string) =>
+  `COALESCE(window_from < ${end}::timestamptz AND (window_to IS NULL OR window_to >= ${start}::timestamptz), false)`;
+const IN_WINDOW = inWindowSql('$2', '$3');
 
-const isoSpan = (period: Period) => [new Date(period.start).toISOString(), new Date(period.end).toISOString()] as const;
+export const isoSpan = (period: Period) => [new Date(period.start).toISOString(), new Date(period.end).toISOString()] as const;
 
 /** The pool's subjects that can count in the period, of every kind (a full build). */
 export function poolSubjects(db: RawRunner, members: readonly string[], period: Period): Promise<PoolSubject[]> {
@@ -34,15 +36,6 @@ export interface ChangedSubject extends PoolSubject {
   readonly inWindow: boolean;
 }
 
-/** The pool's subjects written after `after`: one range read of subject_facts_unit_position per pooled unit. */
-export function subjectsChangedAfter(db: RawRunner, members: readonly string[], period: Period, after: bigint): Promise<ChangedSubject[]> {
-  return db.$queryRawUnsafe<ChangedSubject[]>(
-    `SELECT kind, key, facts, last_position AS "lastPosition", ${IN_WINDOW} AS "inWindow"
-     FROM subject_facts WHERE unit_code = ANY($1::text[]) AND last_position > $4::bigint`,
-    members, ...isoSpan(period), after.toString(),
-  );
-}
-
 /** Subjects of one kind by key, as they are now (the time-dependent rows re-judged as the clock moves). */
 export function subjectsByKey(db: RawRunner, kind: string, keys: readonly string[], period: Period): Promise<ChangedSubject[]> {
   return db.$queryRawUnsafe<ChangedSubject[]>(
@@ -53,14 +46,14 @@ export function subjectsByKey(db: RawRunner, kind: string, keys: readonly string
 }
 
 /**
- * The latest position among the pool's subjects, whatever their period: one probe of
- * subject_facts_unit_position per unit. Past a list's position, the subjects after it are its delta.
+ * The latest position among the pool's subjects (`members`: an SQL text[] expression), whatever their
+ * period: one probe of subject_facts_unit_position per unit. Past a list's position, the subjects after it are its delta.
  */
+export const poolPositionSql = (members: string) =>
+  `(SELECT coalesce(max(x.last_position), 0) FROM unnest(${members}) AS u(code),
+     LATERAL (SELECT last_position FROM subject_facts WHERE unit_code = u.code ORDER BY last_position DESC LIMIT 1) AS x)`;
+
 export async function latestSubjectPosition(db: RawRunner, members: readonly string[]): Promise<bigint> {
-  const [row] = await db.$queryRawUnsafe<{ latest: bigint | null }[]>(
-    `SELECT max(x.last_position) AS latest FROM unnest($1::text[]) AS u(code),
-       LATERAL (SELECT last_position FROM subject_facts WHERE unit_code = u.code ORDER BY last_position DESC LIMIT 1) AS x`,
-    members,
-  );
+  const [row] = await db.$queryRawUnsafe<{ latest: bigint }[]>(`SELECT ${poolPositionSql('$1::text[]')} AS latest`, members);
   return row?.latest ?? 0n;
 }

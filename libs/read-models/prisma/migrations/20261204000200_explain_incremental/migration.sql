@@ -63,8 +63,10 @@ CREATE UNLOGGED TABLE explain_rows (
   PRIMARY KEY (set_id, seq)
 );
 CREATE INDEX explain_rows_page ON explain_rows (set_id, rank, neg_late, code, stream_id);
--- The current row of a subject (a delta replaces it), and the current time-dependent rows (re-judged as the clock moves).
-CREATE UNIQUE INDEX explain_rows_current ON explain_rows (set_id, stream_id) WHERE to_list IS NULL;
+-- The current row of a subject (a delta replaces it; not UNIQUE: one statement retires the old row and adds
+-- the new, and a unique check could meet them in either order — the set's row lock keeps one current row),
+-- and the current time-dependent rows (re-judged as the clock moves).
+CREATE INDEX explain_rows_current ON explain_rows (set_id, subject_key) WHERE to_list IS NULL;
 CREATE INDEX explain_rows_timed ON explain_rows (set_id) WHERE timed AND to_list IS NULL;
 -- Rows of versions no longer kept go by this one.
 CREATE INDEX explain_rows_dead ON explain_rows (set_id, to_list) WHERE to_list IS NOT NULL;
