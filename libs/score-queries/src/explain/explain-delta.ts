@@ -37,7 +37,9 @@ interface LockedChange {
 /**
  * One statement: the set's row locked (FOR UPDATE: concurrent readers and processes apply each change
  * once, in order), the pool's subjects written after its position (subject_facts_unit_position) and
- * each one's current row. $1 set, $2 members, $3/$4 the period's bounds.
+ * each one's current row. $1 set, $2 members, $3/$4 the period's bounds. The row is looked up per
+ * changed subject (LATERAL … LIMIT 1: an index probe of explain_rows_current each): a join could hash
+ * the whole list's rows (234 ms for 20,000 seen) when the table's statistics are behind a build.
  */
 const LOCK_AND_READ_CHANGES = `
   WITH s AS (SELECT s.subjects_position, s.current_list, s.next_seq, l.totals, l.evaluated_at
@@ -47,7 +49,8 @@ const LOCK_AND_READ_CHANGES = `
   FROM s
   LEFT JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql('$3', '$4')} AS in_window
                      FROM subject_facts WHERE unit_code = ANY($2::text[]) AND last_position > s.subjects_position) c ON true
-  LEFT JOIN explain_rows r ON r.set_id = $1 AND r.to_list IS NULL AND r.subject_key = c.key`;
+  LEFT JOIN LATERAL (SELECT rank, in_numerator, in_denominator, timed, item FROM explain_rows
+                     WHERE set_id = $1 AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true`;
 
 /**
  * One statement: a new version with its totals, the changed subjects' rows retired from it and their
