@@ -81,16 +81,22 @@ describe('explain, paged with totals (docs/explain-paging.md; real HTTP, real Po
     expect(all.body.page.next).toBeNull();
   });
 
-  it('rebuilds the list when the score moves, and a reader keeps paging the list they opened', async () => {
+  it('takes in a live change on the next first page, its totals the unit score answer\'s, and a reader keeps paging the list they opened', async () => {
     const opened = await get(base('&size=3'));
     const d = dossierEvents(U, 'L4');
     expect((await platform.postEvents([d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d.processed('2025-03-20T17:00:00')])).status).toBe(200);
-    // L4 is 10 days late: first once the score counts it.
-    await waitFor(async () => codes((await get(base('&size=3'))).body)[0] === 'L4', { what: 'the list rebuilt with L4' });
-    const rebuilt = await get(base('&size=3'));
-    expect(rebuilt.body.totals).toEqual({ items: 8, costsPoints: 4, inNumerator: 4, inDenominator: 8 });
-    expect(rebuilt.body.criterion).toMatchObject({ numerator: 4, denominator: 8 });
-    // The opened list is kept (KEEP_REPLACED): its next page is the one the reader expects, with its totals.
+    // L4 is 10 days late: first once the projector has written it.
+    await waitFor(async () => codes((await get(base('&size=3'))).body)[0] === 'L4', { what: 'the list with L4' });
+    await waitFor(async () => (await get<UnitScoreDto>(`/api/v1/units/${U}/scores?period=${PERIOD}`)).body.criteria?.find((c) => c.id === 5)?.denominator === 8, {
+      what: 'the score with L4',
+    });
+    const changed = await get(base('&size=3'));
+    expect(changed.body.totals).toEqual({ items: 8, costsPoints: 4, inNumerator: 4, inDenominator: 8 });
+    // The unit's score answer counts what the list lists.
+    const score = (await get<UnitScoreDto>(`/api/v1/units/${U}/scores?period=${PERIOD}`)).body.criteria?.find((c) => c.id === 5);
+    expect(score).toMatchObject({ numerator: changed.body.totals.inNumerator, denominator: changed.body.totals.inDenominator });
+    expect(changed.body.criterion).toMatchObject({ numerator: 4, denominator: 8 });
+    // The opened version is kept (KEEP_REPLACED): its next page is the one the reader expects, with its totals.
     const stillOpen = await get(base(`&size=3&cursor=${opened.body.page.next}`));
     expect(stillOpen.status).toBe(200);
     expect(codes(stillOpen.body)).toEqual(['OK1', 'OK2', 'OK3']);
