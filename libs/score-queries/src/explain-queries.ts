@@ -50,6 +50,8 @@ export class ExplainQueries {
   private readonly applying = new Map<bigint, Promise<DeltaOutcome>>();
   /** Sets whose time-dependent rows are being re-judged in the background. */
   private readonly rejudging = new Set<bigint>();
+  /** When this process last dropped a set's replaced versions: at most once a minute, not after every delta. */
+  private readonly dropped = new Map<bigint, number>();
   /** The pool's subjects of the other kinds per set (they do not change while a set lives: such a change rebuilds it). */
   private readonly others = new Map<bigint, readonly PoolSubject[]>();
   private readonly openMaxAgeMs: number;
@@ -89,9 +91,12 @@ export class ExplainQueries {
   async explain(unitCode: string, periodKey: string, criterion: number, request: ExplainPageRequest = FIRST_PAGE): Promise<ExplainDto | undefined> {
     const now = this.clock();
     const { period } = resolvePeriod(periodKey, now);
-    const [scope, latest] = await Promise.all([
+    // The score's scope and the list are independent reads: one round trip's wait for both.
+    const [scope, latest, cursorList] = await Promise.all([
       this.scope(unitCode, period, now),
       request.cursor ? undefined : latestExplainSet(this.prisma, unitCode, period.key, criterion),
+      // Its rejection waits until the unit is known (404 before 400/409).
+      request.cursor ? this.cursorList(request.cursor, unitCode, period, criterion).catch((error: unknown) => ({ rejected: error })) : undefined,
     ]);
     if (!scope) return undefined;
     const score = scope.criteria.find((c) => c.id === criterion);
@@ -99,7 +104,9 @@ export class ExplainQueries {
     let list: ExplainList;
     let page: ExplainPage | undefined;
     if (request.cursor) {
-      list = await this.cursorList(request.cursor, unitCode, period, criterion);
+      if (!cursorList) throw new Error('explain: no list read for the cursor');
+      if ('rejected' in cursorList) throw cursorList.rejected;
+      list = cursorList;
       page = await readExplainPage(this.prisma, list, request);
       if (!page) throw new ExplainCursorRejected(true, GONE);
     } else {
@@ -175,8 +182,16 @@ export class ExplainQueries {
     if (running) return running;
     const applied = applyExplainDelta(this.prisma, { set, period, asOf: now, rejudgeTimed: false, others: () => this.othersOf(set, period) });
     this.applying.set(set.id, applied);
-    void applied.then(() => dropReplacedVersions(this.prisma, set.id)).catch(() => undefined).finally(() => this.applying.delete(set.id));
+    void applied.then(() => this.dropReplaced(set.id)).catch(() => undefined).finally(() => this.applying.delete(set.id));
     return applied;
+  }
+
+  private async dropReplaced(setId: bigint): Promise<void> {
+    const now = Date.now();
+    if (now - (this.dropped.get(setId) ?? 0) < 60_000) return;
+    this.dropped.set(setId, now);
+    if (this.dropped.size > OTHERS_CACHE.lists * 4) this.dropped.delete(this.dropped.keys().next().value as bigint);
+    await dropReplacedVersions(this.prisma, setId);
   }
 
   /**
@@ -187,7 +202,7 @@ export class ExplainQueries {
     if (this.rejudging.has(set.id)) return;
     this.rejudging.add(set.id);
     applyExplainDelta(this.prisma, { set, period, asOf: now, rejudgeTimed: true, others: () => this.othersOf(set, period) })
-      .then(() => dropReplacedVersions(this.prisma, set.id))
+      .then(() => this.dropReplaced(set.id))
       .catch((error: unknown) => this.onBackgroundError(error))
       .finally(() => this.rejudging.delete(set.id));
   }

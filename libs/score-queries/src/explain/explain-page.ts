@@ -47,11 +47,13 @@ const ORDER = `ORDER BY rank, neg_late, code, stream_id LIMIT $5`;
 const FIRST_PAGE_SQL = `SELECT seq, item FROM explain_rows WHERE set_id = $1 AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}`;
 
 /**
- * A page after a cursor: the same range read from the cursor row's key on (set_id leads the row
- * comparison so the whole of it bounds the index scan). The key is read first by primary key.
+ * A page after a cursor: the same range read from the cursor row's key on, the key read by primary
+ * key in the same statement (set_id leads the row comparison so the whole of it bounds the index scan).
  */
-const NEXT_PAGE_SQL = `SELECT seq, item FROM explain_rows
-  WHERE (set_id, rank, neg_late, code, stream_id) > ($1, $6::smallint, $7::bigint, $8, $9) AND set_id = $1 AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}`;
+const NEXT_PAGE_SQL = `SELECT r.seq, r.item FROM (SELECT rank, neg_late, code, stream_id FROM explain_rows WHERE set_id = $1 AND seq = $6) AS c,
+  LATERAL (SELECT seq, item FROM explain_rows
+           WHERE (set_id, rank, neg_late, code, stream_id) > ($1, c.rank, c.neg_late, c.code, c.stream_id) AND set_id = $1
+             AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}) AS r`;
 
 type PageRows = readonly { seq: number; item: ExplainItemDto }[];
 export interface ExplainPage { items: ExplainItemDto[]; next: ExplainCursor | null; offset: number }
@@ -74,13 +76,13 @@ export async function readExplainPage(db: RawRunner, list: { id: bigint; setId: 
   if (!request.cursor) {
     return pageOf(list.id, request, await db.$queryRawUnsafe<PageRows>(FIRST_PAGE_SQL, list.setId, from, to, list.id, request.size + 1));
   }
-  const [key] = await db.$queryRawUnsafe<{ rank: number; neg_late: bigint; code: string; stream_id: string }[]>(
-    `SELECT rank, neg_late, code, stream_id FROM explain_rows WHERE set_id = $1 AND seq = $2`, list.setId, request.cursor.seq,
-  );
-  if (!key) return undefined;
-  const rows = await db.$queryRawUnsafe<PageRows>(
-    NEXT_PAGE_SQL, list.setId, from, to, list.id, request.size + 1, key.rank, key.neg_late.toString(), key.code, key.stream_id,
-  );
+  const rows = await db.$queryRawUnsafe<PageRows>(NEXT_PAGE_SQL, list.setId, from, to, list.id, request.size + 1, request.cursor.seq);
+  // A cursor this service gave has a row after it in its version (else its page's next was null): none
+  // means its row is no longer kept — or it was sent with another category; tell which.
+  if (rows.length === 0) {
+    const [kept] = await db.$queryRawUnsafe<{ seq: number }[]>(`SELECT seq FROM explain_rows WHERE set_id = $1 AND seq = $2`, list.setId, request.cursor.seq);
+    if (!kept) return undefined;
+  }
   return pageOf(list.id, request, rows);
 }
 
