@@ -3,6 +3,7 @@ import { inject } from '@angular/core';
 import { homeGuard, readerGuard } from './core/auth/auth.guard';
 import { routeChunks } from './boot/route-chunks';
 import { AuthService } from './core/auth/auth.service';
+import rankingRoutes from './features/ranking/ranking.routes';
 
 /** Where the nav's reconciliation link lands: the account's own area, or the unit search to pick one. */
 export function reconcileHome(unitCode: string | null): string {
@@ -10,8 +11,10 @@ export function reconcileHome(unitCode: string | null): string {
 }
 
 /**
- * Each feature is a lazy chunk with its own routes and store. Paths are Vietnamese, as officials read them.
- * The landing pages' paths are also read by boot/landing-requests.ts (what a cold load fetches first).
+ * Each feature has its own routes and store, in a lazy chunk — except the ranking, the home page most
+ * readers land on, which is in the main bundle so its cold load waits for no second round of chunks
+ * (docs/console-load.md). Paths are Vietnamese, as officials read them. The landing pages' paths are
+ * also read by boot/landing-requests.ts (what a cold load fetches first).
  */
 export const appRoutes: Routes = [
   { path: 'dang-nhap', loadChildren: () => import('./features/login/login.routes') },
@@ -19,8 +22,8 @@ export const appRoutes: Routes = [
     path: '',
     canActivateChild: [readerGuard],
     children: [
-      { path: '', pathMatch: 'full', canActivate: [homeGuard], loadChildren: routeChunks.ranking },
-      { path: 'xep-hang', loadChildren: routeChunks.ranking },
+      { path: '', pathMatch: 'full', canActivate: [homeGuard], children: rankingRoutes },
+      { path: 'xep-hang', children: rankingRoutes },
       { path: 'don-vi/:code/tieu-chi/:n', loadChildren: routeChunks.explain },
       { path: 'don-vi/:code', loadChildren: routeChunks.unit },
       { path: 'kiem-toan', loadChildren: () => import('./features/audit/audit.routes') },

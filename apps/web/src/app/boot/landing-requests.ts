@@ -3,7 +3,7 @@ import { rankingSelectionOf } from '../features/ranking/ranking-selection';
 import { trendWindowOf, unitSelectionOf } from '../features/unit/unit-selection';
 import type { RouteChunk } from './route-chunks';
 
-/** What a cold load of a URL will need first: the page's chunk and the API reads its first paint waits for. */
+/** What a cold load of a URL will need first: the page's lazy chunk (none for the home page, in main) and the API reads its first paint waits for. */
 export interface LandingPlan {
   readonly chunk: RouteChunk | null;
   /** GET URLs, exactly as the page's own requests will spell them. */
@@ -28,7 +28,7 @@ export function landingPlan(pathname: string, search: string): LandingPlan {
   const auth = apiUrls.auth.me;
   if (segments.length === 0 || (segments.length === 1 && segments[0] === 'xep-hang')) {
     const selection = rankingSelectionOf({ ky: query('ky'), cap: query('cap'), thuoc: query('thuoc') });
-    return { chunk: 'ranking', requests: [auth, apiUrls.ranking(selection.period, { level: selection.level, parent: selection.parent })] };
+    return { chunk: null, requests: [auth, apiUrls.ranking(selection.period, { level: selection.level, parent: selection.parent })] };
   }
   if (segments[0] === 'don-vi' && segments.length === 2) {
     const code = safeDecode(segments[1] ?? '');
