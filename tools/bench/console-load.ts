@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { workspaceRoot } from '@idx/event-store';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { arg, benchDatabase, machineLine, textArg } from './bench-support';
 import { HEAVY_MONTH, loadHeavyUnitMonth, startReportingOn } from './heavy-unit-month';
 
@@ -18,7 +18,9 @@ import { HEAVY_MONTH, loadHeavyUnitMonth, startReportingOn } from './heavy-unit-
  * `--before=DIR` serves an older build of the console too (a second reporting on the same database)
  * and interleaves its loads with the current build's, round by round, so both meet the same machine
  * load; each line then carries the after/before ratio. `--waterfall` prints the requests of each
- * page's last load (start → end, ms since navigation start): where a cold load waits.
+ * page's last load (start → end, ms since navigation start): where a cold load waits. Each line also
+ * gives the CPU the page's renderer and the reporting servers (this process) used until the numbers
+ * showed: unlike the times, these hardly move with the machine's load.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,6 +33,16 @@ interface Load {
   readonly decodedBytes: number;
   readonly requests: number;
   readonly waterfall: readonly string[];
+  /** CPU the page's renderer used from navigation until the numbers were found, ms (all its threads). */
+  readonly rendererCpu: number;
+  /** CPU this process (the reporting servers) used meanwhile, ms. */
+  readonly serverCpu: number;
+}
+
+/** CPU seconds of each renderer process (CDP SystemInfo), by process id. */
+async function rendererCpuTimes(browserCdp: CDPSession): Promise<Map<number, number>> {
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+  return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
 }
 
 /** When the first element matching the selector was added, in ms since navigation start (recorded in the page). */
@@ -40,7 +52,7 @@ const WATCH = (selector: string) => `
     new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   })();`;
 
-async function coldLoad(browser: Browser, url: string, selector: string, throttleMbps: number | undefined): Promise<Load> {
+async function coldLoad(browser: Browser, browserCdp: CDPSession, url: string, selector: string, throttleMbps: number | undefined): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
   try {
     const page = await context.newPage();
@@ -56,8 +68,15 @@ async function coldLoad(browser: Browser, url: string, selector: string, throttl
     let wireBytes = 0, decodedBytes = 0, requests = 0;
     cdp.on('Network.dataReceived', (e: { dataLength: number }) => { decodedBytes += e.dataLength; });
     cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { wireBytes += e.encodedDataLength; requests += 1; });
+    const cpuBefore = await rendererCpuTimes(browserCdp);
+    const serverBefore = process.cpuUsage();
     await page.goto(url, { waitUntil: 'commit' });
     await page.locator(selector).first().waitFor({ timeout: 60_000 });
+    const server = process.cpuUsage(serverBefore);
+    const cpuAfter = await rendererCpuTimes(browserCdp);
+    // Load-independent where wall time is not: what the page and the server had to compute.
+    const rendererCpu = [...cpuAfter].reduce((sum, [id, seconds]) => sum + (seconds - (cpuBefore.get(id) ?? 0)), 0) * 1000;
+    const serverCpu = (server.user + server.system) / 1000;
     const timing = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       numbers: (window as unknown as { __numbersAt?: number }).__numbersAt ?? performance.now(),
@@ -65,7 +84,7 @@ async function coldLoad(browser: Browser, url: string, selector: string, throttl
         (r) => `${r.startTime.toFixed(0).padStart(5)} → ${r.responseEnd.toFixed(0).padStart(5)} ms  ${r.name.replace(location.origin, '')}`,
       ),
     }));
-    return { ...timing, wireBytes, decodedBytes, requests };
+    return { ...timing, wireBytes, decodedBytes, requests, rendererCpu, serverCpu };
   } finally {
     await context.close();
   }
@@ -81,7 +100,8 @@ async function main(): Promise<void> {
   const others = arg('others', 200);
   const rounds = arg('rounds', 5);
   const throttle = textArg('throttle') ?? 'both';
-  const beforeDir = textArg('before');
+  const beforeArg = textArg('before');
+  const beforeDir = beforeArg ? resolve(beforeArg) : undefined;
   const pageNames = (textArg('pages') ?? 'ranking,unit,explain').split(',');
   const waterfall = process.argv.includes('--waterfall');
   const webDir = join(workspaceRoot(), 'dist', 'apps', 'web', 'browser');
@@ -97,6 +117,7 @@ async function main(): Promise<void> {
   const before = beforeDir ? await startReportingOn(db.url, beforeDir) : null;
   const builds: Build[] = [{ name: 'after', url: reporting.url }, ...(before ? [{ name: 'before', url: before.url }] : [])];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browserCdp = await browser.newBrowserCDPSession();
   const networks: (number | undefined)[] = throttle === 'off' ? [undefined] : throttle === 'both' ? [undefined, 1.6] : [Number(throttle)];
   const pages = [
     { key: 'ranking', name: 'ranking', path: `/xep-hang?ky=${HEAVY_MONTH}`, selector: '[data-testid="ranking-row"]' },
@@ -105,7 +126,7 @@ async function main(): Promise<void> {
   ].filter((p) => pageNames.includes(p.key));
   try {
     // One load first: the server's caches (and the explain list) are built once, as after any first reader.
-    for (const b of builds) for (const p of pages) await coldLoad(browser, b.url + p.path, p.selector, undefined);
+    for (const b of builds) for (const p of pages) await coldLoad(browser, browserCdp, b.url + p.path, p.selector, undefined);
     for (const mbps of networks) {
       const network = mbps ? `${mbps} Mbps` : 'unthrottled';
       for (const p of pages) {
@@ -113,7 +134,7 @@ async function main(): Promise<void> {
         const loadAverages: string[] = [];
         for (let r = 0; r < rounds; r++) {
           // Alternate which build goes first, so neither always meets a warmer (or busier) moment.
-          for (const b of r % 2 === 0 ? builds : [...builds].reverse()) loads.get(b.name)?.push(await coldLoad(browser, b.url + p.path, p.selector, mbps));
+          for (const b of r % 2 === 0 ? builds : [...builds].reverse()) loads.get(b.name)?.push(await coldLoad(browser, browserCdp, b.url + p.path, p.selector, mbps));
           loadAverages.push(load1());
           process.stdout.write(`\r  ${p.name}, ${network}: ${r + 1}/${rounds}   `);
         }
@@ -126,6 +147,7 @@ async function main(): Promise<void> {
           console.log(
             `RESULT console-load ${builds.length > 1 ? `[${b.name}] ` : ''}${p.name}, ${network}: first contentful paint ${median(all.map((l) => l.fcp)).toFixed(0)} ms, ` +
               `numbers shown ${numbersOf(b.name).toFixed(0)} ms (median of ${rounds}; aim < 1500 ms${ratio}), ` +
+              `renderer CPU ${median(all.map((l) => l.rendererCpu)).toFixed(0)} ms, server CPU ${median(all.map((l) => l.serverCpu)).toFixed(0)} ms, ` +
               `${last?.requests ?? 0} requests, ${((last?.wireBytes ?? 0) / 1024).toFixed(0)} kB on the wire for ${((last?.decodedBytes ?? 0) / 1024).toFixed(0)} kB decoded; ` +
               `load average ${loadAverages.join(' ')}`,
           );
