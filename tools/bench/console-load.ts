@@ -67,11 +67,23 @@ async function coldLoad(browser: Browser, browserCdp: CDPSession, url: string, s
     }
     let wireBytes = 0, decodedBytes = 0, requests = 0;
     cdp.on('Network.dataReceived', (e: { dataLength: number }) => { decodedBytes += e.dataLength; });
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { wireBytes += e.encodedDataLength; requests += 1; });
+    const pending = new Map<string, string>();
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => void pending.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFailed', (e: { requestId: string }) => void pending.delete(e.requestId));
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+      pending.delete(e.requestId);
+      wireBytes += e.encodedDataLength;
+      requests += 1;
+    });
     const cpuBefore = await rendererCpuTimes(browserCdp);
     const serverBefore = process.cpuUsage();
     await page.goto(url, { waitUntil: 'commit' });
-    await page.locator(selector).first().waitFor({ timeout: 60_000 });
+    try {
+      await page.locator(selector).first().waitFor({ timeout: 60_000 });
+    } catch (error) {
+      // Say what the page was still waiting for (a stalled load is a finding, not a crash of the bench).
+      throw new Error(`${url}: ${selector} not shown after 60 s; still pending: ${[...pending.values()].join(', ') || 'nothing'}`, { cause: error });
+    }
     const server = process.cpuUsage(serverBefore);
     const cpuAfter = await rendererCpuTimes(browserCdp);
     // Load-independent where wall time is not: what the page and the server had to compute.
@@ -131,10 +143,18 @@ async function main(): Promise<void> {
       const network = mbps ? `${mbps} Mbps` : 'unthrottled';
       for (const p of pages) {
         const loads = new Map<string, Load[]>(builds.map((b) => [b.name, []]));
+        const stalled = new Map<string, number>(builds.map((b) => [b.name, 0]));
         const loadAverages: string[] = [];
         for (let r = 0; r < rounds; r++) {
           // Alternate which build goes first, so neither always meets a warmer (or busier) moment.
-          for (const b of r % 2 === 0 ? builds : [...builds].reverse()) loads.get(b.name)?.push(await coldLoad(browser, browserCdp, b.url + p.path, p.selector, mbps));
+          for (const b of r % 2 === 0 ? builds : [...builds].reverse()) {
+            try {
+              loads.get(b.name)?.push(await coldLoad(browser, browserCdp, b.url + p.path, p.selector, mbps));
+            } catch (error) {
+              stalled.set(b.name, (stalled.get(b.name) ?? 0) + 1);
+              console.log(`\n  [${b.name}] ${(error as Error).message}`);
+            }
+          }
           loadAverages.push(load1());
           process.stdout.write(`\r  ${p.name}, ${network}: ${r + 1}/${rounds}   `);
         }
@@ -146,7 +166,7 @@ async function main(): Promise<void> {
           const ratio = before && b.name === 'after' ? `; ${(numbersOf('after') / numbersOf('before')).toFixed(2)}× the before build's` : '';
           console.log(
             `RESULT console-load ${builds.length > 1 ? `[${b.name}] ` : ''}${p.name}, ${network}: first contentful paint ${median(all.map((l) => l.fcp)).toFixed(0)} ms, ` +
-              `numbers shown ${numbersOf(b.name).toFixed(0)} ms (median of ${rounds}; aim < 1500 ms${ratio}), ` +
+              `numbers shown ${numbersOf(b.name).toFixed(0)} ms (median of ${all.length}${stalled.get(b.name) ? `, ${stalled.get(b.name)} stalled past 60 s` : ''}; aim < 1500 ms${ratio}), ` +
               `renderer CPU ${median(all.map((l) => l.rendererCpu)).toFixed(0)} ms, server CPU ${median(all.map((l) => l.serverCpu)).toFixed(0)} ms, ` +
               `${last?.requests ?? 0} requests, ${((last?.wireBytes ?? 0) / 1024).toFixed(0)} kB on the wire for ${((last?.decodedBytes ?? 0) / 1024).toFixed(0)} kB decoded; ` +
               `load average ${loadAverages.join(' ')}`,

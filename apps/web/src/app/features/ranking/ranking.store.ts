@@ -87,7 +87,7 @@ export class RankingStore {
   /** HH:mm:ss (Vietnam time) of the last successful fetch, or null before the first. */
   readonly lastUpdated = computed(() => {
     const loadedAt = this.state().loadedAt;
-    return loadedAt ? formatClock(loadedAt, this.language.locale()) : null;
+    return loadedAt ? formatClock(loadedAt) : null;
   });
 
   /** The same instant to the millisecond (ISO), for machines: two refreshes can share a second. */

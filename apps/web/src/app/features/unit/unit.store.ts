@@ -115,7 +115,7 @@ export class UnitStore {
   /** HH:mm:ss (Vietnam time) of the last successful score fetch. */
   readonly lastUpdated = computed(() => {
     const state = this.scoreState();
-    return state.status === 'ready' ? formatClock(state.at, this.language.locale()) : null;
+    return state.status === 'ready' ? formatClock(state.at) : null;
   });
 
   constructor() {
