@@ -20,7 +20,9 @@ import { HEAVY_MONTH, loadHeavyUnitMonth, startReportingOn } from './heavy-unit-
  * load; each line then carries the after/before ratio. `--waterfall` prints the requests of each
  * page's last load (start → end, ms since navigation start): where a cold load waits. Each line also
  * gives the CPU the page's renderer and the reporting servers (this process) used until the numbers
- * showed: unlike the times, these hardly move with the machine's load.
+ * showed: what the page and the server had to compute, which moves less with the machine's load than
+ * the times do (though contention still inflates it). A load that never shows its numbers is
+ * reported with the requests still pending, and the rounds go on.
  */
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -86,7 +88,7 @@ async function coldLoad(browser: Browser, browserCdp: CDPSession, url: string, s
     }
     const server = process.cpuUsage(serverBefore);
     const cpuAfter = await rendererCpuTimes(browserCdp);
-    // Load-independent where wall time is not: what the page and the server had to compute.
+    // What the page and the server had to compute (wall time also counts waiting for a core).
     const rendererCpu = [...cpuAfter].reduce((sum, [id, seconds]) => sum + (seconds - (cpuBefore.get(id) ?? 0)), 0) * 1000;
     const serverCpu = (server.user + server.system) / 1000;
     const timing = await page.evaluate(() => ({
