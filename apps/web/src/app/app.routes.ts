@@ -1,24 +1,31 @@
 import type { Routes } from '@angular/router';
 import { inject } from '@angular/core';
 import { homeGuard, readerGuard } from './core/auth/auth.guard';
+import { routeChunks } from './boot/route-chunks';
 import { AuthService } from './core/auth/auth.service';
+import rankingRoutes from './features/ranking/ranking.routes';
 
 /** Where the nav's reconciliation link lands: the account's own area, or the unit search to pick one. */
 export function reconcileHome(unitCode: string | null): string {
   return unitCode ? `/doi-chieu/${encodeURIComponent(unitCode)}` : '/tim-kiem';
 }
 
-/** Each feature is a lazy chunk with its own routes and store. Paths are Vietnamese, as officials read them. */
+/**
+ * Each feature has its own routes and store, in a lazy chunk — except the ranking, the home page most
+ * readers land on, which is in the main bundle so its cold load waits for no second round of chunks
+ * (docs/console-load.md). Paths are Vietnamese, as officials read them. The landing pages' paths are
+ * also read by boot/landing-requests.ts (what a cold load fetches first).
+ */
 export const appRoutes: Routes = [
   { path: 'dang-nhap', loadChildren: () => import('./features/login/login.routes') },
   {
     path: '',
     canActivateChild: [readerGuard],
     children: [
-      { path: '', pathMatch: 'full', canActivate: [homeGuard], loadChildren: () => import('./features/ranking/ranking.routes') },
-      { path: 'xep-hang', loadChildren: () => import('./features/ranking/ranking.routes') },
-      { path: 'don-vi/:code/tieu-chi/:n', loadChildren: () => import('./features/explain/explain.routes') },
-      { path: 'don-vi/:code', loadChildren: () => import('./features/unit/unit.routes') },
+      { path: '', pathMatch: 'full', canActivate: [homeGuard], children: rankingRoutes },
+      { path: 'xep-hang', children: rankingRoutes },
+      { path: 'don-vi/:code/tieu-chi/:n', loadChildren: routeChunks.explain },
+      { path: 'don-vi/:code', loadChildren: routeChunks.unit },
       { path: 'kiem-toan', loadChildren: () => import('./features/audit/audit.routes') },
       { path: 'tim-kiem', loadChildren: () => import('./features/search/search.routes') },
       { path: 'ban-do', loadChildren: () => import('./features/map/map.routes') },

@@ -2,13 +2,10 @@ import { computed, inject, type Signal } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
 import { injectTranslations } from '../i18n/language';
 import { PERIOD_TEXT } from '../i18n/periods.i18n';
-import { isPeriodKey, periodPartsOrCurrentMonth } from '../time/period-key';
-import { currentMonthKey } from '../time/vietnam-time';
+import { periodPartsOrCurrentMonth } from '../time/period-key';
 
-/** The period a page shows for its `ky` query parameter: the key asked for when valid, else the current month. */
-export function periodOrCurrentMonth(requested: string | undefined): string {
-  return isPeriodKey(requested) ? requested : currentMonthKey();
-}
+// Pure (no Angular): the landing load reads it before the app boots (app/boot/landing-requests.ts).
+export { periodOrCurrentMonth } from '../time/period-key';
 
 /** How a page names its period in the current language ("tháng 03/2025", …); for a field initialiser. */
 export function injectPeriodLabel(period: Signal<string>): Signal<string> {

@@ -111,3 +111,8 @@ export function changeAffectsPeriod(changedPeriod: string, shownKey: string, now
   // A month's change moves every longer period around it, whether or not the stream reports those too.
   return isMonthKey(changedPeriod) && monthsOfPeriod(shown, now).includes(changedPeriod);
 }
+
+/** The period a page shows for its `ky` query parameter: the key asked for when valid, else the current month. */
+export function periodOrCurrentMonth(requested: string | null | undefined): string {
+  return isPeriodKey(requested) ? requested : currentMonthKey();
+}

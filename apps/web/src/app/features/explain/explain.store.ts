@@ -110,7 +110,7 @@ export class ExplainStore {
 
   readonly lastUpdated = computed(() => {
     const state = this.explainState();
-    return state.status === 'ready' ? formatClock(state.at, this.language.locale()) : null;
+    return state.status === 'ready' ? formatClock(state.at) : null;
   });
 
   constructor() {

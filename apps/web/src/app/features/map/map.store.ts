@@ -83,7 +83,7 @@ export class MapStore {
   /** HH:mm:ss (Vietnam time) of the last successful province ranking fetch. */
   readonly lastUpdated = computed(() => {
     const state = this.rankingState();
-    return state.status === 'ready' ? formatClock(state.at, this.language.locale()) : null;
+    return state.status === 'ready' ? formatClock(state.at) : null;
   });
   readonly lastUpdatedAt = computed(() => {
     const state = this.rankingState();

@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { injectTranslations } from '../../core/i18n/language';
 import { isUnitLevel, UNIT_LEVEL_TEXT, UNIT_LEVELS } from '../../core/i18n/unit-levels.i18n';
-import { injectPeriodLabel, injectQueryParamsUpdate, periodOrCurrentMonth } from '../../core/routing/page-query';
+import { injectPeriodLabel, injectQueryParamsUpdate } from '../../core/routing/page-query';
 import { LiveStatusComponent } from '../../shared/live-status/live-status.component';
 import { PeriodPickerComponent } from '../../shared/period-picker/period-picker.component';
+import { DEFAULT_LEVEL, rankingSelectionOf } from './ranking-selection';
 import { RankingTableComponent } from './ranking-table.component';
 import { RANKING_TEXT } from './ranking.i18n';
 import { RankingStore } from './ranking.store';
-
-const DEFAULT_LEVEL = 'province';
 
 /**
  * `/` and `/xep-hang`; what is ranked lives in the URL so it can be shared as a link:
@@ -39,12 +38,10 @@ export class RankingPageComponent {
   readonly cap = input<string>();
   readonly thuoc = input<string>();
 
-  protected readonly period = computed(() => periodOrCurrentMonth(this.ky()));
-  protected readonly level = computed(() => {
-    const requested = this.cap();
-    return isUnitLevel(requested) ? requested : DEFAULT_LEVEL;
-  });
-  protected readonly parent = computed(() => this.thuoc()?.trim() || null);
+  private readonly selection = computed(() => rankingSelectionOf({ ky: this.ky(), cap: this.cap(), thuoc: this.thuoc() }));
+  protected readonly period = computed(() => this.selection().period);
+  protected readonly level = computed(() => this.selection().level);
+  protected readonly parent = computed(() => this.selection().parent);
 
   protected readonly periodLabel = injectPeriodLabel(this.period);
   protected readonly caption = computed(() =>
@@ -55,7 +52,7 @@ export class RankingPageComponent {
   );
 
   constructor() {
-    effect(() => this.store.select({ period: this.period(), level: this.level(), parent: this.parent() }));
+    effect(() => this.store.select(this.selection()));
   }
 
   protected pickPeriod(key: string): void {

@@ -10,6 +10,7 @@ import { refreshOnScoreChanges } from '../../core/live/live-refresh';
 import { changeAffectsPeriod } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { RankingApiService } from './ranking-api.service';
+import type { RankingSelection } from './ranking-selection';
 import {
   changedUnitCodes,
   DEFAULT_SORT,
@@ -22,12 +23,7 @@ import {
 
 export type RankingStatus = 'idle' | 'loading' | 'error' | 'empty' | 'ready';
 
-/** What is ranked: a period, a level and optionally the units under one parent. */
-export interface RankingSelection {
-  readonly period: string;
-  readonly level: string;
-  readonly parent: string | null;
-}
+export type { RankingSelection } from './ranking-selection';
 
 interface RankingState {
   readonly selection: RankingSelection | null;
@@ -91,7 +87,7 @@ export class RankingStore {
   /** HH:mm:ss (Vietnam time) of the last successful fetch, or null before the first. */
   readonly lastUpdated = computed(() => {
     const loadedAt = this.state().loadedAt;
-    return loadedAt ? formatClock(loadedAt, this.language.locale()) : null;
+    return loadedAt ? formatClock(loadedAt) : null;
   });
 
   /** The same instant to the millisecond (ISO), for machines: two refreshes can share a second. */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { injectTranslations, LanguageService } from '../../core/i18n/language';
-import { injectPeriodLabel, injectQueryParamsUpdate, periodOrCurrentMonth } from '../../core/routing/page-query';
+import { injectPeriodLabel, injectQueryParamsUpdate } from '../../core/routing/page-query';
 import { formatDateTime } from '../../core/time/vietnam-time';
 import { BandBadgeComponent } from '../../shared/band/band-badge.component';
 import { LiveStatusComponent } from '../../shared/live-status/live-status.component';
@@ -13,6 +13,7 @@ import { type CompareRequest, ComparePanelComponent } from './compare-panel.comp
 import { CriteriaTableComponent } from './criteria-table.component';
 import { ExportLinksComponent } from './export-links.component';
 import { SubUnitsComponent } from './sub-units.component';
+import { unitSelectionOf } from './unit-selection';
 import { UNIT_TEXT } from './unit.i18n';
 import { UnitStore } from './unit.store';
 
@@ -51,12 +52,10 @@ export class UnitPageComponent {
   readonly ky = input<string>();
   readonly asOf = input<string>();
 
-  protected readonly period = computed(() => periodOrCurrentMonth(this.ky()));
+  private readonly selection = computed(() => unitSelectionOf(this.code(), { ky: this.ky(), asOf: this.asOf() }));
+  protected readonly period = computed(() => this.selection().period);
   /** Only a readable instant is sent to the API; anything else shows live figures. */
-  protected readonly asOfIso = computed(() => {
-    const requested = this.asOf();
-    return requested && !Number.isNaN(new Date(requested).getTime()) ? requested : null;
-  });
+  protected readonly asOfIso = computed(() => this.selection().asOf);
   protected readonly periodLabel = injectPeriodLabel(this.period);
 
   protected readonly trendSummary = computed(() =>
@@ -74,7 +73,7 @@ export class UnitPageComponent {
   });
 
   constructor() {
-    effect(() => this.store.select({ code: this.code(), period: this.period(), asOf: this.asOfIso() }));
+    effect(() => this.store.select(this.selection()));
   }
 
   protected pickPeriod(key: string): void {

@@ -9,10 +9,10 @@ import { injectTranslations, LanguageService } from '../../core/i18n/language';
 import { SCORE_TEXT } from '../../core/i18n/score-text.i18n';
 import { PEER_GROUP_TEXT, UNIT_LEVEL_TEXT } from '../../core/i18n/unit-levels.i18n';
 import { refetchOnScoreChangeBursts } from '../../core/live/live-refresh';
-import { trendEndMonth } from '../../core/time/period-key';
 import { formatClock } from '../../core/time/vietnam-time';
 import { UnitApiService } from './unit-api.service';
 import { isEmptyPlan, monthSpan, planUnitRefetch, type UnitPageShown, type UnitRefetchPlan } from './unit-live-plan';
+import { trendWindowOf, type UnitSelection } from './unit-selection';
 import { UNIT_TEXT } from './unit.i18n';
 import {
   toCriteriaGroups,
@@ -25,20 +25,13 @@ import {
   type UnitViewContext,
 } from './unit-view';
 
-const TREND_MONTHS = 12;
-
 /** The levels listed under a unit: a province's departments, districts and communes; a district's communes. */
 const SUB_UNIT_LEVELS: Readonly<Record<string, readonly string[]>> = {
   province: ['department', 'district', 'commune'],
   district: ['commune'],
 };
 
-/** Which unit, period and (for auditors) record-time moment the page shows. */
-export interface UnitSelection {
-  readonly code: string;
-  readonly period: string;
-  readonly asOf: string | null;
-}
+export type { UnitSelection } from './unit-selection';
 
 /** One unit's page: its score (live, or as of a moment), 12-month trend, sub-units and a diff. */
 @Injectable()
@@ -122,7 +115,7 @@ export class UnitStore {
   /** HH:mm:ss (Vietnam time) of the last successful score fetch. */
   readonly lastUpdated = computed(() => {
     const state = this.scoreState();
-    return state.status === 'ready' ? formatClock(state.at, this.language.locale()) : null;
+    return state.status === 'ready' ? formatClock(state.at) : null;
   });
 
   constructor() {
@@ -135,7 +128,10 @@ export class UnitStore {
     );
     applyLatest(
       this.trendFetches,
-      ({ selection }) => this.api.fetchTrend(selection.code, trendEndMonth(selection.period), TREND_MONTHS),
+      ({ selection }) => {
+        const span = trendWindowOf(selection);
+        return this.api.fetchTrend(selection.code, span.to, span.months);
+      },
       isCurrent,
       keepOnQuietFailure(this.trendState),
     );

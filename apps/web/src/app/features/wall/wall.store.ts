@@ -59,7 +59,7 @@ export class WallStore {
   /** When the wall last fetched (HH:mm:ss, Vietnam time), and the same instant for machines. */
   readonly fetchedAt = computed(() => {
     const state = this.rankingState();
-    return state.status === 'ready' ? formatClock(state.at, this.language.locale()) : null;
+    return state.status === 'ready' ? formatClock(state.at) : null;
   });
   readonly fetchedAtIso = computed(() => {
     const state = this.rankingState();
