@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { workspaceRoot } from '@idx/event-store';
 import { dossierEvents, unitRegistered, waitFor } from '@idx/testing';
 import { type RunningPlatform, startPlatform } from './platform-harness';
@@ -87,6 +87,33 @@ describe('compressed answers: JSON and the console when the client accepts gzip,
     expect(unhashed.headers['cache-control']).toBe('public, max-age=3600');
     const page = await rawGet(`${platform.reportingUrl}/don-vi/HY-STP`, { accept: 'text/html' });
     expect(page.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('compresses a content-hashed bundle once, more tightly than per request, with its length, for br and gzip clients', async () => {
+    const bundle = `${platform.reportingUrl}/main-MR6G4FQD.js`;
+    const perRequest = await rawGet(`${platform.reportingUrl}/main.js`, { 'accept-encoding': 'br' });
+    // The first asks start the bundle's one-off compression; once made, answers carry its length.
+    const br = await waitFor(async () => {
+      const a = await rawGet(bundle, { 'accept-encoding': 'gzip, br' });
+      return a.headers['content-length'] !== undefined && a;
+    }, { what: 'the bundle served from its compressed copy' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(brotliDecompressSync(br.body).equals(script)).toBe(true);
+    expect(perRequest.headers['content-encoding']).toBe('br');
+    expect(br.body.length).toBeLessThan(perRequest.body.length);
+    console.log(`hashed bundle: br once ${br.body.length} B, br per request ${perRequest.body.length} B`);
+
+    const gz = await rawGet(bundle, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(script)).toBe(true);
+    for (const headers of [{ 'accept-encoding': 'identity' }, {}, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+      const plain = await rawGet(bundle, headers);
+      expect({ headers, encoding: plain.headers['content-encoding'] }).toEqual({ headers, encoding: undefined });
+      expect(plain.body.equals(script)).toBe(true);
+    }
   });
 
   it('gzips on ingest and scoring too (the OpenAPI document)', async () => {

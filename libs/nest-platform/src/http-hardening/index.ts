@@ -5,3 +5,4 @@ export * from './rate-limits';
 export * from './reasoned-errors.filter';
 export * from './request-bounds';
 export * from './security-headers';
+export * from './precompressed-bundles';
