@@ -109,7 +109,7 @@ describe('compressed answers: JSON and the console when the client accepts gzip,
     const gz = await rawGet(bundle, { 'accept-encoding': 'gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.body).equals(script)).toBe(true);
-    for (const headers of [{ 'accept-encoding': 'identity' }, {}, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [{ 'accept-encoding': 'identity' }, {}, { 'accept-encoding': 'br;q=0, gzip;q=0' }] as Record<string, string>[]) {
       const plain = await rawGet(bundle, headers);
       expect({ headers, encoding: plain.headers['content-encoding'] }).toEqual({ headers, encoding: undefined });
       expect(plain.body.equals(script)).toBe(true);
