@@ -138,7 +138,7 @@ export class ExplainStore {
           this.nextState.set(state.data.page.next);
           this.moreStatusState.set('idle');
         } else if (state.status === 'error' && state.httpStatus === 409) {
-          // The list the reader was paging was replaced twice since: start it again.
+          // The version of the list the reader was paging has expired (docs/explain-paging.md): start it again.
           this.reload();
         } else {
           this.moreStatusState.set('error');
