@@ -97,7 +97,7 @@ describe('PostgreSQL event store (real server)', () => {
       `SELECT stream_id AS "streamId", stream_version AS "streamVersion", to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
               payload, prev_hash AS "prevHash", hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, ['dossier-HY-D-hash'])).rows;
     expect(firstBrokenLink(await linksOf())).toBeNull();
-    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, ['dossier-HY-D-hash']);
+    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, ['dossier-HY-D-hash']);
     expect(firstBrokenLink(await linksOf())).toBe(2);
   });
 

@@ -194,14 +194,15 @@ export class PostgresEventStore implements EventStore {
       heads.set(streamId, { version: streamVersion, lastHash: hash });
     }
     // One JSON document for the whole batch: PostgreSQL parses it in C, instead of the driver
-    // escaping eleven array literals element by element.
+    // escaping eleven array literals element by element. As json, not jsonb: each record's payload
+    // is handed on as the text it spans (the column is json), never built into a binary tree.
     const inserted = await client.query<{ global_position: string; stream_id: string; stream_version: number }>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
                            occurred_at, recorded_at, payload, prev_hash, hash)
        SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.unit_code, e.source_system,
               e.occurred_at, $2, e.payload, e.prev_hash, e.hash
-       FROM jsonb_to_recordset($1::jsonb) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int,
-              unit_code text, source_system text, occurred_at timestamptz, payload jsonb, prev_hash text, hash text)
+       FROM json_to_recordset($1::json) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int,
+              unit_code text, source_system text, occurred_at timestamptz, payload json, prev_hash text, hash text)
        ON CONFLICT (event_id) DO NOTHING
        RETURNING global_position, stream_id, stream_version`,
       [JSON.stringify(rows), recordedAt],
