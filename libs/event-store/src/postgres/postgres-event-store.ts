@@ -15,7 +15,7 @@ import {
 import { AppendNotifier } from './append-notifier';
 import { canonicalJson } from './canonical-json';
 import { contentDifferences } from './content-difference';
-import { chainHash, hashedTextBeforeVersion } from './hash-chain';
+import { chainHashOfCanonical, textBeforeVersion } from './hash-chain';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
 export { EVENTS_APPENDED_CHANNEL } from './append-notifier';
@@ -114,11 +114,13 @@ export class PostgresEventStore implements EventStore {
   private async appendOne(item: StreamAppend, expected: ExpectedVersion): Promise<AppendOutcome> {
     const { streamId, event } = item;
     const recordedAt = new Date().toISOString();
+    // The canonical text is both what the hash covers and what is stored (json keeps it as written).
+    const canonical = canonicalJson(event);
     const result = await this.pool.query<{ o: unknown }>({
       name: 'append_one_event',
       text: 'SELECT o_status, o_position::text, o_version, o_stored_stream, o_stored_payload FROM append_one_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
       values: [event.eventId, streamId, event.type, event.schemaVersion, event.unitCode, event.sourceSystem, event.occurredAt, recordedAt,
-        JSON.stringify(event), hashedTextBeforeVersion({ streamId, recordedAt, payload: event }), expected === 'any' ? null : expected],
+        canonical, textBeforeVersion({ streamId, recordedAt }, canonical), expected === 'any' ? null : expected],
       rowMode: 'array',
     } as never);
     const [status, position, version, storedStream, storedPayload] = (result.rows as unknown as [string, string, number, string, DomainEvent][])[0];
@@ -180,17 +182,22 @@ export class PostgresEventStore implements EventStore {
 
     const recordedAt = new Date();
     const recordedIso = recordedAt.toISOString();
-    const rows: { event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number; unit_code: string;
-      source_system: string; occurred_at: string; payload: DomainEvent; prev_hash: string; hash: string }[] = [];
+    // The batch travels as one JSON array written here: each record's fields, then its payload's
+    // canonical text, written once for the hash and stored as it is.
+    const records: string[] = [];
+    const placed: { streamId: string; streamVersion: number }[] = [];
     for (const index of fresh) {
       const { streamId, event } = items[index];
       const head = heads.get(streamId) as StreamHead;
       const streamVersion = head.version + 1;
-      const hash = chainHash(head.lastHash, { streamId, streamVersion, recordedAt: recordedIso, payload: event });
-      rows.push({
+      const canonical = canonicalJson(event);
+      const hash = chainHashOfCanonical(head.lastHash, { streamId, streamVersion, recordedAt: recordedIso }, canonical);
+      const fields = JSON.stringify({
         event_id: event.eventId, stream_id: streamId, stream_version: streamVersion, type: event.type, schema_version: event.schemaVersion,
-        unit_code: event.unitCode, source_system: event.sourceSystem, occurred_at: event.occurredAt, payload: event, prev_hash: head.lastHash, hash,
+        unit_code: event.unitCode, source_system: event.sourceSystem, occurred_at: event.occurredAt, prev_hash: head.lastHash, hash,
       });
+      records.push(`${fields.slice(0, -1)},"payload":${canonical}}`);
+      placed.push({ streamId, streamVersion });
       heads.set(streamId, { version: streamVersion, lastHash: hash });
     }
     // One JSON document for the whole batch: PostgreSQL parses it in C, instead of the driver
@@ -205,13 +212,13 @@ export class PostgresEventStore implements EventStore {
               unit_code text, source_system text, occurred_at timestamptz, payload json, prev_hash text, hash text)
        ON CONFLICT (event_id) DO NOTHING
        RETURNING global_position, stream_id, stream_version`,
-      [JSON.stringify(rows), recordedAt],
+      [`[${records.join(',')}]`, recordedAt],
     );
     if (inserted.rowCount !== fresh.length) throw new ConcurrentDuplicate();
     const positions = new Map(inserted.rows.map((r) => [`${r.stream_id}\u0000${r.stream_version}`, r.global_position]));
     fresh.forEach((index, n) => {
-      const key = `${rows[n].stream_id}\u0000${rows[n].stream_version}`;
-      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: rows[n].stream_version };
+      const key = `${placed[n].streamId}\u0000${placed[n].streamVersion}`;
+      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: placed[n].streamVersion };
     });
     for (const c of laterConflicts) {
       const stored = outcomes[fresh[c.firstFresh]] as { globalPosition: bigint };
