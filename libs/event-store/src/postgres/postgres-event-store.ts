@@ -203,6 +203,9 @@ export class PostgresEventStore implements EventStore {
     // One JSON document for the whole batch: PostgreSQL parses it in C, instead of the driver
     // escaping eleven array literals element by element. As json, not jsonb: each record's payload
     // is handed on as the text it spans (the column is json), never built into a binary tree.
+    // No ON CONFLICT: the ids were looked up above, so a clash means a concurrent writer stored one
+    // of them since; its unique violation retries the batch (ConcurrentDuplicate). A speculative
+    // insert per row (what ON CONFLICT costs) would pay for that rare race on every event.
     const inserted = await client.query<{ global_position: string; stream_id: string; stream_version: number }>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
                            occurred_at, recorded_at, payload, prev_hash, hash)
@@ -210,11 +213,12 @@ export class PostgresEventStore implements EventStore {
               e.occurred_at, $2, e.payload, e.prev_hash, e.hash
        FROM json_to_recordset($1::json) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int,
               unit_code text, source_system text, occurred_at timestamptz, payload json, prev_hash text, hash text)
-       ON CONFLICT (event_id) DO NOTHING
        RETURNING global_position, stream_id, stream_version`,
       [`[${records.join(',')}]`, recordedAt],
-    );
-    if (inserted.rowCount !== fresh.length) throw new ConcurrentDuplicate();
+    ).catch((error: { code?: string; constraint?: string }) => {
+      if (error.code === '23505' && error.constraint === 'events_event_id_key') throw new ConcurrentDuplicate();
+      throw error;
+    });
     const positions = new Map(inserted.rows.map((r) => [`${r.stream_id}\u0000${r.stream_version}`, r.global_position]));
     fresh.forEach((index, n) => {
       const key = `${placed[n].streamId}\u0000${placed[n].streamVersion}`;
