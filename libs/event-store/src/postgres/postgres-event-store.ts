@@ -265,9 +265,9 @@ export class PostgresEventStore implements EventStore {
   /**
    * The log up to one snapshot bound (the oldest transaction running when the call began: nothing
    * below it can still appear) cut into ranges of the gap-free order, each read by its own query,
-   * `ahead` of them at once. PostgreSQL's turning stored jsonb back into text is most of a replay's
-   * cost; with one page in flight its backend runs while the reader waits, with several the pages
-   * are prepared side by side. Range ends are found by position through the primary key (one index
+   * `ahead` of them at once. Payloads are stored as json text (migration 20261204000100), so the
+   * server hands them back as stored; reading and parsing in Node is the rest of a page's cost, and
+   * with several pages in flight the server's part of it runs beside the fold. Range ends are found by position through the primary key (one index
    * probe each), not by counting rows: a range holds about `pageSize` events, every event below the
    * bound lies in exactly one range, and the ranges are read in (transaction id, position) order.
    */

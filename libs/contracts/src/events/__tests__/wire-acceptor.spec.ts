@@ -78,7 +78,7 @@ describe('compiled wire acceptor (yes-only: the rest is asked of zod)', () => {
   });
 
   it('leaves the reasons to zod: a broken event gets the same per-field reasons as before', () => {
-    const event = { ...wireExampleOf('dossier.received'), unitCode: '', data: { procedureCode: 'bad code!', channel: 'fax', dueAt: '2025-02-30T08:00:00+07:00' } };
+    const event: Record<string, unknown> = { ...wireExampleOf('dossier.received'), unitCode: '', data: { procedureCode: 'bad code!', channel: 'fax', dueAt: '2025-02-30T08:00:00+07:00' } };
     const result = validateEvent(event, { now: Date.parse('2026-01-01T00:00:00Z') });
     expect(result).toEqual({
       ok: false,
