@@ -57,8 +57,12 @@ function conflict(eventId: string, storedGlobalPosition: bigint, differingFields
   };
 }
 
-/** Raised inside a transaction when a concurrent writer stored one of our event ids first. */
-class ConcurrentDuplicate extends Error {}
+/**
+ * Raised inside a transaction when one of the batch's event ids turns out to be stored already (by
+ * an earlier append or a concurrent writer), or when a batch appended without looking its ids up
+ * finds its stream at another version: the batch is rolled back and appended again, looking up.
+ */
+class LookUpAndRetry extends Error {}
 
 /**
  * PostgreSQL event store. Appends lock the touched stream rows (in a fixed order, so concurrent
@@ -88,17 +92,21 @@ export class PostgresEventStore implements EventStore {
       if (outcome.status === 'accepted') this.notifier.poke();
       return [outcome];
     }
+    // First without looking the ids up: they are new in the common case, and the insert's unique
+    // index would refuse a stored one anyway (that costs this batch a second try, with the look-up).
+    let lookUp = false;
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
         await client.query('BEGIN');
-        const outcomes = await this.appendInTransaction(client, items, expected);
+        const outcomes = await this.appendInTransaction(client, items, expected, lookUp);
         await client.query('COMMIT');
         if (outcomes.some((o) => o.status === 'accepted')) this.notifier.poke();
         return outcomes;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        if (!(error instanceof ConcurrentDuplicate) || attempt >= 5) throw error;
+        if (!(error instanceof LookUpAndRetry) || attempt >= 5) throw error;
+        lookUp = true;
       } finally {
         client.release();
       }
@@ -130,7 +138,7 @@ export class PostgresEventStore implements EventStore {
     return fields.length === 0 ? { status: 'duplicate' } : conflict(event.eventId, BigInt(position), fields);
   }
 
-  private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
+  private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion, lookUp: boolean): Promise<AppendOutcome[]> {
     const streamIds = [...new Set(items.map((i) => i.streamId))].sort();
     await client.query(
       `INSERT INTO streams (stream_id, version, last_hash) SELECT unnest($1::text[]), 0, '' ON CONFLICT DO NOTHING`,
@@ -142,12 +150,13 @@ export class PostgresEventStore implements EventStore {
     );
     const heads = new Map<string, StreamHead>(locked.rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
 
-    // Ids are usually new: only the ids already stored cost a payload fetch, for the content check.
-    const ids = items.map((i) => i.event.eventId);
-    const existing = await client.query<{ event_id: string; global_position: string; stream_id: string; payload: DomainEvent }>(
-      'SELECT event_id::text, global_position::text, stream_id, payload FROM events WHERE event_id = ANY($1::uuid[])', [ids],
-    );
-    const known = new Map<string, KnownEvent>(existing.rows.map((r) => [
+    // On a retry, the ids already stored are fetched with their payload, for the content check.
+    const existing = lookUp
+      ? (await client.query<{ event_id: string; global_position: string; stream_id: string; payload: DomainEvent }>(
+        'SELECT event_id::text, global_position::text, stream_id, payload FROM events WHERE event_id = ANY($1::uuid[])', [items.map((i) => i.event.eventId)],
+      )).rows
+      : [];
+    const known = new Map<string, KnownEvent>(existing.map((r) => [
       r.event_id.toLowerCase(), { streamId: r.stream_id, payload: r.payload, position: BigInt(r.global_position) },
     ]));
 
@@ -176,7 +185,11 @@ export class PostgresEventStore implements EventStore {
       const head = heads.get(items[fresh[0]].streamId) as StreamHead;
       // A stream that does not exist yet has a row at version 0 (created above), so -1 and 0 agree.
       const wanted = expected === -1 ? 0 : expected;
-      if (head.version !== wanted) throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
+      if (head.version !== wanted) {
+        // Without the look-up a re-sent batch would look like a stale writer: look before refusing.
+        if (!lookUp) throw new LookUpAndRetry();
+        throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
+      }
     }
     if (fresh.length === 0) return outcomes as AppendOutcome[];
 
@@ -203,9 +216,9 @@ export class PostgresEventStore implements EventStore {
     // One JSON document for the whole batch: PostgreSQL parses it in C, instead of the driver
     // escaping eleven array literals element by element. As json, not jsonb: each record's payload
     // is handed on as the text it spans (the column is json), never built into a binary tree.
-    // No ON CONFLICT: the ids were looked up above, so a clash means a concurrent writer stored one
-    // of them since; its unique violation retries the batch (ConcurrentDuplicate). A speculative
-    // insert per row (what ON CONFLICT costs) would pay for that rare race on every event.
+    // No ON CONFLICT: an id already stored (not looked up on a first try, or stored by a concurrent
+    // writer since the look-up) is a unique violation that retries the batch with the look-up. A
+    // speculative insert per row (what ON CONFLICT costs) would pay for that on every event.
     const inserted = await client.query<{ global_position: string; stream_id: string; stream_version: number }>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
                            occurred_at, recorded_at, payload, prev_hash, hash)
@@ -216,7 +229,7 @@ export class PostgresEventStore implements EventStore {
        RETURNING global_position, stream_id, stream_version`,
       [`[${records.join(',')}]`, recordedAt],
     ).catch((error: { code?: string; constraint?: string }) => {
-      if (error.code === '23505' && error.constraint === 'events_event_id_key') throw new ConcurrentDuplicate();
+      if (error.code === '23505' && error.constraint === 'events_event_id_key') throw new LookUpAndRetry();
       throw error;
     });
     const positions = new Map(inserted.rows.map((r) => [`${r.stream_id}\u0000${r.stream_version}`, r.global_position]));
