@@ -7,6 +7,7 @@ import { ScoringProjector } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { arg, benchDatabase, benchWriter, machineLine, progress, textArg } from './bench-support';
+import { cpuMeter } from './cpu-meter';
 import { profilePhase } from './phase-profile';
 
 /**
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
   const bodies: string[] = [];
   for (let i = 0; i < total; i += batchSize) bodies.push(events.slice(i, i + batchSize).map((e) => JSON.stringify(e)).join('\n'));
 
+  // CPU per event split between this process (client and ingest service) and PostgreSQL: steadier
+  // than the rate on a shared machine.
+  const meterPool = new Pool({ connectionString: db.url, max: 1 });
+  const meter = cpuMeter(meterPool);
+  const mark = await meter.start();
   let sent = 0;
   let next = 0;
   const started = Date.now();
@@ -52,9 +58,14 @@ async function main(): Promise<void> {
     }
   })));
   const ingestSeconds = (Date.now() - started) / 1000;
+  const cpu = await meter.stop(mark);
+  await meterPool.end();
+  const perEvent = (seconds: number) => `${((1e6 * seconds) / total).toFixed(1)} µs/event`;
+  const cpuLine = `RESULT http-ingest cpu: node ${perEvent(cpu.nodeSeconds)}, postgres ${perEvent(cpu.postgresSeconds)}, other load ${(cpu.otherSeconds / ingestSeconds).toFixed(2)} cores`;
   await app.close();
   if (process.argv.includes('--ingest-only')) {
     await db.stop();
+    console.log(cpuLine);
     console.log(`RESULT http-ingest: ${total} events in ${ingestSeconds.toFixed(2)} s = ${Math.round(total / ingestSeconds)} events/s (batch ${batchSize}, concurrency ${concurrency}; aim ≥ 30000)`);
     return;
   }
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
   await pool.end();
   await db.stop();
 
+  console.log(cpuLine);
   console.log(`RESULT http-ingest: ${total} events in ${ingestSeconds.toFixed(2)} s = ${Math.round(total / ingestSeconds)} events/s (batch ${batchSize}, concurrency ${concurrency}; aim ≥ 30000)`);
   console.log(`RESULT projection catch-up: ${total} events in ${projectSeconds.toFixed(2)} s = ${Math.round(total / projectSeconds)} events/s (aim ≥ 200000)`);
 }

@@ -79,13 +79,13 @@ describe("auditors' replay over HTTP: as-of, diff, explain, verify, close a mont
     const clean = await verify();
     expect(clean).toMatchObject({ match: true, differences: [], brokenStreams: [] });
     expect(clean.eventsReplayed).toBe(7);
-    await platform.db.pool.query(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-02-18T17:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [`dossier-${U}-LATE-9`]);
+    await platform.db.pool.query(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-02-18T17:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [`dossier-${U}-LATE-9`]);
     const tampered = await verify();
     expect(tampered.match).toBe(false);
     expect(tampered.brokenStreams).toEqual([{ streamId: `dossier-${U}-LATE-9`, brokenAt: 2 }]);
     // The rewritten finish time would make LATE-9 on time: the recomputation disagrees with the projection.
     expect(tampered.differences).toContainEqual({ unitCode: U, criterion: 5, stored: { numerator: 2, denominator: 3 }, recomputed: { numerator: 3, denominator: 3 } });
-    await platform.db.pool.query(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-02-22T17:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [`dossier-${U}-LATE-9`]);
+    await platform.db.pool.query(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-02-22T17:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [`dossier-${U}-LATE-9`]);
   });
 
   it('closes a month once, and the published snapshot is reproducible from the events', async () => {

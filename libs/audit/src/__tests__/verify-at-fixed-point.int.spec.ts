@@ -127,7 +127,7 @@ describe('verify compares the projection and the replay at one fixed point (real
   it('still catches a rewritten event: the chain breaks and the recomputed criterion 5 differs', async () => {
     // R1 of HY-SXD was processed on 10 February, due 7 February: late. Rewritten to 5 February, it is on time.
     const stream = 'dossier-HY-SXD-R1';
-    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-02-05T10:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [stream]);
+    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-02-05T10:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [stream]);
     const report = await audit.verify('HY-SXD', '2025-02');
     expect(report.match).toBe(false);
     expect(report.brokenStreams).toEqual([{ streamId: stream, brokenAt: 2 }]);

@@ -94,7 +94,7 @@ describe('Log seals: tampering with the stored log is caught (real server)', () 
   });
 
   it('catches an in-place payload edit', async () => {
-    await sql(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = 'dossier-HY-T-1-1' AND stream_version = 2`);
+    await sql(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = 'dossier-HY-T-1-1' AND stream_version = 2`);
     const report = await verify();
     expect(report.intact).toBe(false);
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'event-content', streamId: 'dossier-HY-T-1-1', streamVersion: 2 }));
@@ -103,7 +103,7 @@ describe('Log seals: tampering with the stored log is caught (real server)', () 
   it('catches an edit that re-chains the whole stream (every hash recomputed, streams head fixed up)', async () => {
     const stream = 'dossier-HY-T-0-2';
     const seq = await sealOf('stream_id = $1 AND stream_version = 2', [stream]);
-    await sql(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [stream]);
+    await sql(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, [stream]);
     const rows = (await sql(`SELECT stream_version, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, payload
                              FROM events WHERE stream_id = $1 ORDER BY stream_version`, [stream])).rows;
     let prev = '';

@@ -74,6 +74,35 @@ describe('PostgreSQL event store (real server)', () => {
     expect(await store.readStream(streamIdOf(a))).toHaveLength(1);
   });
 
+  it('answers conflict, not an error, when a concurrent writer commits the same id in another stream between the look-up and the insert', async () => {
+    // Different streams take no common lock. The rival's transaction holds the id uncommitted, so
+    // the batch's look-up misses it and its insert waits on the unique index; once the rival
+    // commits, the unique violation sends the batch back to look again.
+    const own = dossierEvents('HY', 'D-batch-race-own').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const shared = dossierEvents('HY', 'D-batch-race-shared').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const rival = { ...shared, dossierCode: 'D-batch-race-rival' } as DomainEvent;
+    const holder = await db.pool.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system, occurred_at, recorded_at, payload, prev_hash, hash)
+         VALUES ($1, $2, 1, $3, 1, $4, $5, $6, now(), $7, '', 'rival')`,
+        [rival.eventId, streamIdOf(rival), rival.type, rival.unitCode, rival.sourceSystem, rival.occurredAt, JSON.stringify(rival)],
+      );
+      const appending = store.appendMany([{ streamId: streamIdOf(own), event: own }, { streamId: streamIdOf(shared), event: shared }]);
+      await waitFor(async () => (await db.pool.query(
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`)).rowCount === 1);
+      await holder.query('COMMIT');
+      const outcomes = await appending;
+      expect(outcomes[0].status).toBe('accepted');
+      expect(outcomes[1]).toMatchObject({ status: 'conflict', differingFields: ['streamId', 'dossierCode'] });
+    } finally {
+      holder.release();
+    }
+    const stored = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE event_id = $1', [shared.eventId]);
+    expect(stored.rows[0].n).toBe(1);
+  });
+
   it('takes expected version -1 as "the stream must not exist yet"', async () => {
     const d = dossierEvents('HY', 'D-new');
     const created = await store.appendToStream('dossier-HY-D-new', [d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00')], -1);
@@ -97,7 +126,7 @@ describe('PostgreSQL event store (real server)', () => {
       `SELECT stream_id AS "streamId", stream_version AS "streamVersion", to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
               payload, prev_hash AS "prevHash", hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, ['dossier-HY-D-hash'])).rows;
     expect(firstBrokenLink(await linksOf())).toBeNull();
-    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, ['dossier-HY-D-hash']);
+    await db.pool.query(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, ['dossier-HY-D-hash']);
     expect(firstBrokenLink(await linksOf())).toBe(2);
   });
 

@@ -10,8 +10,16 @@ export interface HashedContent {
 
 /** hash = sha256(previous hash of the stream ‖ "\n" ‖ canonical content). The first event chains from ''. */
 export function chainHash(prevHash: string, content: HashedContent): string {
+  return chainHashOfCanonical(prevHash, content, canonicalJson(content.payload));
+}
+
+/**
+ * chainHash with the payload's canonical JSON already written: the batch append stores that same
+ * text as the payload, so it is written once per event.
+ */
+export function chainHashOfCanonical(prevHash: string, content: Omit<HashedContent, 'payload'>, canonicalPayload: string): string {
   // One-shot hash: no hasher object per event (ingest and verify-log run this for every event).
-  return hash('sha256', `${prevHash}\n${hashedTextBeforeVersion(content)}${content.streamVersion}}`, 'hex');
+  return hash('sha256', `${prevHash}\n${textBeforeVersion(content, canonicalPayload)}${content.streamVersion}}`, 'hex');
 }
 
 /**
@@ -21,8 +29,11 @@ export function chainHash(prevHash: string, content: HashedContent): string {
  * (append_one_event), which saves reading the head first.
  */
 export function hashedTextBeforeVersion(content: Omit<HashedContent, 'streamVersion'>): string {
-  const { streamId, recordedAt, payload } = content;
-  return `{"payload":${canonicalJson(payload)},"recordedAt":${JSON.stringify(recordedAt)},"streamId":${JSON.stringify(streamId)},"streamVersion":`;
+  return textBeforeVersion(content, canonicalJson(content.payload));
+}
+
+export function textBeforeVersion(content: { readonly streamId: string; readonly recordedAt: string }, canonicalPayload: string): string {
+  return `{"payload":${canonicalPayload},"recordedAt":${JSON.stringify(content.recordedAt)},"streamId":${JSON.stringify(content.streamId)},"streamVersion":`;
 }
 
 export interface ChainLink extends HashedContent {

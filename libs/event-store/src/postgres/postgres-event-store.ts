@@ -15,7 +15,7 @@ import {
 import { AppendNotifier } from './append-notifier';
 import { canonicalJson } from './canonical-json';
 import { contentDifferences } from './content-difference';
-import { chainHash, hashedTextBeforeVersion } from './hash-chain';
+import { chainHashOfCanonical, textBeforeVersion } from './hash-chain';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
 
 export { EVENTS_APPENDED_CHANNEL } from './append-notifier';
@@ -57,8 +57,12 @@ function conflict(eventId: string, storedGlobalPosition: bigint, differingFields
   };
 }
 
-/** Raised inside a transaction when a concurrent writer stored one of our event ids first. */
-class ConcurrentDuplicate extends Error {}
+/**
+ * Raised inside a transaction when one of the batch's event ids turns out to be stored already (by
+ * an earlier append or a concurrent writer), or when a batch appended without looking its ids up
+ * finds its stream at another version: the batch is rolled back and appended again, looking up.
+ */
+class LookUpAndRetry extends Error {}
 
 /**
  * PostgreSQL event store. Appends lock the touched stream rows (in a fixed order, so concurrent
@@ -88,17 +92,21 @@ export class PostgresEventStore implements EventStore {
       if (outcome.status === 'accepted') this.notifier.poke();
       return [outcome];
     }
+    // First without looking the ids up: they are new in the common case, and the insert's unique
+    // index would refuse a stored one anyway (that costs this batch a second try, with the look-up).
+    let lookUp = false;
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
         await client.query('BEGIN');
-        const outcomes = await this.appendInTransaction(client, items, expected);
+        const outcomes = await this.appendInTransaction(client, items, expected, lookUp);
         await client.query('COMMIT');
         if (outcomes.some((o) => o.status === 'accepted')) this.notifier.poke();
         return outcomes;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        if (!(error instanceof ConcurrentDuplicate) || attempt >= 5) throw error;
+        if (!(error instanceof LookUpAndRetry) || attempt >= 5) throw error;
+        lookUp = true;
       } finally {
         client.release();
       }
@@ -114,11 +122,13 @@ export class PostgresEventStore implements EventStore {
   private async appendOne(item: StreamAppend, expected: ExpectedVersion): Promise<AppendOutcome> {
     const { streamId, event } = item;
     const recordedAt = new Date().toISOString();
+    // The canonical text is both what the hash covers and what is stored (json keeps it as written).
+    const canonical = canonicalJson(event);
     const result = await this.pool.query<{ o: unknown }>({
       name: 'append_one_event',
       text: 'SELECT o_status, o_position::text, o_version, o_stored_stream, o_stored_payload FROM append_one_event($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
       values: [event.eventId, streamId, event.type, event.schemaVersion, event.unitCode, event.sourceSystem, event.occurredAt, recordedAt,
-        JSON.stringify(event), hashedTextBeforeVersion({ streamId, recordedAt, payload: event }), expected === 'any' ? null : expected],
+        canonical, textBeforeVersion({ streamId, recordedAt }, canonical), expected === 'any' ? null : expected],
       rowMode: 'array',
     } as never);
     const [status, position, version, storedStream, storedPayload] = (result.rows as unknown as [string, string, number, string, DomainEvent][])[0];
@@ -128,7 +138,7 @@ export class PostgresEventStore implements EventStore {
     return fields.length === 0 ? { status: 'duplicate' } : conflict(event.eventId, BigInt(position), fields);
   }
 
-  private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion): Promise<AppendOutcome[]> {
+  private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion, lookUp: boolean): Promise<AppendOutcome[]> {
     const streamIds = [...new Set(items.map((i) => i.streamId))].sort();
     await client.query(
       `INSERT INTO streams (stream_id, version, last_hash) SELECT unnest($1::text[]), 0, '' ON CONFLICT DO NOTHING`,
@@ -140,12 +150,13 @@ export class PostgresEventStore implements EventStore {
     );
     const heads = new Map<string, StreamHead>(locked.rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
 
-    // Ids are usually new: only the ids already stored cost a payload fetch, for the content check.
-    const ids = items.map((i) => i.event.eventId);
-    const existing = await client.query<{ event_id: string; global_position: string; stream_id: string; payload: DomainEvent }>(
-      'SELECT event_id::text, global_position::text, stream_id, payload FROM events WHERE event_id = ANY($1::uuid[])', [ids],
-    );
-    const known = new Map<string, KnownEvent>(existing.rows.map((r) => [
+    // On a retry, the ids already stored are fetched with their payload, for the content check.
+    const existing = lookUp
+      ? (await client.query<{ event_id: string; global_position: string; stream_id: string; payload: DomainEvent }>(
+        'SELECT event_id::text, global_position::text, stream_id, payload FROM events WHERE event_id = ANY($1::uuid[])', [items.map((i) => i.event.eventId)],
+      )).rows
+      : [];
+    const known = new Map<string, KnownEvent>(existing.map((r) => [
       r.event_id.toLowerCase(), { streamId: r.stream_id, payload: r.payload, position: BigInt(r.global_position) },
     ]));
 
@@ -174,43 +185,57 @@ export class PostgresEventStore implements EventStore {
       const head = heads.get(items[fresh[0]].streamId) as StreamHead;
       // A stream that does not exist yet has a row at version 0 (created above), so -1 and 0 agree.
       const wanted = expected === -1 ? 0 : expected;
-      if (head.version !== wanted) throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
+      if (head.version !== wanted) {
+        // Without the look-up a re-sent batch would look like a stale writer: look before refusing.
+        if (!lookUp) throw new LookUpAndRetry();
+        throw new WrongExpectedVersionError(items[fresh[0]].streamId, expected, head.version);
+      }
     }
     if (fresh.length === 0) return outcomes as AppendOutcome[];
 
     const recordedAt = new Date();
     const recordedIso = recordedAt.toISOString();
-    const rows: { event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number; unit_code: string;
-      source_system: string; occurred_at: string; payload: DomainEvent; prev_hash: string; hash: string }[] = [];
+    // The batch travels as one JSON array written here: each record's fields, then its payload's
+    // canonical text, written once for the hash and stored as it is.
+    const records: string[] = [];
+    const placed: { streamId: string; streamVersion: number }[] = [];
     for (const index of fresh) {
       const { streamId, event } = items[index];
       const head = heads.get(streamId) as StreamHead;
       const streamVersion = head.version + 1;
-      const hash = chainHash(head.lastHash, { streamId, streamVersion, recordedAt: recordedIso, payload: event });
-      rows.push({
+      const canonical = canonicalJson(event);
+      const hash = chainHashOfCanonical(head.lastHash, { streamId, streamVersion, recordedAt: recordedIso }, canonical);
+      const fields = JSON.stringify({
         event_id: event.eventId, stream_id: streamId, stream_version: streamVersion, type: event.type, schema_version: event.schemaVersion,
-        unit_code: event.unitCode, source_system: event.sourceSystem, occurred_at: event.occurredAt, payload: event, prev_hash: head.lastHash, hash,
+        unit_code: event.unitCode, source_system: event.sourceSystem, occurred_at: event.occurredAt, prev_hash: head.lastHash, hash,
       });
+      records.push(`${fields.slice(0, -1)},"payload":${canonical}}`);
+      placed.push({ streamId, streamVersion });
       heads.set(streamId, { version: streamVersion, lastHash: hash });
     }
     // One JSON document for the whole batch: PostgreSQL parses it in C, instead of the driver
-    // escaping eleven array literals element by element.
+    // escaping eleven array literals element by element. As json, not jsonb: each record's payload
+    // is handed on as the text it spans (the column is json), never built into a binary tree.
+    // No ON CONFLICT: an id already stored (not looked up on a first try, or stored by a concurrent
+    // writer since the look-up) is a unique violation that retries the batch with the look-up. A
+    // speculative insert per row (what ON CONFLICT costs) would pay for that on every event.
     const inserted = await client.query<{ global_position: string; stream_id: string; stream_version: number }>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, unit_code, source_system,
                            occurred_at, recorded_at, payload, prev_hash, hash)
        SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.unit_code, e.source_system,
               e.occurred_at, $2, e.payload, e.prev_hash, e.hash
-       FROM jsonb_to_recordset($1::jsonb) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int,
-              unit_code text, source_system text, occurred_at timestamptz, payload jsonb, prev_hash text, hash text)
-       ON CONFLICT (event_id) DO NOTHING
+       FROM json_to_recordset($1::json) AS e(event_id uuid, stream_id text, stream_version int, type text, schema_version int,
+              unit_code text, source_system text, occurred_at timestamptz, payload json, prev_hash text, hash text)
        RETURNING global_position, stream_id, stream_version`,
-      [JSON.stringify(rows), recordedAt],
-    );
-    if (inserted.rowCount !== fresh.length) throw new ConcurrentDuplicate();
+      [`[${records.join(',')}]`, recordedAt],
+    ).catch((error: { code?: string; constraint?: string }) => {
+      if (error.code === '23505' && error.constraint === 'events_event_id_key') throw new LookUpAndRetry();
+      throw error;
+    });
     const positions = new Map(inserted.rows.map((r) => [`${r.stream_id}\u0000${r.stream_version}`, r.global_position]));
     fresh.forEach((index, n) => {
-      const key = `${rows[n].stream_id}\u0000${rows[n].stream_version}`;
-      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: rows[n].stream_version };
+      const key = `${placed[n].streamId}\u0000${placed[n].streamVersion}`;
+      outcomes[index] = { status: 'accepted', globalPosition: BigInt(positions.get(key) as string), streamVersion: placed[n].streamVersion };
     });
     for (const c of laterConflicts) {
       const stored = outcomes[fresh[c.firstFresh]] as { globalPosition: bigint };
@@ -253,9 +278,9 @@ export class PostgresEventStore implements EventStore {
   /**
    * The log up to one snapshot bound (the oldest transaction running when the call began: nothing
    * below it can still appear) cut into ranges of the gap-free order, each read by its own query,
-   * `ahead` of them at once. PostgreSQL's turning stored jsonb back into text is most of a replay's
-   * cost; with one page in flight its backend runs while the reader waits, with several the pages
-   * are prepared side by side. Range ends are found by position through the primary key (one index
+   * `ahead` of them at once. Payloads are stored as json text (migration 20261204000100), so the
+   * server hands them back as stored; reading and parsing in Node is the rest of a page's cost, and
+   * with several pages in flight the server's part of it runs beside the fold. Range ends are found by position through the primary key (one index
    * probe each), not by counting rows: a range holds about `pageSize` events, every event below the
    * bound lies in exactly one range, and the ranges are read in (transaction id, position) order.
    */

@@ -1,4 +1,4 @@
-import { checkIsoInstant, checkLocalDate, readIsoInstant, WIRE_YEAR_MAX, WIRE_YEAR_MIN } from '../wire-time';
+import { checkIsoInstant, checkLocalDate, INSTANT_FORMAT_HINT, readIsoInstant, WIRE_YEAR_MAX, WIRE_YEAR_MIN } from '../wire-time';
 
 describe('strict instants (read component by component, never shifted)', () => {
   it.each([
@@ -62,5 +62,25 @@ describe('strict local dates', () => {
     ['', 'must be a date written YYYY-MM-DD'],
   ])('refuses %s, saying why', (text, why) => {
     expect(checkLocalDate(text)).toContain(why);
+  });
+});
+
+describe('readIsoInstant reads every written form to the same instant (character-code path and pattern path)', () => {
+  // Date.parse is an independent reader for these well-formed texts (it mis-reads only impossible ones).
+  const texts = [
+    '2025-03-04T08:30:00+07:00', '2025-03-04T08:30:00Z', '2025-03-04T08:30:00.1Z', '2025-03-04T08:30:00.123+07:00',
+    '2025-03-04T08:30:00.123456789-05:30', '2025-03-04T08:30+07:00', '2025-03-04T08:30Z', '2024-02-29T23:59:59+14:00',
+    '2025-12-31T00:00:00-12:00', '2025-03-04T08:30:00.999Z',
+  ];
+  it.each(texts)('%s', (text) => {
+    const reading = readIsoInstant(text);
+    expect(reading).toEqual({ ok: true, epochMs: Date.parse(text.replace(/(\.\d{3})\d+/, '$1')) });
+  });
+  it('refuses the same texts the pattern refuses, with the same reasons', () => {
+    expect(readIsoInstant('2025-03-04T08:30:00.1234567890Z')).toEqual({ ok: false, problem: INSTANT_FORMAT_HINT });
+    expect(readIsoInstant('2025-03-04T08:30:00+7:00')).toEqual({ ok: false, problem: INSTANT_FORMAT_HINT });
+    expect(readIsoInstant('2025-03-04T08:30:00.Z')).toEqual({ ok: false, problem: INSTANT_FORMAT_HINT });
+    expect(readIsoInstant('2025-03-04T08:30:00+15:00')).toEqual({ ok: false, problem: 'has offset +15:00 (2025-03-04T08:30:00+15:00), which no time zone uses; send Z or an offset from -12:00 to +14:00 (Vietnam is +07:00)' });
+    expect(readIsoInstant('2025-03-04T08:60:00Z')).toEqual({ ok: false, problem: 'is not a real time (2025-03-04T08:60:00Z: minutes run 00–59)' });
   });
 });
