@@ -71,9 +71,16 @@ export interface SubjectChange {
   readonly after: { readonly facts: unknown; readonly unitCode: string; readonly window: ActiveWindow | undefined };
 }
 
-/** The unit-periods a subject side can count in, up to now (periods of the months its window reaches). */
+/**
+ * The unit-periods a subject side can count in, up to now: those its window overlaps. A dossier
+ * received again after it ended has its window's end before its start; the overlap predicate (the
+ * full recompute's) still counts it in periods that hold both, so the months are listed from the
+ * earlier instant to the later one.
+ */
 function periodsOf(side: { unitCode: string; window: ActiveWindow | undefined }, now: number): Period[] {
-  return periodsOfMonths(monthsOfWindow(side.window, now)).filter((p) => tallyable(p, now) && overlaps(side.window, p));
+  const w = side.window;
+  const hull = w && w.to !== undefined && w.to < w.from ? { from: w.to, to: w.from } : w;
+  return periodsOfMonths(monthsOfWindow(hull, now)).filter((p) => tallyable(p, now) && overlaps(w, p));
 }
 
 /**

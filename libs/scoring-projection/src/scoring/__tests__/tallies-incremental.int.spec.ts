@@ -118,7 +118,7 @@ describe('tallies moved batch by batch equal the full recompute (real PostgreSQL
       const own = (await subjectsOfUnits(prisma, [row.unit_code], period.start, period.end)).get(row.unit_code) ?? [];
       const expected = scoreRow(row.unit_code, JSON.parse(JSON.stringify(own)), period, at, ruleSetInForce(period.start)) as ScoreRow;
       const actual = { unit_code: row.unit_code, figures: row.figures, score: row.score, total: row.total };
-      if (JSON.stringify(sorted(actual)) !== JSON.stringify(sorted(expected))) out.push({ row: `${row.unit_code} ${row.period}`, actual: actual.figures, expected: expected.figures });
+      if (JSON.stringify(sorted(actual)) !== JSON.stringify(sorted(expected))) out.push({ row: `${row.unit_code} ${row.period}`, ...figureDifferences(actual.figures, expected.figures) });
     }
     const tallies = (await db.pool.query<{ unit_code: string; period: string; tallies: unknown }>('SELECT unit_code, period, tallies FROM unit_period_tallies')).rows;
     for (const t of tallies) {
@@ -188,4 +188,12 @@ function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]));
   return value;
+}
+
+/** The criteria whose figures differ, stored and expected side by side (a readable failure). */
+function figureDifferences(actual: unknown, expected: unknown): { criteria: Record<string, { stored: unknown; expected: unknown }> } {
+  const a = (actual ?? {}) as Record<string, unknown>;
+  const e = (expected ?? {}) as Record<string, unknown>;
+  const ids = [...new Set([...Object.keys(a), ...Object.keys(e)])].filter((id) => JSON.stringify(sorted(a[id])) !== JSON.stringify(sorted(e[id])));
+  return { criteria: Object.fromEntries(ids.map((id) => [id, { stored: a[id], expected: e[id] }])) };
 }
