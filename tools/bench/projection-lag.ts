@@ -1,4 +1,5 @@
-import type { DomainEvent } from '@idx/domain';
+import { type DomainEvent, streamIdOf } from '@idx/domain';
+import { PostgresEventStore } from '@idx/event-store';
 import { Pool } from 'pg';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { startScoring } from '../../apps/scoring/src/bootstrap';
@@ -12,8 +13,11 @@ const percentile = (sorted: readonly number[], p: number): number => sorted[Math
 /**
  * Append → score visible, at a sustained rate: posts batches over HTTP every tick and times each
  * from its acceptance until the scoring projection's checkpoint covers its last event.
- *   npm run bench -- projection-lag --rate=2000 --seconds=30 [--cpu-prof=lag.cpuprofile]
+ *   npm run bench -- projection-lag --rate=2000 --seconds=30 [--preload=200000] [--cpu-prof=lag.cpuprofile]
  * (the profile covers the sending phase: ingest, scoring and the sender all run in this process)
+ * --preload=N appends about N events of the same units and month straight to the store first and
+ * waits for scoring to catch up: the units are then large, as a real province's are, and a batch's
+ * cost shows whether it grows with the unit's size (docs/projection-tallies.md).
  * Aim (DESIGN.md §7): p99 < 500 ms at 2,000 events/s.
  */
 async function main(): Promise<void> {
@@ -26,13 +30,37 @@ async function main(): Promise<void> {
   const db = await benchDatabase();
   Object.assign(process.env, { DATABASE_URL: db.url, INGEST_PORT: '0', SCORING_PORT: '0', LOG_LEVELS: 'error,warn', SCORING_REFRESH_MS: '3600000' });
   const ingest = await startIngest();
-  const scoring = await startScoring();
-  const { port } = ingest.getHttpServer().address() as { port: number };
-  const auth = await benchWriter(db.url, `http://127.0.0.1:${port}`);
   const pool = new Pool({ connectionString: db.url, max: 2 });
-
   const gen = new DossierGenerator();
   const now = Date.now();
+  const preload = arg('preload', 0);
+  if (preload > 0) {
+    const store = new PostgresEventStore(pool);
+    for (let appended = 0; appended < preload;) {
+      const chunk: DomainEvent[] = [];
+      while (chunk.length < 5000) chunk.push(...gen.dossier(DEMO_UNITS[Math.floor(Math.random() * DEMO_UNITS.length)], now - 3_600_000 - Math.random() * 86_400_000, 86_400_000, now).due);
+      await store.appendMany(chunk.map((event) => ({ streamId: streamIdOf(event), event })));
+      appended += chunk.length;
+    }
+  }
+  const preloadStarted = Date.now();
+  const scoring = await startScoring();
+  if (preload > 0) {
+    // Caught up: the checkpoint at the log's head and nothing owed.
+    for (;;) {
+      const r = await pool.query<{ behind: boolean }>(
+        `SELECT (SELECT coalesce(max(global_position), 0) FROM events) > (SELECT coalesce(max(position), 0) FROM projection_checkpoints WHERE name LIKE 'scoring%')
+            OR EXISTS (SELECT 1 FROM pending_recomputes) AS behind`,
+      );
+      if (!r.rows[0].behind) break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    const subjects = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM subject_facts');
+    console.log(`preloaded ${preload} events (${subjects.rows[0].n} subjects over ${DEMO_UNITS.length} units), scored in ${((Date.now() - preloadStarted) / 1000).toFixed(1)} s`);
+  }
+  const { port } = ingest.getHttpServer().address() as { port: number };
+  const auth = await benchWriter(db.url, `http://127.0.0.1:${port}`);
+
   const queue: DomainEvent[] = [];
   const pending: { position: bigint; acceptedAt: number }[] = [];
   const lags: number[] = [];

@@ -29,3 +29,4 @@ export * from './criterion-18-population-data-dossiers';
 export * from './criterion-19-petitions-on-time';
 export * from './criterion-20-petition-satisfaction';
 export * from './criterion-21-dossier-satisfaction';
+export * from './tallies';

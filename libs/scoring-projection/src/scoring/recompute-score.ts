@@ -1,10 +1,14 @@
-import { computeFigures, figuresToRecord, groupSubjects, parsePeriod, type Period, type RuleSet, ruleSetInForce, scoreUnit } from '@idx/domain';
+import {
+  addSubject, computeFigures, emptyTallies, type Figure, figuresFromTallies, figuresToRecord, groupSubjects, parsePeriod, type Period, type RuleSet, ruleSetInForce,
+  scoreUnit, TALLIED_KINDS,
+} from '@idx/domain';
 import type { Prisma } from '@idx/read-models';
 import { type FailedRecompute, noteRecomputeOutcomes } from './failed-recomputes';
 import { prismaRunner } from './parked-subjects';
 import type { UnitPeriodKey } from './pending-recomputes';
 import { type FinishedChange, refinishScores } from './refinish-scores';
-import { subjectCountsOfUnits, subjectsOfUnits } from './subject-rows';
+import { catalogueOfUnits, subjectCountsOfUnits, subjectsOfUnits } from './subject-rows';
+import { deleteTallies, loadTallies, saveTallies, tallyable, tallyOf, type TallyRow } from './unit-period-tallies';
 import type { UnitTreeCache } from './unit-tree-cache';
 
 /**
@@ -26,8 +30,13 @@ export interface ScoreRow {
  * Also what verify replays the raw events through, so the projection and its check share one path.
  */
 export function scoreRow(unitCode: string, own: readonly { kind: string; facts: unknown }[], period: Period, now: number, ruleSet: RuleSet): ScoreRow | FailedRecompute {
+  return rowOf(unitCode, period, ruleSet, () => computeFigures({ subjects: groupSubjects(own), period, asOf: now, ruleSet }));
+}
+
+/** A row from figures made however the caller makes them (all subjects, or tallies); a throw is kept apart as the unit's failure. */
+function rowOf(unitCode: string, period: Period, ruleSet: RuleSet, figuresOf: () => Map<number, Figure>): ScoreRow | FailedRecompute {
   try {
-    const figures = computeFigures({ subjects: groupSubjects(own), period, asOf: now, ruleSet });
+    const figures = figuresOf();
     const score = scoreUnit(figures, ruleSet);
     return { unit_code: unitCode, figures: figuresToRecord(figures), score, total: score.total };
   } catch (error) {
@@ -55,10 +64,17 @@ export async function recomputeUnitPeriods(
   for (const [key, units] of unitsByPeriod) {
     const period = parsePeriod(key);
     const ruleSet = ruleSetInForce(period.start);
+    const keep = tallyable(period, now);
+    // Units with valid tallies are scored from them and their catalogue; the others (first time,
+    // after a rebuild, a refresh that rebases the open period) are summed again from every subject.
+    const stored = keep && !options.rebase ? await loadTallies(tx, [...units].map((unitCode) => ({ unitCode, period: key }))) : new Map<string, TallyRow>();
+    const tallied = [...units].filter((u) => tallyOf(stored, u, key) !== undefined);
+    const whole = [...units].filter((u) => tallyOf(stored, u, key) === undefined);
+    if (tallied.length > 0) receivedMoved.push(...await recomputeFromTallies(tx, tallied.map((u) => tallyOf(stored, u, key) as TallyRow), period, ruleSet, position, now));
     // Memory stays bounded whatever the catch-up owes (a year of every unit of a country): the
     // units are taken a few at a time, never more than about RECOMPUTE_SUBJECT_BUDGET subjects held.
-    for (const chunk of await unitChunks(tx, [...units], period.start, period.end, options.subjectBudget)) {
-      receivedMoved.push(...await recomputeChunk(tx, chunk, period, ruleSet, position, now));
+    for (const chunk of await unitChunks(tx, whole, period.start, period.end, options.subjectBudget)) {
+      if (chunk.length > 0) receivedMoved.push(...await recomputeChunk(tx, chunk, period, ruleSet, position, now, keep));
     }
   }
   return refinishScores(prismaRunner(tx), keys, receivedMoved.filter((c) => /^\d{4}-\d{2}$/.test(c.period)), position, now, options.trees);
@@ -69,6 +85,8 @@ export interface RecomputeOptions {
   readonly trees?: UnitTreeCache;
   /** About how many subjects to hold at once; RECOMPUTE_SUBJECT_BUDGET by default. */
   readonly subjectBudget?: number;
+  /** Sum the tallies again from every subject, all judged now (the open periods' refresh). */
+  readonly rebase?: boolean;
 }
 
 /**
@@ -79,7 +97,8 @@ export const RECOMPUTE_SUBJECT_BUDGET = 20_000;
 
 /** The units in groups of at most about `budget` subjects in [start, end), by one count per unit. */
 async function unitChunks(tx: Prisma.TransactionClient, units: readonly string[], start: number, end: number, budget = RECOMPUTE_SUBJECT_BUDGET): Promise<string[][]> {
-  if (units.length <= 1) return [[...units]];
+  if (units.length === 0) return [];
+  if (units.length === 1) return [[...units]];
   const counts = new Map(
     (await subjectCountsOfUnits(tx, units, start, end)).map((c) => [c.unitCode, c.subjects] as const),
   );
@@ -100,15 +119,55 @@ async function unitChunks(tx: Prisma.TransactionClient, units: readonly string[]
   return chunks;
 }
 
-/** One group of units of one period: own rows written, emptied ones deleted; answers whose "received" count moved. */
-async function recomputeChunk(
-  tx: Prisma.TransactionClient, units: readonly string[], period: Period, ruleSet: RuleSet, position: bigint, now: number,
+/** Units of one period scored from their stored tallies and their catalogue (read whole: it is small). */
+async function recomputeFromTallies(
+  tx: Prisma.TransactionClient, rows: readonly TallyRow[], period: Period, ruleSet: RuleSet, position: bigint, now: number,
 ): Promise<UnitPeriodKey[]> {
-  const receivedMoved: UnitPeriodKey[] = [];
+  const catalogue = await catalogueOfUnits(tx, rows.map((r) => r.unitCode), period.start, period.end);
+  const outcomes: (ScoreRow | FailedRecompute)[] = [];
+  const empty: string[] = [];
+  for (const row of rows) {
+    const own = groupSubjects(catalogue.get(row.unitCode) ?? []);
+    if (row.subjects === 0 && own.procedures.length === 0 && own.units.length === 0) empty.push(row.unitCode);
+    else outcomes.push(rowOf(row.unitCode, period, ruleSet, () => figuresFromTallies(row.tallies, own, period, now, ruleSet)));
+  }
+  return writeOwnRows(tx, period, ruleSet, position, outcomes, empty);
+}
+
+/**
+ * One group of units of one period summed from every subject (all judged now): tallies stored (for
+ * a period that has begun), own rows written, emptied ones deleted; answers whose "received" count moved.
+ */
+async function recomputeChunk(
+  tx: Prisma.TransactionClient, units: readonly string[], period: Period, ruleSet: RuleSet, position: bigint, now: number, keep: boolean,
+): Promise<UnitPeriodKey[]> {
   const subjects = await subjectsOfUnits(tx, units, period.start, period.end);
   const empty = [...subjects].filter(([, own]) => own.length === 0).map(([unitCode]) => unitCode);
-  const outcomes = [...subjects].filter(([, own]) => own.length > 0).map(([unitCode, own]) => scoreRow(unitCode, own, period, now, ruleSet));
+  const tallies: TallyRow[] = [];
+  const outcomes = [...subjects].filter(([, own]) => own.length > 0).map(([unitCode, own]) => {
+    const row: TallyRow = { unitCode, period: period.key, tallies: emptyTallies(), subjects: 0, rebasedAt: now };
+    const catalogue = own.filter((s) => !TALLIED_KINDS.has(s.kind));
+    return rowOf(unitCode, period, ruleSet, () => {
+      for (const s of own) {
+        if (!TALLIED_KINDS.has(s.kind)) continue;
+        addSubject(row.tallies, s, period, now, ruleSet, 1);
+        row.subjects += 1;
+      }
+      tallies.push(row);
+      return figuresFromTallies(row.tallies, groupSubjects(catalogue), period, now, ruleSet);
+    });
+  });
   subjects.clear(); // the facts are no longer needed: let the next group reuse the memory
+  if (keep) await saveTallies(tx, tallies);
+  await deleteTallies(tx, period.key, empty);
+  return writeOwnRows(tx, period, ruleSet, position, outcomes, empty);
+}
+
+/** Writes a period's own rows that changed, deletes the emptied ones, notes failures; answers whose "received" count moved. */
+async function writeOwnRows(
+  tx: Prisma.TransactionClient, period: Period, ruleSet: RuleSet, position: bigint, outcomes: readonly (ScoreRow | FailedRecompute)[], empty: readonly string[],
+): Promise<UnitPeriodKey[]> {
+  const receivedMoved: UnitPeriodKey[] = [];
   const rows = outcomes.filter((o): o is ScoreRow => 'unit_code' in o);
   const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
   await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);

@@ -9,6 +9,7 @@ import { notifyScoreChanges } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
 import { UnitTreeCache } from './unit-tree-cache';
+import { applyTallyDeltas, type SubjectChange } from './unit-period-tallies';
 import { assertWindowScorable } from './window-check';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
 
@@ -180,7 +181,8 @@ export class ScoringProjector {
       await holdProjectionLockShared(tx);
       const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
       const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
-      const changes = await recomputeUnitPeriods(tx, keys, position, now, this.recomputeOptions);
+      // Every contribution judged again at this instant: pending dossiers that turned overdue count so.
+      const changes = await recomputeUnitPeriods(tx, keys, position, now, { ...this.recomputeOptions, rebase: true });
       await notifyScoreChanges(tx, changes);
       return changes;
     }, { timeout: 300_000, maxWait: 60_000 });
@@ -218,7 +220,7 @@ export class ScoringProjector {
         continue;
       }
       const previous = state.get(r.id);
-      const current = previous ? previous.facts : before.get(r.id);
+      const current = previous ? previous.facts : before.get(r.id)?.facts;
       try {
         const facts = r.projection.evolve(current, r.event);
         // The earliest business instant this batch's events can move, where the projection can say so.
@@ -235,8 +237,10 @@ export class ScoringProjector {
     }
     const touched = new Map<string, Set<string>>(); // unit → months
     const rows: SubjectRow[] = [];
+    const changes: SubjectChange[] = [];
     for (const [id, s] of state) {
-      const old = before.get(id);
+      const stored = before.get(id);
+      const old = stored?.facts;
       let unitCode: string;
       let months: Set<string>;
       try {
@@ -255,7 +259,15 @@ export class ScoringProjector {
       const set = touched.get(unitCode) ?? new Set<string>();
       months.forEach((m) => set.add(m));
       touched.set(unitCode, set);
-      rows.push({ kind: s.projection.kind, key: s.key, unitCode, window: s.projection.windowOf(s.facts), facts: s.facts, lastPosition: s.position });
+      const window = s.projection.windowOf(s.facts);
+      rows.push({ kind: s.projection.kind, key: s.key, unitCode, window, facts: s.facts, lastPosition: s.position, scoredAt: now });
+      changes.push({ kind: s.projection.kind, ...(stored ? { before: stored } : {}), after: { facts: s.facts, unitCode, window } });
+    }
+    // The tallies move by each changed subject's contribution; the unit-periods they moved are recomputed too.
+    for (const k of await applyTallyDeltas(tx, changes, now)) {
+      const set = touched.get(k.unitCode) ?? new Set<string>();
+      if (/^\d{4}-\d{2}$/.test(k.period)) set.add(k.period);
+      touched.set(k.unitCode, set);
     }
     await saveSubjects(tx, rows);
     const parked = [...parkings.values()];
