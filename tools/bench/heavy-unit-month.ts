@@ -67,7 +67,7 @@ export async function loadHeavyUnitMonth(dbUrl: string, dossiers: number, others
       progress('writing subject_facts', Math.min(from + 5000, records.length), records.length, writeStarted);
     }
     const keys = [unit, ...others].map((u) => ({ unitCode: u.code, period: HEAVY_MONTH }));
-    await prisma.$transaction((tx) => recomputeUnitPeriods(tx, keys, position, Date.now()), { timeout: 600_000, maxWait: 60_000 });
+    await prisma.$transaction((tx) => recomputeUnitPeriods(tx, keys, position, Date.now(), { rebase: true }), { timeout: 600_000, maxWait: 60_000 });
     await prisma.$executeRawUnsafe('ANALYZE');
     console.log(`  read models written in ${((Date.now() - writeStarted) / 1000).toFixed(1)} s (${records.length} subjects)`);
     return { unit, events: Number(position), position };
@@ -91,7 +91,7 @@ export async function writeLiveDossiers(prisma: ReadModelClient, unitCode: strin
 
 /** The projector's recompute of one unit-month after live changes (what the score shows). */
 export async function recomputeHeavyUnit(prisma: ReadModelClient, unitCode: string, position: bigint): Promise<void> {
-  await prisma.$transaction((tx) => recomputeUnitPeriods(tx, [{ unitCode, period: HEAVY_MONTH }], position, Date.now()), { timeout: 600_000, maxWait: 60_000 });
+  await prisma.$transaction((tx) => recomputeUnitPeriods(tx, [{ unitCode, period: HEAVY_MONTH }], position, Date.now(), { rebase: true }), { timeout: 600_000, maxWait: 60_000 });
 }
 
 /** Reporting alone on the database, as `npm start` runs it, on a free port; `webDir` serves a built console. */

@@ -27,7 +27,7 @@ describe('explain, maintained with the subjects changed since its list (real Pos
     history.forEach((e, i) => state.apply(e, BigInt(i + 1)));
     await prisma.$transaction(async (tx) => {
       await saveSubjects(tx, state.subjectRecords());
-      await recomputeUnitPeriods(tx, periods.map((period) => ({ unitCode: U, period })), BigInt(history.length), now);
+      await recomputeUnitPeriods(tx, periods.map((period) => ({ unitCode: U, period })), BigInt(history.length), now, { rebase: true });
     });
   };
   const d = (code: string) => dossierEvents(U, code);

@@ -85,7 +85,10 @@ export interface RecomputeOptions {
   readonly trees?: UnitTreeCache;
   /** About how many subjects to hold at once; RECOMPUTE_SUBJECT_BUDGET by default. */
   readonly subjectBudget?: number;
-  /** Sum the tallies again from every subject, all judged now (the open periods' refresh). */
+  /**
+   * Sum the tallies again from every subject, all judged now: the open periods' refresh, and any
+   * writer of subjects that bypasses the projector's tally deltas (saveSubjects alone: benches, tests).
+   */
   readonly rebase?: boolean;
 }
 
