@@ -210,6 +210,37 @@ describe('PostgreSQL event store (real server)', () => {
     }
   });
 
+  it('is not held back by a transaction left open in another database of the same server, and still is by one of its own', async () => {
+    const other = await createTestDatabase('es_other');
+    const foreign = await other.pool.connect();
+    const local = await db.pool.connect();
+    const received = (code: string) => dossierEvents('HY', code).received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const readIds = async () => (await store.readAll(START, 1_000_000)).events.map((x) => x.event.eventId);
+    try {
+      // Another application's transaction on the same server, with an id, open across our appends.
+      await foreign.query('BEGIN');
+      await foreign.query('SELECT pg_current_xact_id()');
+      const e = received('horizon-foreign');
+      await store.appendMany([{ streamId: streamIdOf(e), event: e }]);
+      expect(await readIds()).toContain(e.eventId);
+
+      // One of this database (it could be an appender that has not yet inserted): the bound holds.
+      await local.query('BEGIN');
+      await local.query('SELECT pg_current_xact_id()');
+      const f = received('horizon-local');
+      await store.appendMany([{ streamId: streamIdOf(f), event: f }]);
+      expect(await readIds()).not.toContain(f.eventId);
+      await local.query('COMMIT');
+      expect(await readIds()).toContain(f.eventId);
+    } finally {
+      await foreign.query('ROLLBACK').catch(() => undefined);
+      await local.query('ROLLBACK').catch(() => undefined);
+      foreign.release();
+      local.release();
+      await other.drop();
+    }
+  });
+
   it('lets a live subscriber see every event exactly once, in order, while 8 appenders race across a transaction-id digit boundary', async () => {
     await burnTransactionIdsToDigitBoundary(db.pool);
     const before = (await store.readAll(START, 1_000_000)).checkpoint;
@@ -228,8 +259,8 @@ describe('PostgreSQL event store (real server)', () => {
       }
     }));
 
-    // Visibility is cluster-wide: events of earlier tests may still arrive after `before` if another
-    // database held a transaction open; what matters is that ours all arrive, and nothing twice.
+    // Events of earlier tests may still arrive after `before` (a transaction of this database held
+    // the bound when it was read); what matters is that ours all arrive, and nothing twice.
     const seenOurs = () => seen.filter((e) => written.has(e.event.eventId)).length;
     const deadline = Date.now() + 20000;
     while (seenOurs() < written.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

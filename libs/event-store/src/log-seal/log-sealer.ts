@@ -72,7 +72,7 @@ export class LogSealer {
   private async sealInTransaction(client: PoolClient, logId: string): Promise<LogSealDto | null> {
     const last = (await client.query<SealRow>(`SELECT ${SEAL_COLUMNS} FROM log_seals ORDER BY log_seals.seq DESC LIMIT 1`)).rows[0];
     await this.checkWitness(client, logId, last);
-    const bound = (await client.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0].x;
+    const bound = (await client.query<{ x: string }>('SELECT events_read_horizon()::text AS x')).rows[0].x;
     const hasher = createHash('sha256').update(last?.head_hash ?? GENESIS_HEAD);
     let after: [string, string] = [last?.up_to_transaction_id ?? '0', last?.up_to_position ?? '0'];
     let count = 0;

@@ -22,11 +22,12 @@ export { EVENTS_APPENDED_CHANNEL } from './append-notifier';
 
 /**
  * Events after a checkpoint ($1 transaction id, $2 position), at most $3, in the gap-free order:
- * only transactions below the oldest one still running, by (transaction id, position). Columns are
+ * only transactions below the oldest one of this database still running (events_read_horizon,
+ * migration 20261204000110), by (transaction id, position). Columns are
  * qualified because the select lists alias transaction_id as text, and a bare name would sort as text.
  */
 const GAP_FREE_AFTER_CHECKPOINT = `WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
-         AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         AND events.transaction_id < (SELECT events_read_horizon())
        ORDER BY events.transaction_id, events.global_position
        LIMIT $3`;
 
@@ -287,7 +288,7 @@ export class PostgresEventStore implements EventStore {
   async *replayPages(after: Checkpoint, pageSize: number, ahead = 3): AsyncIterable<ReplayBatch> {
     const bound = await this.pool.query<{ xmin: string; lo: string | null; hi: string | null }>(
       // min and max are one probe each of the primary key; probes before `after` are dropped below.
-      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin, min(global_position)::text AS lo, max(global_position)::text AS hi FROM events`,
+      `SELECT events_read_horizon()::text AS xmin, min(global_position)::text AS lo, max(global_position)::text AS hi FROM events`,
     );
     const { xmin, lo, hi } = bound.rows[0];
     if (lo === null || hi === null) return;

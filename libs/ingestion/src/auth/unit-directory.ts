@@ -50,7 +50,7 @@ export class UnitDirectory implements UnitLookup {
     const started = Date.now();
     const rows = await this.pool.query<{ event_id: string; tx: string; pos: string; payload: DomainEvent; settled: boolean }>(
       `SELECT event_id::text, transaction_id::text AS tx, global_position::text AS pos, payload,
-              transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS settled
+              transaction_id < (SELECT events_read_horizon()) AS settled
          FROM events
         WHERE type LIKE 'unit.%' AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
         ORDER BY transaction_id, global_position`,
