@@ -1,5 +1,5 @@
 import type { CutDto, LogVerifyReportDto, PeriodSnapshotDto, ScoreDiffDto, SnapshotCheckDto, UnitScoreDto, VerifyReportDto } from '@idx/contracts';
-import { CRITERION_IDS, type Figure, parsePeriod, type Period, poolMembersDuring, resolvePeriod, roundHalfUp, ruleSetInForce, type UnitTree } from '@idx/domain';
+import { CRITERION_IDS, type Figure, parsePeriod, type Period, resolvePeriod, roundHalfUp, ruleSetInForce, type UnitTree } from '@idx/domain';
 import { brokenAt, type Checkpoint, type LogAudit, type PostgresHistoryReader, START, type TrustedHead } from '@idx/event-store';
 import type { ReadModelClient } from '@idx/read-models';
 import { everyUnit, historyAt, poolOf, type ReplayCut, replayPeriodScores, toFigures, unitScoreView } from '@idx/score-queries';
@@ -72,10 +72,6 @@ export class AuditService {
     private readonly prisma: ReadModelClient, private readonly history: PostgresHistoryReader,
     private readonly clock: () => number = Date.now, private readonly logOptions: AuditLogOptions = {},
   ) {}
-
-  private membersOf(tree: UnitTree, unitCode: string, period: Period): string[] {
-    return tree[unitCode] ? poolMembersDuring(tree, unitCode, period) : [unitCode];
-  }
 
   /** How a unit-period moved between two record-time moments, and the late events that moved it. */
   async diff(unitCode: string, periodKey: string, from: Date, to: Date): Promise<ScoreDiffDto> {
@@ -162,7 +158,7 @@ export class AuditService {
    */
   async verify(unitCode: string, periodKey: string, progress: Progress = () => undefined): Promise<VerifyReportDto> {
     const period = resolvePeriod(periodKey, this.clock()).period;
-    const at = await this.settledProjection(period, (tree) => this.membersOf(tree, unitCode, period));
+    const at = await this.settledProjection(period, (tree) => poolOf(unitCode)(tree, period));
     const { history, replay, differences: ownRows } = await this.compareAtCut(at, period, progress);
     const rows = [...ownRows, ...this.finishedDifferences(at, replay.rows, unitCode, period)];
     const differences: VerifyReportDto['differences'][number][] = [];
