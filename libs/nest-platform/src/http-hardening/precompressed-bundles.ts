@@ -35,8 +35,9 @@ export function precompressedBundles(dir: string, isBundle: (path: string) => bo
         ]);
         ready.set(file, { br, gzip: gz });
       })
-      // No such file (a 404 for the static server to give) or unreadable: never retried, never fatal.
-      .catch(() => undefined);
+      // No such file (a 404 for the static server to give) or unreadable: forgotten, so made-up
+      // bundle names cannot grow this set; never fatal.
+      .catch(() => started.delete(file));
   };
 
   return (req: Request, res: Response, next: NextFunction) => {
