@@ -7,6 +7,8 @@ export interface ScoringConfig {
   readonly refreshMs: number;
   /** How often quarters, halves and years catch up with the months (months are live). */
   readonly longPeriodsMs: number;
+  /** At most this many owed unit-periods per flush transaction while live (batches are read between chunks). */
+  readonly flushChunk: number;
   readonly partition: UnitPartition;
   /** /health says degraded when the checkpoint has not moved for longer than this while events wait. */
   readonly stallSeconds: number;
@@ -24,7 +26,16 @@ export function scoringConfig(env: NodeJS.ProcessEnv = process.env): ScoringConf
     batchSize: Number(env['SCORING_BATCH_SIZE'] ?? 5000),
     refreshMs: Number(env['SCORING_REFRESH_MS'] ?? 60000),
     longPeriodsMs: Number(env['SCORING_LONG_PERIODS_MS'] ?? 5000),
+    flushChunk: positiveInteger(env, 'SCORING_FLUSH_CHUNK', 40),
     partition: { index, count },
     stallSeconds: Number(env['SCORING_STALL_SECONDS'] ?? 60),
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${text}"`);
+  return value;
 }

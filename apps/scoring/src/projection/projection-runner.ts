@@ -29,6 +29,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private lastError?: string;
   private stopped = false;
   private longPeriodsFlushedAt = 0;
+  /** A long-period flush stopped at its chunk's size: the next idle turn goes on with it. */
+  private longPeriodsOwed = false;
 
   constructor(
     @Inject(CONFIG) private readonly config: ScoringConfig,
@@ -88,11 +90,16 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
           this.lastError = undefined;
           this.events.publish(new ScoresChangedEvent(changes, batch.checkpoint.position));
         }, async () => {
-          // Caught up: the months owed by a deferred catch-up now; longer periods on their cadence.
-          const due = Date.now() - this.longPeriodsFlushedAt >= this.config.longPeriodsMs;
-          const changes = await this.projector.flushPending(due ? undefined : 'month');
-          if (due) this.longPeriodsFlushedAt = Date.now();
+          // Caught up: the months owed by a deferred catch-up now; longer periods on their cadence,
+          // a chunk at a time so live batches are read between chunks (docs/projection-tallies.md).
+          const due = this.longPeriodsOwed || Date.now() - this.longPeriodsFlushedAt >= this.config.longPeriodsMs;
+          const { changes, more } = await this.projector.flushPendingChunk(due ? undefined : 'month', due ? this.config.flushChunk : undefined);
+          if (due) {
+            this.longPeriodsOwed = more;
+            if (!more) this.longPeriodsFlushedAt = Date.now();
+          }
           if (changes.length > 0) this.events.publish(new ScoresChangedEvent(changes, this.checkpoint?.position ?? 0n));
+          return more;
         });
         return;
       } catch (error) {

@@ -10,8 +10,12 @@ export interface SubscriptionOptions {
 }
 
 export type BatchHandler = (batch: ReadBatch) => Promise<void>;
-/** Called each time a read finds the reader caught up (fewer events than a full batch). */
-export type IdleHandler = () => Promise<void>;
+/**
+ * Called each time a read finds the reader caught up (fewer events than a full batch). Answering
+ * true asks for another turn at once (it has more to do in small steps): the subscription reads
+ * again without waiting for an append, so new events still come first.
+ */
+export type IdleHandler = () => Promise<void | boolean>;
 
 /**
  * Catch-up-then-live subscription: reads full batches back to back while behind, then sleeps on
@@ -50,8 +54,8 @@ export class PostgresEventSubscription {
           checkpoint = batch.checkpoint;
         }
         if (batch.events.length < this.options.batchSize) {
-          await onCaughtUp?.();
-          await this.waitForAppend();
+          const again = await onCaughtUp?.();
+          if (again !== true) await this.waitForAppend();
         }
       }
     } finally {

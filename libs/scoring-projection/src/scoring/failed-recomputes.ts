@@ -1,7 +1,7 @@
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 import type { UnitPeriodKey } from './pending-recomputes';
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlTx;
 
 export interface FailedRecompute extends UnitPeriodKey {
   readonly error: string;

@@ -13,3 +13,4 @@ export * from './refinish-scores';
 export * from './subject-rows';
 export * from './finish-earlier-release';
 export * from './unit-tree-cache';
+export * from './sql-transaction';

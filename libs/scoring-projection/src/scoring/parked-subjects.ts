@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@idx/domain';
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlTx;
 
 /** An event held back because its subject is parked. */
 export interface ParkedEvent {

@@ -1,11 +1,11 @@
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 
 export interface UnitPeriodKey {
   readonly unitCode: string;
   readonly period: string;
 }
 
-export async function notePending(tx: Prisma.TransactionClient, projection: string, keys: readonly UnitPeriodKey[]): Promise<void> {
+export async function notePending(tx: SqlTx, projection: string, keys: readonly UnitPeriodKey[]): Promise<void> {
   if (keys.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO pending_recomputes (projection, unit_code, period)
@@ -14,11 +14,19 @@ export async function notePending(tx: Prisma.TransactionClient, projection: stri
   );
 }
 
-/** Removes and answers what the projection still owes (only the months, when asked). */
-export async function takePending(tx: Prisma.TransactionClient, projection: string, only?: 'month'): Promise<UnitPeriodKey[]> {
+/**
+ * Removes and answers what the projection still owes (only the months, when asked); with `limit`,
+ * at most that many, period by period, so a live projector can take a long backlog in small
+ * transactions between its batches.
+ */
+export async function takePending(tx: SqlTx, projection: string, only?: 'month', limit?: number): Promise<UnitPeriodKey[]> {
   return tx.$queryRawUnsafe<UnitPeriodKey[]>(
-    `DELETE FROM pending_recomputes WHERE projection = $1 AND ($2::text IS NULL OR period ~ '^[0-9]{4}-[0-9]{2}$')
+    `DELETE FROM pending_recomputes WHERE ctid = ANY(ARRAY(
+       SELECT ctid FROM pending_recomputes
+       WHERE projection = $1 AND ($2::text IS NULL OR period ~ '^[0-9]{4}-[0-9]{2}$')
+       ORDER BY period, unit_code LIMIT $3::int
+     ))
      RETURNING unit_code AS "unitCode", period`,
-    projection, only ?? null,
+    projection, only ?? null, limit ?? null,
   );
 }

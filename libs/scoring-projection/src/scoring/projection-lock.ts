@@ -1,4 +1,4 @@
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 
 /**
  * Every projector transaction holds this advisory lock shared; a rebuild takes it exclusively for
@@ -6,6 +6,6 @@ import type { Prisma } from '@idx/read-models';
  */
 export const PROJECTION_LOCK = 766_002;
 
-export async function holdProjectionLockShared(tx: Prisma.TransactionClient): Promise<void> {
+export async function holdProjectionLockShared(tx: SqlTx): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(${PROJECTION_LOCK})`);
 }

@@ -2,13 +2,13 @@ import {
   addSubject, computeFigures, emptyTallies, type Figure, figuresFromTallies, figuresToRecord, groupSubjects, parsePeriod, type Period, type RuleSet, ruleSetInForce,
   scoreUnit, TALLIED_KINDS,
 } from '@idx/domain';
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 import { type FailedRecompute, noteRecomputeOutcomes } from './failed-recomputes';
 import { prismaRunner } from './parked-subjects';
 import type { UnitPeriodKey } from './pending-recomputes';
 import { type FinishedChange, refinishScores } from './refinish-scores';
 import { catalogueOfUnits, subjectCountsOfUnits, subjectsOfUnits } from './subject-rows';
-import { deleteTallies, loadTallies, saveTallies, tallyable, tallyOf, type TallyRow } from './unit-period-tallies';
+import { deleteTallies, saveTallies, tallyable, type TallyLookup, tallyOf, tallyRowsOf, type TallyRow } from './unit-period-tallies';
 import type { UnitTreeCache } from './unit-tree-cache';
 
 /**
@@ -55,7 +55,7 @@ function rowOf(unitCode: string, period: Period, ruleSet: RuleSet, figuresOf: ()
  * input, moved) and answers the finished scores that moved.
  */
 export async function recomputeUnitPeriods(
-  tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number, options: RecomputeOptions = {},
+  tx: SqlTx, keys: readonly UnitPeriodKey[], position: bigint, now: number, options: RecomputeOptions = {},
 ): Promise<ScoreChange[]> {
   const unitsByPeriod = new Map<string, Set<string>>();
   for (const k of keys) unitsByPeriod.set(k.period, (unitsByPeriod.get(k.period) ?? new Set()).add(k.unitCode));
@@ -67,7 +67,7 @@ export async function recomputeUnitPeriods(
     const keep = tallyable(period, now);
     // Units with valid tallies are scored from them and their catalogue; the others (first time,
     // after a rebuild, a refresh that rebases the open period) are summed again from every subject.
-    const stored = keep && !options.rebase ? await loadTallies(tx, [...units].map((unitCode) => ({ unitCode, period: key }))) : new Map<string, TallyRow>();
+    const stored = keep && !options.rebase ? await tallyRowsOf(tx, [...units].map((unitCode) => ({ unitCode, period: key })), options.tallies) : new Map<string, TallyRow>();
     const tallied = [...units].filter((u) => tallyOf(stored, u, key) !== undefined);
     const whole = [...units].filter((u) => tallyOf(stored, u, key) === undefined);
     if (tallied.length > 0) receivedMoved.push(...await recomputeFromTallies(tx, tallied.map((u) => tallyOf(stored, u, key) as TallyRow), period, ruleSet, position, now));
@@ -90,6 +90,8 @@ export interface RecomputeOptions {
    * writer of subjects that bypasses the projector's tally deltas (saveSubjects alone: benches, tests).
    */
   readonly rebase?: boolean;
+  /** Tally rows the caller's transaction has read and saved already (the batch's deltas): not read again. */
+  readonly tallies?: TallyLookup;
 }
 
 /**
@@ -99,7 +101,7 @@ export interface RecomputeOptions {
 export const RECOMPUTE_SUBJECT_BUDGET = 20_000;
 
 /** The units in groups of at most about `budget` subjects in [start, end), by one count per unit. */
-async function unitChunks(tx: Prisma.TransactionClient, units: readonly string[], start: number, end: number, budget = RECOMPUTE_SUBJECT_BUDGET): Promise<string[][]> {
+async function unitChunks(tx: SqlTx, units: readonly string[], start: number, end: number, budget = RECOMPUTE_SUBJECT_BUDGET): Promise<string[][]> {
   if (units.length === 0) return [];
   if (units.length === 1) return [[...units]];
   const counts = new Map(
@@ -124,7 +126,7 @@ async function unitChunks(tx: Prisma.TransactionClient, units: readonly string[]
 
 /** Units of one period scored from their stored tallies and their catalogue (read whole: it is small). */
 async function recomputeFromTallies(
-  tx: Prisma.TransactionClient, rows: readonly TallyRow[], period: Period, ruleSet: RuleSet, position: bigint, now: number,
+  tx: SqlTx, rows: readonly TallyRow[], period: Period, ruleSet: RuleSet, position: bigint, now: number,
 ): Promise<UnitPeriodKey[]> {
   const catalogue = await catalogueOfUnits(tx, rows.map((r) => r.unitCode), period.start, period.end);
   const outcomes: (ScoreRow | FailedRecompute)[] = [];
@@ -142,7 +144,7 @@ async function recomputeFromTallies(
  * a period that has begun), own rows written, emptied ones deleted; answers whose "received" count moved.
  */
 async function recomputeChunk(
-  tx: Prisma.TransactionClient, units: readonly string[], period: Period, ruleSet: RuleSet, position: bigint, now: number, keep: boolean,
+  tx: SqlTx, units: readonly string[], period: Period, ruleSet: RuleSet, position: bigint, now: number, keep: boolean,
 ): Promise<UnitPeriodKey[]> {
   const subjects = await subjectsOfUnits(tx, units, period.start, period.end);
   const empty = [...subjects].filter(([, own]) => own.length === 0).map(([unitCode]) => unitCode);
@@ -168,12 +170,13 @@ async function recomputeChunk(
 
 /** Writes a period's own rows that changed, deletes the emptied ones, notes failures; answers whose "received" count moved. */
 async function writeOwnRows(
-  tx: Prisma.TransactionClient, period: Period, ruleSet: RuleSet, position: bigint, outcomes: readonly (ScoreRow | FailedRecompute)[], empty: readonly string[],
+  tx: SqlTx, period: Period, ruleSet: RuleSet, position: bigint, outcomes: readonly (ScoreRow | FailedRecompute)[], empty: readonly string[],
 ): Promise<UnitPeriodKey[]> {
   const receivedMoved: UnitPeriodKey[] = [];
   const rows = outcomes.filter((o): o is ScoreRow => 'unit_code' in o);
   const failed = outcomes.filter((o): o is FailedRecompute => 'error' in o);
-  await noteRecomputeOutcomes(tx, period.key, failed, [...rows.map((r) => r.unit_code), ...empty]);
+  // The succeeded units' failures are cleared by the write below when there is one (a round trip less).
+  await noteRecomputeOutcomes(tx, period.key, failed, rows.length === 0 ? empty : []);
   // Most recomputes leave no unit-period empty: no round trip for them.
   const removed = empty.length === 0 ? [] : await tx.$queryRawUnsafe<{ unit_code: string; had_received: boolean }[]>(
     `DELETE FROM unit_period_scores WHERE period = $1 AND unit_code = ANY($2::text[]) RETURNING unit_code, figures ? '4' AS had_received`, period.key, empty,
@@ -185,6 +188,8 @@ async function writeOwnRows(
     `WITH old AS (
        SELECT unit_code, figures->'4'->'denominator' AS received FROM unit_period_scores
        WHERE period = $2 AND unit_code IN (SELECT x.unit_code FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text))
+     ), cleared AS (
+       DELETE FROM failed_recomputes WHERE period = $2 AND unit_code = ANY($6::text[])
      ), up AS (
        INSERT INTO unit_period_scores (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
        SELECT r.unit_code, $2, $3, $4, r.figures, r.score, r.total, $5::bigint, now()
@@ -197,7 +202,7 @@ async function writeOwnRows(
      )
      SELECT up.unit_code, (old.unit_code IS NULL OR old.received IS DISTINCT FROM up.received) AS received_moved
      FROM up LEFT JOIN old USING (unit_code)`,
-    JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(),
+    JSON.stringify(rows), period.key, period.kind, ruleSet.id, position.toString(), [...rows.map((r) => r.unit_code), ...empty],
   );
   for (const c of changed) if (c.received_moved) receivedMoved.push({ unitCode: c.unit_code, period: period.key });
   return receivedMoved;

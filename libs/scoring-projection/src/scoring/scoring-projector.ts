@@ -1,20 +1,21 @@
 import { type Checkpoint, type ReadBatch, START } from '@idx/event-store';
 import { type ActiveWindow, type DomainEvent, monthKeyOf, periodsContainingMonth, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection } from '@idx/domain';
-import type { Prisma, ReadModelClient } from '@idx/read-models';
+import { poolOfReadModels, type ReadModelClient } from '@idx/read-models';
+import { inSqlTransaction, type SqlTx } from './sql-transaction';
 import { type RecomputeOptions, recomputeUnitPeriods, type ScoreChange } from './recompute-score';
 import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
 import { holdProjectionLockShared } from './projection-lock';
 import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
-import { notifyScoreChanges } from './score-notifications';
+import { notifyScoreChanges, saveCheckpointAndNotify } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
 import { UnitTreeCache } from './unit-tree-cache';
-import { applyTallyDeltas, type SubjectChange } from './unit-period-tallies';
+import { applyTallyDeltas, type SubjectChange, type TallyLookup } from './unit-period-tallies';
 import { assertWindowScorable } from './window-check';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
 
 /** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
-async function storedCheckpoint(tx: Prisma.TransactionClient, name: string): Promise<Checkpoint> {
+async function storedCheckpoint(tx: SqlTx, name: string): Promise<Checkpoint> {
   const rows = await tx.$queryRawUnsafe<{ transaction_id: bigint; position: bigint }[]>(
     'SELECT transaction_id, position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', name,
   );
@@ -72,6 +73,12 @@ export class ScoringProjector {
   /** The unit tree, reused by every recompute while the units stay the same. */
   private readonly trees = new UnitTreeCache();
   private readonly recomputeOptions: RecomputeOptions;
+  /**
+   * Whether months may be owed (pending_recomputes): true at start (a previous run or a twin may
+   * have left some) and after a deferred batch; false once a batch or flush took them. Spares a
+   * caught-up projector an empty transaction after every batch.
+   */
+  private monthsMayBeOwed = true;
 
   constructor(private readonly prisma: ReadModelClient, options: ScoringProjectorOptions = {}) {
     this.partition = options.partition ?? SINGLE_PARTITION;
@@ -79,6 +86,15 @@ export class ScoringProjector {
     this.clock = options.clock ?? Date.now;
     this.projections = options.projections ?? SUBJECT_PROJECTIONS;
     this.recomputeOptions = { trees: this.trees, ...(options.recomputeSubjectBudget === undefined ? {} : { subjectBudget: options.recomputeSubjectBudget }) };
+  }
+
+  /**
+   * One transaction of the projector: on the read models' own pg pool when there is one (a client
+   * of createReadModelClient: always, outside unit tests of other clients), else Prisma's.
+   */
+  private transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const pool = poolOfReadModels(this.prisma);
+    return pool ? inSqlTransaction(pool, work) : this.prisma.$transaction((tx) => work(tx), { timeout: 300_000, maxWait: 60_000 });
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -94,28 +110,30 @@ export class ScoringProjector {
   async handle(batch: ReadBatch, { deferRecompute = false }: { deferRecompute?: boolean } = {}): Promise<ScoreChange[]> {
     const position = batch.checkpoint.position;
     const now = this.clock();
-    return this.prisma.$transaction(async (tx) => {
+    // Read before the transaction: a deferred batch of a twin instance noted meanwhile is taken by the next flush.
+    const takeOwedMonths = this.monthsMayBeOwed;
+    const changes = await this.transaction(async (tx) => {
       await holdProjectionLockShared(tx);
       // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
       // instance): skipping them keeps a batch's effect exactly once, whoever read it.
       const stored = await storedCheckpoint(tx, this.name);
       const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
       if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return [];
-      const { touched } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
+      const { touched, tallies } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
       // Months are what people watch live: recomputed with the batch. Quarters, halves and years
       // each reload a unit's whole span; they are noted and recomputed on a cadence (flushPending).
       const months = deferRecompute ? [] : keys.filter((k) => isMonthKey(k.period));
       await notePending(tx, this.name, deferRecompute ? keys : keys.filter((k) => !isMonthKey(k.period)));
-      const changes = deferRecompute ? [] : await this.recompute(tx, [...months, ...(await takePending(tx, this.name, 'month'))], position, now);
-      await tx.projectionCheckpoint.upsert({
-        where: { name: this.name },
-        create: { name: this.name, transactionId: batch.checkpoint.transactionId, position },
-        update: { transactionId: batch.checkpoint.transactionId, position, updatedAt: new Date() },
-      });
-      await notifyScoreChanges(tx, changes);
-      return changes;
-    }, { timeout: 300_000, maxWait: 60_000 });
+      const owed = deferRecompute || !takeOwedMonths ? [] : await takePending(tx, this.name, 'month');
+      const moved = deferRecompute ? [] : await this.recompute(tx, [...months, ...owed], position, now, tallies);
+      await saveCheckpointAndNotify(tx, this.name, batch.checkpoint, moved);
+      return moved;
+    });
+    // Committed: a deferred batch leaves months owed; a live one took every month owed before it.
+    if (deferRecompute) this.monthsMayBeOwed = true;
+    else if (takeOwedMonths) this.monthsMayBeOwed = false;
+    return changes;
   }
 
   /**
@@ -126,22 +144,22 @@ export class ScoringProjector {
   async retryParked(id: bigint): Promise<RetryOutcome> {
     const now = this.clock();
     try {
-      return await this.prisma.$transaction(async (tx) => {
+      return await this.transaction(async (tx) => {
         await holdProjectionLockShared(tx);
         const parking = await takeParking(tx, id);
         if (!parking) return { status: 'not-found' } as const;
         await removeParking(tx, id);
-        const { touched, parked } = await this.foldSubjects(tx, parking.events, now);
+        const { touched, parked, tallies } = await this.foldSubjects(tx, parking.events, now);
         if (parked.length > 0) throw new RetryFailed(parked[0].error);
         const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
         const last = parking.events.reduce((max, e) => (e.position > max ? e.position : max), 0n);
-        const changes = await this.recompute(tx, keys, last, now);
+        const changes = await this.recompute(tx, keys, last, now, tallies);
         await notifyScoreChanges(tx, changes);
         return { status: 'applied', events: parking.events.length, changes } as const;
-      }, { timeout: 300_000, maxWait: 60_000 });
+      });
     } catch (error) {
       if (!(error instanceof RetryFailed)) throw error;
-      await this.prisma.$transaction((tx) => noteRetryFailed(tx, id, error.message));
+      await this.transaction((tx) => noteRetryFailed(tx, id, error.message));
       return { status: 'still-failing', error: error.message };
     }
   }
@@ -151,16 +169,28 @@ export class ScoringProjector {
    * longer periods on a cadence; with no argument, everything.
    */
   async flushPending(only?: 'month'): Promise<ScoreChange[]> {
+    return (await this.flushPendingChunk(only)).changes;
+  }
+
+  /**
+   * As flushPending, but at most `limit` unit-periods in this transaction (`more`: some may be left),
+   * so a live runner takes a long backlog between its batches instead of holding them up behind
+   * one long transaction. A months-only flush costs nothing when this projector knows none is owed.
+   */
+  async flushPendingChunk(only?: 'month', limit?: number): Promise<{ changes: ScoreChange[]; more: boolean }> {
+    if (only === 'month' && !this.monthsMayBeOwed) return { changes: [], more: false };
     const now = this.clock();
-    return this.prisma.$transaction(async (tx) => {
+    const result = await this.transaction(async (tx) => {
       await holdProjectionLockShared(tx);
-      const owed = await takePending(tx, this.name, only);
-      if (owed.length === 0) return [];
-      const row = await tx.projectionCheckpoint.findUnique({ where: { name: this.name } });
-      const changes = await this.recompute(tx, owed, row?.position ?? 0n, now);
+      const owed = await takePending(tx, this.name, only, limit);
+      const more = limit !== undefined && owed.length >= limit;
+      if (owed.length === 0) return { changes: [], more };
+      const changes = await this.recompute(tx, owed, (await storedCheckpoint(tx, this.name)).position, now);
       await notifyScoreChanges(tx, changes);
-      return changes;
-    }, { timeout: 300_000, maxWait: 60_000 });
+      return { changes, more };
+    });
+    if (!result.more && (only === 'month' || only === undefined)) this.monthsMayBeOwed = false;
+    return result;
   }
 
   /**
@@ -177,7 +207,7 @@ export class ScoringProjector {
     });
     const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode));
     if (units.length === 0) return [];
-    return this.prisma.$transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       await holdProjectionLockShared(tx);
       const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
       const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
@@ -185,7 +215,7 @@ export class ScoringProjector {
       const changes = await recomputeUnitPeriods(tx, keys, position, now, { ...this.recomputeOptions, rebase: true });
       await notifyScoreChanges(tx, changes);
       return changes;
-    }, { timeout: 300_000, maxWait: 60_000 });
+    });
   }
 
   /**
@@ -195,10 +225,10 @@ export class ScoringProjector {
    * subject parked before are held behind it. Answers the months touched per unit and the new parkings.
    */
   private async foldSubjects(
-    tx: Prisma.TransactionClient,
+    tx: SqlTx,
     events: readonly FoldInput[],
     now: number,
-  ): Promise<{ touched: Map<string, Set<string>>; parked: Parking[] }> {
+  ): Promise<{ touched: Map<string, Set<string>>; parked: Parking[]; tallies: TallyLookup }> {
     const routed = events
       .map((input) => ({ ...input, projection: projectionFor(input.event, this.projections) }))
       .filter((r): r is typeof r & { projection: SubjectProjection } => r.projection !== undefined)
@@ -264,7 +294,8 @@ export class ScoringProjector {
       changes.push({ kind: s.projection.kind, ...(stored ? { before: stored } : {}), after: { facts: s.facts, unitCode, window } });
     }
     // The tallies move by each changed subject's contribution; the unit-periods they moved are recomputed too.
-    for (const k of await applyTallyDeltas(tx, changes, now)) {
+    const deltas = await applyTallyDeltas(tx, changes, now);
+    for (const k of deltas.keys) {
       const set = touched.get(k.unitCode) ?? new Set<string>();
       if (/^\d{4}-\d{2}$/.test(k.period)) set.add(k.period);
       touched.set(k.unitCode, set);
@@ -272,10 +303,11 @@ export class ScoringProjector {
     await saveSubjects(tx, rows);
     const parked = [...parkings.values()];
     await saveParkings(prismaRunner(tx), parked);
-    return { touched, parked: parked.filter((p) => !heldBefore.has(subjectId(p.kind, p.key))) };
+    return { touched, parked: parked.filter((p) => !heldBefore.has(subjectId(p.kind, p.key))), tallies: deltas.tallies };
   }
 
-  private recompute(tx: Prisma.TransactionClient, keys: readonly UnitPeriodKey[], position: bigint, now: number): Promise<ScoreChange[]> {
-    return recomputeUnitPeriods(tx, keys, position, now, this.recomputeOptions);
+  /** `tallies`: the rows this transaction's deltas read and saved, not read again. */
+  private recompute(tx: SqlTx, keys: readonly UnitPeriodKey[], position: bigint, now: number, tallies?: TallyLookup): Promise<ScoreChange[]> {
+    return recomputeUnitPeriods(tx, keys, position, now, tallies ? { ...this.recomputeOptions, tallies } : this.recomputeOptions);
   }
 }

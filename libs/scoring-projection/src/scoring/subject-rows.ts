@@ -1,5 +1,5 @@
 import type { ActiveWindow } from '@idx/domain';
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 
 export interface SubjectRow {
   kind: string;
@@ -12,7 +12,7 @@ export interface SubjectRow {
   scoredAt?: number;
 }
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlTx;
 
 /** A subject as stored: its facts, where and when it counts, and when its tallied contribution was judged. */
 export interface StoredSubjectRow {

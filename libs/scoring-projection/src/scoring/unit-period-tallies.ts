@@ -1,9 +1,9 @@
 import { type ActiveWindow, addSubject, type Period, ruleSetInForce, TALLIED_KINDS, type Tallies } from '@idx/domain';
-import type { Prisma } from '@idx/read-models';
+import type { SqlTx } from './sql-transaction';
 import type { UnitPeriodKey } from './pending-recomputes';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
 
-type Tx = Prisma.TransactionClient;
+type Tx = SqlTx;
 
 /**
  * A unit-period's tallies as stored (docs/projection-tallies.md). The invariant: `tallies` is the
@@ -47,6 +47,29 @@ export async function loadTallies(tx: Tx, keys: readonly UnitPeriodKey[]): Promi
 
 export const tallyOf = (rows: ReadonlyMap<string, TallyRow>, unitCode: string, period: string): TallyRow | undefined => rows.get(keyOf(unitCode, period));
 
+/**
+ * Tally rows a transaction has read already, as it left them: `rows` holds the valid ones of the
+ * unit-periods in `asked` (one asked but absent has no valid row). A recompute in the same
+ * transaction reads only what is not asked here.
+ */
+export interface TallyLookup {
+  readonly asked: ReadonlySet<string>;
+  readonly rows: ReadonlyMap<string, TallyRow>;
+}
+
+/** The stored rows of the keys, those the lookup holds taken from it and only the others read. */
+export async function tallyRowsOf(tx: Tx, keys: readonly UnitPeriodKey[], known?: TallyLookup): Promise<Map<string, TallyRow>> {
+  const rows = new Map<string, TallyRow>();
+  const unknown: UnitPeriodKey[] = [];
+  for (const k of keys) {
+    const key = keyOf(k.unitCode, k.period);
+    if (!known?.asked.has(key)) unknown.push(k);
+    else if (known.rows.has(key)) rows.set(key, known.rows.get(key) as TallyRow);
+  }
+  for (const [key, row] of await loadTallies(tx, unknown)) rows.set(key, row);
+  return rows;
+}
+
 export async function saveTallies(tx: Tx, rows: readonly TallyRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
@@ -88,9 +111,10 @@ function periodsOf(side: { unitCode: string; window: ActiveWindow | undefined },
  * put in), its new one in (judged now). Unit-periods without a valid row are left for their
  * recompute to build whole. Every period a changed subject's old or new window reaches is moved,
  * not only those its event touched (touchedBy): the contributions are judged at a new instant.
- * Answers the unit-periods moved (their figures must be recomputed from the tallies).
+ * Answers the unit-periods moved (their figures must be recomputed from the tallies) and the rows
+ * read, as saved, for that recompute.
  */
-export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[], now: number): Promise<UnitPeriodKey[]> {
+export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[], now: number): Promise<{ keys: UnitPeriodKey[]; tallies: TallyLookup }> {
   const plans = changes.filter((c) => TALLIED_KINDS.has(c.kind)).map((c) => ({
     c,
     out: c.before ? periodsOf(c.before, now) : [],
@@ -101,7 +125,7 @@ export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[]
     for (const period of p.out) keys.set(keyOf(p.c.before?.unitCode as string, period.key), { unitCode: p.c.before?.unitCode as string, period: period.key });
     for (const period of p.in) keys.set(keyOf(p.c.after.unitCode, period.key), { unitCode: p.c.after.unitCode, period: period.key });
   }
-  if (keys.size === 0) return [];
+  if (keys.size === 0) return { keys: [], tallies: { asked: new Set(), rows: new Map() } };
   const rows = await loadTallies(tx, [...keys.values()]);
   const moved = new Map<string, TallyRow>();
   for (const { c, out, in: into } of plans) {
@@ -122,5 +146,5 @@ export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[]
     }
   }
   await saveTallies(tx, [...moved.values()]);
-  return [...keys.values()];
+  return { keys: [...keys.values()], tallies: { asked: new Set(keys.keys()), rows } };
 }

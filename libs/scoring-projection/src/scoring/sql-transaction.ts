@@ -1,0 +1,44 @@
+import type { Pool } from 'pg';
+import { types } from 'pg';
+
+/**
+ * What the projector's SQL needs of a transaction: raw statements with positional parameters.
+ * Prisma's transaction client is one; so is a pg client in a transaction (inSqlTransaction).
+ */
+export interface SqlTx {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+const INT8 = 20;
+/** int8 as BigInt, as Prisma's raw queries answer it; every other type as pg parses it (as Prisma does for the types read here). */
+const parsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (text: string) => BigInt(text) : types.getTypeParser(oid, format as 'text'))) as typeof types.getTypeParser,
+};
+
+/**
+ * Runs `work` in one transaction on a client of the pool. Measured against Prisma's interactive
+ * transaction on this machine: 0.37 vs 0.81 ms per trivial statement, and about a third of the
+ * CPU per 130 kB parameter or result (docs/projection-tallies.md, "Batch cost").
+ */
+export async function inSqlTransaction<T>(pool: Pool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const tx: SqlTx = {
+    $queryRawUnsafe: async <R>(text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rows as R,
+    $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rowCount ?? 0,
+  };
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(tx);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollback: Error) => {
+      broken = rollback; // the connection is gone: the pool must not hand it out again
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
