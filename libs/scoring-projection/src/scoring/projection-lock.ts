@@ -6,6 +6,9 @@ import type { SqlTx } from './sql-transaction';
  */
 export const PROJECTION_LOCK = 766_002;
 
+/** The statement that takes it shared for the transaction (parameterless: it can go with the BEGIN). */
+export const HOLD_PROJECTION_LOCK_SHARED = `SELECT pg_advisory_xact_lock_shared(${PROJECTION_LOCK})`;
+
 export async function holdProjectionLockShared(tx: SqlTx): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(${PROJECTION_LOCK})`);
+  await tx.$executeRawUnsafe(HOLD_PROJECTION_LOCK_SHARED);
 }

@@ -4,7 +4,7 @@ import { poolOfReadModels, type ReadModelClient } from '@idx/read-models';
 import { inSqlTransaction, type SqlTx } from './sql-transaction';
 import { type RecomputeOptions, recomputeUnitPeriods, type ScoreChange } from './recompute-score';
 import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
-import { holdProjectionLockShared } from './projection-lock';
+import { HOLD_PROJECTION_LOCK_SHARED, holdProjectionLockShared } from './projection-lock';
 import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
 import { notifyScoreChanges, saveCheckpointAndNotify } from './score-notifications';
 import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
@@ -89,12 +89,17 @@ export class ScoringProjector {
   }
 
   /**
-   * One transaction of the projector: on the read models' own pg pool when there is one (a client
-   * of createReadModelClient: always, outside unit tests of other clients), else Prisma's.
+   * One transaction of the projector, holding the projection lock shared (a rebuild's switch takes
+   * it exclusively): on the read models' own pg pool when there is one (a client of
+   * createReadModelClient: always, outside tests of other clients), else Prisma's.
    */
   private transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     const pool = poolOfReadModels(this.prisma);
-    return pool ? inSqlTransaction(pool, work) : this.prisma.$transaction((tx) => work(tx), { timeout: 300_000, maxWait: 60_000 });
+    if (pool) return inSqlTransaction(pool, work, { begin: HOLD_PROJECTION_LOCK_SHARED });
+    return this.prisma.$transaction(async (tx) => {
+      await holdProjectionLockShared(tx);
+      return work(tx);
+    }, { timeout: 300_000, maxWait: 60_000 });
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -113,7 +118,6 @@ export class ScoringProjector {
     // Read before the transaction: a deferred batch of a twin instance noted meanwhile is taken by the next flush.
     const takeOwedMonths = this.monthsMayBeOwed;
     const changes = await this.transaction(async (tx) => {
-      await holdProjectionLockShared(tx);
       // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
       // instance): skipping them keeps a batch's effect exactly once, whoever read it.
       const stored = await storedCheckpoint(tx, this.name);
@@ -145,8 +149,7 @@ export class ScoringProjector {
     const now = this.clock();
     try {
       return await this.transaction(async (tx) => {
-        await holdProjectionLockShared(tx);
-        const parking = await takeParking(tx, id);
+          const parking = await takeParking(tx, id);
         if (!parking) return { status: 'not-found' } as const;
         await removeParking(tx, id);
         const { touched, parked, tallies } = await this.foldSubjects(tx, parking.events, now);
@@ -181,7 +184,6 @@ export class ScoringProjector {
     if (only === 'month' && !this.monthsMayBeOwed) return { changes: [], more: false };
     const now = this.clock();
     const result = await this.transaction(async (tx) => {
-      await holdProjectionLockShared(tx);
       const owed = await takePending(tx, this.name, only, limit);
       const more = limit !== undefined && owed.length >= limit;
       if (owed.length === 0) return { changes: [], more };
@@ -208,7 +210,6 @@ export class ScoringProjector {
     const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode));
     if (units.length === 0) return [];
     return this.transaction(async (tx) => {
-      await holdProjectionLockShared(tx);
       const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
       const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
       // Every contribution judged again at this instant: pending dossiers that turned overdue count so.

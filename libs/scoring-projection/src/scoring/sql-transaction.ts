@@ -17,11 +17,12 @@ const parsers = {
 };
 
 /**
- * Runs `work` in one transaction on a client of the pool. Measured against Prisma's interactive
+ * Runs `work` in one transaction on a client of the pool (`begin`: a statement without parameters
+ * run first, sent with the BEGIN). Measured against Prisma's interactive
  * transaction on this machine: 0.37 vs 0.81 ms per trivial statement, and about a third of the
  * CPU per 130 kB parameter or result (docs/projection-tallies.md, "Batch cost").
  */
-export async function inSqlTransaction<T>(pool: Pool, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+export async function inSqlTransaction<T>(pool: Pool, work: (tx: SqlTx) => Promise<T>, options: { begin?: string } = {}): Promise<T> {
   const client = await pool.connect();
   const tx: SqlTx = {
     $queryRawUnsafe: async <R>(text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rows as R,
@@ -29,7 +30,8 @@ export async function inSqlTransaction<T>(pool: Pool, work: (tx: SqlTx) => Promi
   };
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
+    // A parameterless first statement (a lock) goes with BEGIN in one simple query: a round trip less.
+    await client.query(options.begin ? `BEGIN; ${options.begin}` : 'BEGIN');
     const result = await work(tx);
     await client.query('COMMIT');
     return result;
