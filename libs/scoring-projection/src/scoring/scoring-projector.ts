@@ -58,7 +58,15 @@ export interface ScoringProjectorOptions {
   readonly projections?: readonly SubjectProjection[];
   /** About how many subjects a recompute holds at once (recompute-score.ts); the default suits production. */
   readonly recomputeSubjectBudget?: number;
+  /** Units re-judged per transaction by refreshOpenPeriods (REFRESH_UNITS_PER_TRANSACTION by default). */
+  readonly refreshUnitsPerTransaction?: number;
 }
+
+/**
+ * The open periods' refresh re-sums every unit's subjects: taken this many units per transaction,
+ * a live batch that touches a unit being refreshed waits for one chunk, not for every unit.
+ */
+export const REFRESH_UNITS_PER_TRANSACTION = 25;
 
 /**
  * The scoring projection (DESIGN.md §4): folds each batch of events into subject facts, recomputes
@@ -79,12 +87,14 @@ export class ScoringProjector {
    * caught-up projector an empty transaction after every batch.
    */
   private monthsMayBeOwed = true;
+  private readonly refreshUnits: number;
 
   constructor(private readonly prisma: ReadModelClient, options: ScoringProjectorOptions = {}) {
     this.partition = options.partition ?? SINGLE_PARTITION;
     this.name = partitionName(options.name ?? 'scoring', this.partition);
     this.clock = options.clock ?? Date.now;
     this.projections = options.projections ?? SUBJECT_PROJECTIONS;
+    this.refreshUnits = options.refreshUnitsPerTransaction ?? REFRESH_UNITS_PER_TRANSACTION;
     this.recomputeOptions = { trees: this.trees, ...(options.recomputeSubjectBudget === undefined ? {} : { subjectBudget: options.recomputeSubjectBudget }) };
   }
 
@@ -207,16 +217,21 @@ export class ScoringProjector {
       select: { unitCode: true, lastPosition: true },
       distinct: ['unitCode'],
     });
-    const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode));
-    if (units.length === 0) return [];
-    return this.transaction(async (tx) => {
-      const position = units.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
-      const keys = units.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
-      // Every contribution judged again at this instant: pending dossiers that turned overdue count so.
-      const changes = await recomputeUnitPeriods(tx, keys, position, now, { ...this.recomputeOptions, rebase: true });
-      await notifyScoreChanges(tx, changes);
-      return changes;
-    });
+    const units = rows.filter((r) => ownsUnit(this.partition, r.unitCode)).sort((a, b) => (a.unitCode < b.unitCode ? -1 : 1));
+    // A few units per transaction: live batches wait for one chunk's row locks, not for the whole country's.
+    const changes: ScoreChange[] = [];
+    for (let i = 0; i < units.length; i += this.refreshUnits) {
+      const chunk = units.slice(i, i + this.refreshUnits);
+      changes.push(...await this.transaction(async (tx) => {
+        const position = chunk.reduce((max, u) => (u.lastPosition > max ? u.lastPosition : max), 0n);
+        const keys = chunk.flatMap(({ unitCode }) => periods.map((p) => ({ unitCode, period: p.key })));
+        // Every contribution judged again at this instant: pending dossiers that turned overdue count so.
+        const moved = await recomputeUnitPeriods(tx, keys, position, now, { ...this.recomputeOptions, rebase: true });
+        await notifyScoreChanges(tx, moved);
+        return moved;
+      }));
+    }
+    return changes;
   }
 
   /**

@@ -108,6 +108,32 @@ describe('scoring batches: owed months, chunked flushes, the pg transaction (rea
     expect(viaPg).toEqual(viaPrisma);
   });
 
+  it('refreshes the open periods a few units per transaction to the same figures as all at once', async () => {
+    // Each unit gets a May dossier left pending, due 9 May 17:00: on 8 May it is not late yet, on 10 May it is.
+    const store = new PostgresEventStore(db.pool);
+    const pending = UNITS.map((u) => dossierEvents(u, `P-${u}`).received('2025-05-05T08:00:00', '2025-05-09T17:00:00'));
+    await store.appendMany(pending.map((event) => ({ streamId: streamIdOf(event), event })));
+    const withPending = await store.readAll(START, 10_000);
+    const refreshed = async (unitsPerTransaction: number) => {
+      await db.pool.query('TRUNCATE unit_period_scores, finished_scores, subject_facts, pending_recomputes, projection_checkpoints, unit_period_tallies');
+      let clock = Date.parse('2025-05-08T12:00:00+07:00');
+      const projector = new ScoringProjector(prisma, { name: 'scoring', clock: () => clock, refreshUnitsPerTransaction: unitsPerTransaction });
+      await projector.handle(withPending);
+      await projector.flushPending();
+      const before = await rowsOf(prisma);
+      clock = NOW;
+      await projector.refreshOpenPeriods();
+      return { before, after: await rowsOf(prisma) };
+    };
+    const oneByOne = await refreshed(1);
+    const together = await refreshed(25);
+    expect(oneByOne.after).toEqual(together.after);
+    // The refresh moved May's criterion 5 for every unit: the pending dossier turned late with the clock.
+    const may = (rows: Awaited<ReturnType<typeof rowsOf>>) => rows.filter((r) => r.period === '2025-05').map((r) => JSON.stringify((r.figures as Record<string, unknown>)['5']));
+    expect(may(oneByOne.after)).toHaveLength(3);
+    may(oneByOne.after).forEach((after, i) => expect(after).not.toEqual(may(oneByOne.before)[i]));
+  });
+
   function checkpointOf(index: number): ReadBatch['checkpoint'] {
     const e = all.events[index];
     return { transactionId: e.transactionId, position: e.globalPosition };
