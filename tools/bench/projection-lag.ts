@@ -1,5 +1,5 @@
 import { type DomainEvent, streamIdOf } from '@idx/domain';
-import { PostgresEventStore } from '@idx/event-store';
+import { PostgresEventStore, watchPool } from '@idx/event-store';
 import { Pool } from 'pg';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { startScoring } from '../../apps/scoring/src/bootstrap';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const db = await benchDatabase();
   Object.assign(process.env, { DATABASE_URL: db.url, INGEST_PORT: '0', SCORING_PORT: '0', LOG_LEVELS: 'error,warn', SCORING_REFRESH_MS: '3600000' });
   const ingest = await startIngest();
-  const pool = new Pool({ connectionString: db.url, max: 2 });
+  // Watched: the embedded server stops at the end, and an idle connection it drops must not crash the report.
+  const pool = watchPool(new Pool({ connectionString: db.url, max: 2 }));
   const gen = new DossierGenerator();
   const now = Date.now();
   const preload = arg('preload', 0);
