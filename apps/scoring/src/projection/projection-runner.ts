@@ -3,7 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import { type Checkpoint, PostgresEventStore, PostgresEventSubscription } from '@idx/event-store';
 import { READ_MODELS } from '@idx/nest-platform';
 import type { ReadModelClient } from '@idx/read-models';
-import { finishScoresOfEarlierRelease, ScoringProjector } from '@idx/scoring-projection';
+import { finishScoresOfEarlierRelease, FlushRounds, ScoringProjector } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { CONFIG } from '../tokens';
 import type { ScoringConfig } from '../config';
@@ -28,9 +28,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private eventsProjected = 0;
   private lastError?: string;
   private stopped = false;
-  private longPeriodsFlushedAt = 0;
-  /** A long-period flush stopped at its chunk's size: the next idle turn goes on with it. */
-  private longPeriodsOwed = false;
+  /** Made at bootstrap from the config: the long periods' flush rounds (libs/scoring-projection flush-rounds.ts). */
+  private rounds = new FlushRounds(Number.POSITIVE_INFINITY, 1);
 
   constructor(
     @Inject(CONFIG) private readonly config: ScoringConfig,
@@ -42,6 +41,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.rounds = new FlushRounds(this.config.longPeriodsMs, this.config.flushChunk);
     this.loop = this.fillFinishedScores().then(() => this.run());
     this.refresher = setInterval(() => void this.refresh(), this.config.refreshMs);
   }
@@ -92,14 +92,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
         }, async () => {
           // Caught up: the months owed by a deferred catch-up now; longer periods on their cadence,
           // a chunk at a time so live batches are read between chunks (docs/projection-tallies.md).
-          const due = this.longPeriodsOwed || Date.now() - this.longPeriodsFlushedAt >= this.config.longPeriodsMs;
-          const { changes, more } = await this.projector.flushPendingChunk(due ? undefined : 'month', due ? this.config.flushChunk : undefined);
-          if (due) {
-            this.longPeriodsOwed = more;
-            if (!more) this.longPeriodsFlushedAt = Date.now();
-          }
+          const turn = this.rounds.turn(Date.now());
+          const { changes, left } = await this.projector.flushPendingChunk(turn.only, turn.limit);
           if (changes.length > 0) this.events.publish(new ScoresChangedEvent(changes, this.checkpoint?.position ?? 0n));
-          return more;
+          return this.rounds.flushed(turn, left, Date.now());
         });
         return;
       } catch (error) {

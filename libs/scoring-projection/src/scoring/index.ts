@@ -14,3 +14,4 @@ export * from './subject-rows';
 export * from './finish-earlier-release';
 export * from './unit-tree-cache';
 export * from './sql-transaction';
+export * from './flush-rounds';

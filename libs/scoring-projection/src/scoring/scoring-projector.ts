@@ -3,7 +3,7 @@ import { type ActiveWindow, type DomainEvent, monthKeyOf, periodsContainingMonth
 import { poolOfReadModels, type ReadModelClient } from '@idx/read-models';
 import { inSqlTransaction, type SqlTx } from './sql-transaction';
 import { type RecomputeOptions, recomputeUnitPeriods, type ScoreChange } from './recompute-score';
-import { notePending, takePending, type UnitPeriodKey } from './pending-recomputes';
+import { notePending, takePending, takePendingChunk, type UnitPeriodKey } from './pending-recomputes';
 import { HOLD_PROJECTION_LOCK_SHARED, holdProjectionLockShared } from './projection-lock';
 import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
 import { notifyScoreChanges, saveCheckpointAndNotify } from './score-notifications';
@@ -186,22 +186,22 @@ export class ScoringProjector {
   }
 
   /**
-   * As flushPending, but at most `limit` unit-periods in this transaction (`more`: some may be left),
-   * so a live runner takes a long backlog between its batches instead of holding them up behind
-   * one long transaction. A months-only flush costs nothing when this projector knows none is owed.
+   * As flushPending, but at most `limit` unit-periods in this transaction, so a live runner takes a
+   * long backlog between its batches instead of holding them up behind one long transaction;
+   * `left`: how many stay owed. A months-only flush costs nothing when this projector knows none is owed.
    */
-  async flushPendingChunk(only?: 'month', limit?: number): Promise<{ changes: ScoreChange[]; more: boolean }> {
-    if (only === 'month' && !this.monthsMayBeOwed) return { changes: [], more: false };
+  async flushPendingChunk(only?: 'month', limit?: number): Promise<{ changes: ScoreChange[]; left: number }> {
+    if (only === 'month' && !this.monthsMayBeOwed) return { changes: [], left: 0 };
     const now = this.clock();
     const result = await this.transaction(async (tx) => {
-      const owed = await takePending(tx, this.name, only, limit);
-      const more = limit !== undefined && owed.length >= limit;
-      if (owed.length === 0) return { changes: [], more };
-      const changes = await this.recompute(tx, owed, (await storedCheckpoint(tx, this.name)).position, now);
+      const { keys, left } = await takePendingChunk(tx, this.name, only, limit);
+      if (keys.length === 0) return { changes: [], left };
+      const changes = await this.recompute(tx, keys, (await storedCheckpoint(tx, this.name)).position, now);
       await notifyScoreChanges(tx, changes);
-      return { changes, more };
+      return { changes, left };
     });
-    if (!result.more && (only === 'month' || only === undefined)) this.monthsMayBeOwed = false;
+    // Everything of the selection taken: no month is owed (a batch may note more later, and says so).
+    if (result.left === 0 && (only === 'month' || only === undefined)) this.monthsMayBeOwed = false;
     return result;
   }
 

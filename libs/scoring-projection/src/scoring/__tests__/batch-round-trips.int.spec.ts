@@ -64,13 +64,16 @@ describe('scoring batches: owed months, chunked flushes, the pg transaction (rea
     await projector.handle(all, { deferRecompute: true });
     expect(await pendingCount(db)).toBe(18);
     const left: number[] = [];
+    const said: number[] = [];
     for (;;) {
-      const { more } = await projector.flushPendingChunk(undefined, 5);
+      const chunk = await projector.flushPendingChunk(undefined, 5);
+      said.push(chunk.left);
       left.push(await pendingCount(db));
-      if (!more) break;
+      if (chunk.left === 0) break;
     }
-    // 18 → 13 → 8 → 3 → 0; the fourth chunk takes the last 3 and says nothing is left.
+    // 18 → 13 → 8 → 3 → 0; each chunk says what it left.
     expect(left).toEqual([13, 8, 3, 0]);
+    expect(said).toEqual(left);
     expect(await rowsOf(prisma)).toEqual(expected);
   });
 
@@ -87,7 +90,7 @@ describe('scoring batches: owed months, chunked flushes, the pg transaction (rea
     expect((await rowsOf(prisma)).filter((r) => /^\d{4}-\d{2}$/.test(r.period))).toEqual(months);
     // The longer periods stay owed to the cadence's flush, which gives the reference's figures.
     expect(await pendingCount(db)).toBe(12);
-    expect(await live.flushPendingChunk('month')).toEqual({ changes: [], more: false });
+    expect(await live.flushPendingChunk('month')).toEqual({ changes: [], left: 0 });
     expect(await pendingCount(db)).toBe(12);
     await live.flushPending();
     expect(await rowsOf(prisma)).toEqual(expected);
