@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { type Parking, saveParkings } from '../scoring/parked-subjects';
 import { PROJECTION_LOCK } from '../scoring/projection-lock';
 import { refinishAll } from '../scoring/refinish-scores';
+import { saveTallies } from '../scoring/unit-period-tallies';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
 
 export interface RebuildReport {
@@ -11,11 +12,42 @@ export interface RebuildReport {
   readonly unitPeriods: number;
   readonly checkpoint: { readonly transactionId: string; readonly position: string };
   readonly seconds: { readonly fold: number; readonly write: number; readonly total: number };
+  /** Where the write and switch went, in seconds (subjects written, unit-periods scored and written, tallies, finished scores, the rest). */
+  readonly phases: Readonly<Record<'tail' | 'subjects' | 'scores' | 'tallies' | 'refinish' | 'switch', number>>;
 }
 
 export type RebuildProgress = (stage: 'fold' | 'write' | 'switch', done: number, total?: number) => void;
 
 const CHUNK = 5000;
+/** Unit-periods per tallies statement: a national year is ~80k rows of a few kB each. */
+const TALLY_CHUNK = 2000;
+
+/**
+ * saveTallies speaks to a Prisma transaction; the rebuild holds a pg client in its own transaction
+ * (the table swap). It only calls $executeRawUnsafe, so the client answers that.
+ */
+function tallyWriter(client: PoolClient): Parameters<typeof saveTallies>[0] {
+  const writer = { $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0 };
+  return writer as unknown as Parameters<typeof saveTallies>[0];
+}
+
+/** Seconds spent in each named phase, measured lap by lap. */
+class PhaseClock {
+  private readonly spent: Record<string, number> = {};
+
+  constructor(private last: number) {}
+
+  lap(name: keyof RebuildReport['phases']): void {
+    const now = Date.now();
+    this.spent[name] = (this.spent[name] ?? 0) + (now - this.last) / 1000;
+    this.last = now;
+  }
+
+  seconds(): RebuildReport['phases'] {
+    const names: (keyof RebuildReport['phases'])[] = ['tail', 'subjects', 'scores', 'tallies', 'refinish', 'switch'];
+    return Object.fromEntries(names.map((n) => [n, this.spent[n] ?? 0])) as RebuildReport['phases'];
+  }
+}
 
 /**
  * Rebuilds the scoring read models from the events, beside the live ones: folds everything into
@@ -38,14 +70,17 @@ export class ProjectionRebuild {
     try {
       await lock.query(`SELECT pg_advisory_lock(${PROJECTION_LOCK})`);
       checkpoint = await this.fold(state, checkpoint, pageSize, progress);
+      const phases = new PhaseClock(folded);
+      phases.lap('tail');
       const now = (this.options.clock ?? Date.now)();
       const subjects = state.subjectRecords();
-      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress, state);
+      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress, state, phases);
       const done = Date.now();
       return {
         events: state.events, subjects: subjects.length, unitPeriods,
         checkpoint: { transactionId: checkpoint.transactionId.toString(), position: checkpoint.position.toString() },
         seconds: { fold: (folded - started) / 1000, write: (done - folded) / 1000, total: (done - started) / 1000 },
+        phases: phases.seconds(),
       };
     } finally {
       await lock.query(`SELECT pg_advisory_unlock(${PROJECTION_LOCK})`).catch(() => undefined);
@@ -82,7 +117,7 @@ export class ProjectionRebuild {
 
   private async writeAndSwitch(
     client: PoolClient, subjects: readonly SubjectRecord[], scores: Iterable<ScoreRecord>, checkpoint: Checkpoint, progress: RebuildProgress,
-    state: RebuildState,
+    state: RebuildState, phases: PhaseClock,
   ): Promise<number> {
     await client.query('BEGIN');
     try {
@@ -104,6 +139,7 @@ export class ProjectionRebuild {
         );
         progress('write', Math.min(i + CHUNK, subjects.length), subjects.length);
       }
+      phases.lap('subjects');
       let written = 0;
       let chunk: ScoreRecord[] = [];
       const flush = async () => {
@@ -122,14 +158,22 @@ export class ProjectionRebuild {
         if (chunk.length >= CHUNK) await flush();
       }
       await flush();
+      phases.lap('scores');
       progress('switch', written);
       await client.query('ALTER TABLE subject_facts RENAME TO subject_facts_old');
       await client.query('ALTER TABLE subject_facts_next RENAME TO subject_facts');
       await client.query('ALTER TABLE unit_period_scores RENAME TO unit_period_scores_old');
       await client.query('ALTER TABLE unit_period_scores_next RENAME TO unit_period_scores');
       await client.query('DROP TABLE subject_facts_old, unit_period_scores_old');
+      // The tallies the scores were made of, stamped with the new subject_facts (saveTallies reads
+      // its file after the swap): the first live batch moves them instead of summing whole unit-periods.
+      await client.query('DELETE FROM unit_period_tallies');
+      const tallies = tallyWriter(client);
+      for (let i = 0; i < state.tallyRows.length; i += TALLY_CHUNK) await saveTallies(tallies, state.tallyRows.slice(i, i + TALLY_CHUNK));
+      phases.lap('tallies');
       // The finished scores (docs/one-score.md) are made of the own rows just swapped in.
       await refinishAll((text, params) => client.query(text, [...params]).then((r) => r.rows), checkpoint.position);
+      phases.lap('refinish');
       await client.query('DELETE FROM pending_recomputes');
       await this.replaceParkings(client, state.parked(), state);
       await client.query(
@@ -141,6 +185,7 @@ export class ProjectionRebuild {
         [checkpoint.transactionId.toString(), checkpoint.position.toString()]);
       await client.query("SELECT pg_notify('score_changed', '[]')");
       await client.query('COMMIT');
+      phases.lap('switch');
       return written;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
