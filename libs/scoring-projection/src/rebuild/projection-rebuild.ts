@@ -4,6 +4,7 @@ import { type Parking, saveParkings } from '../scoring/parked-subjects';
 import { PROJECTION_LOCK } from '../scoring/projection-lock';
 import { refinishAll } from '../scoring/refinish-scores';
 import { saveTallies } from '../scoring/unit-period-tallies';
+import { copyIn, copyLines, createBareLike, indexLike } from './copy-rows';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
 
 export interface RebuildReport {
@@ -122,23 +123,17 @@ export class ProjectionRebuild {
     await client.query('BEGIN');
     try {
       await client.query('DROP TABLE IF EXISTS subject_facts_next, unit_period_scores_next');
-      await client.query('CREATE TABLE subject_facts_next (LIKE subject_facts INCLUDING ALL)');
+      await createBareLike(client, 'subject_facts_next', 'subject_facts');
       await client.query('CREATE TABLE unit_period_scores_next (LIKE unit_period_scores INCLUDING ALL)');
       const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
       for (let i = 0; i < subjects.length; i += CHUNK) {
-        const rows = subjects.slice(i, i + CHUNK).map((s) => ({
-          kind: s.kind, key: s.key, unit_code: s.unitCode, window_from: iso(s.window?.from), window_to: iso(s.window?.to),
-          facts: s.facts, last_position: s.lastPosition.toString(),
-        }));
-        // One JSON document per chunk: PostgreSQL parses it, the driver escapes nothing.
-        await client.query(
-          `INSERT INTO subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)
-           SELECT kind, key, unit_code, window_from, window_to, facts, last_position FROM jsonb_to_recordset($1::jsonb)
-             AS x(kind text, key text, unit_code text, window_from timestamptz, window_to timestamptz, facts jsonb, last_position bigint)`,
-          [JSON.stringify(rows)],
-        );
+        const lines = copyLines(subjects.slice(i, i + CHUNK).map((s) => [
+          s.kind, s.key, s.unitCode, iso(s.window?.from), iso(s.window?.to), JSON.stringify(s.facts), s.lastPosition,
+        ]));
+        await copyIn(client, 'subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)', lines);
         progress('write', Math.min(i + CHUNK, subjects.length), subjects.length);
       }
+      await indexLike(client, 'subject_facts_next', 'subject_facts');
       phases.lap('subjects');
       let written = 0;
       let chunk: ScoreRecord[] = [];

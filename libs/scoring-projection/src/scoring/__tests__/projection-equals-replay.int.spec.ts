@@ -127,14 +127,25 @@ describe('projection = replay, after subjects leave unit-periods (real PostgreSQ
     await append([
       dossierEvents('HY-B', 'D2').received('2025-04-15T08:00:00', '2025-04-25T17:00:00', 'online'),
       dossierEvents('HY-A', 'D1').received('2025-04-20T08:00:00', '2025-04-28T17:00:00'),
+      // A code with what COPY's text format must escape (the rebuild writes subjects with COPY).
+      dossierEvents('HY-B', 'D\t3\n\\N\r').received('2025-04-16T08:00:00', '2025-04-26T17:00:00'),
     ]);
     await drain();
     const afterLive = await tallies();
     const hyB = afterLive.find((t) => t.unit_code === 'HY-B' && t.period === '2025-04');
-    expect(hyB).toMatchObject({ subjects: 2, rebased_at: String(NOW) });
-    const liveAgain = await scores();
+    expect(hyB).toMatchObject({ subjects: 3, rebased_at: String(NOW) });
+    const liveAgain = { scores: await scores(), subjects: await subjects() };
+    expect(liveAgain.subjects.map((r) => r.key)).toContain('HY-B/D\t3\n\\N\r');
+    const indexes = () => db.pool.query<{ def: string }>(
+      `SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+', 'CREATE \\1INDEX') AS def FROM pg_indexes WHERE tablename = 'subject_facts' ORDER BY 1`,
+    ).then((r) => r.rows.map((x) => x.def));
+    const indexesBefore = await indexes();
     await new ProjectionRebuild(db.pool, store, { clock: () => LATER }).run();
-    expect(await scores()).toEqual(liveAgain);
+    expect(await scores()).toEqual(liveAgain.scores);
+    expect(await subjects()).toEqual(liveAgain.subjects);
+    // The subjects are loaded bare and indexed after: the same indexes (PostgreSQL names them).
+    expect(indexesBefore).toHaveLength(4);
+    expect(await indexes()).toEqual(indexesBefore);
     expect((await tallies()).map(({ rebased_at: _, ...t }) => t)).toEqual(afterLive.map(({ rebased_at: _, ...t }) => t));
   });
 });
