@@ -50,6 +50,8 @@ export async function indexLike(client: PoolClient, next: string, table: string)
   }
 }
 
+const ignore = (): void => undefined;
+
 /** Bytes per CopyData message (the protocol takes any size; smaller keeps the socket's buffers small). */
 const MESSAGE = 256 * 1024;
 
@@ -71,12 +73,13 @@ export function copyIn(client: PoolClient, target: string, text: string): Promis
         for (let at = 0; at < bytes.length; at += MESSAGE) connection.sendCopyFromChunk(bytes.subarray(at, at + MESSAGE));
         connection.endCopyFrom();
       },
-      handleCommandComplete() {},
-      handleRowDescription() {},
-      handleDataRow() {},
-      handleEmptyQuery() {},
-      handlePortalSuspended() {},
-      handleCopyData() {},
+      // The other messages a query can meet: COPY FROM answers none of them with anything to keep.
+      handleCommandComplete: ignore,
+      handleRowDescription: ignore,
+      handleDataRow: ignore,
+      handleEmptyQuery: ignore,
+      handlePortalSuspended: ignore,
+      handleCopyData: ignore,
       handleError(error: Error) {
         failed = error;
         reject(error);
