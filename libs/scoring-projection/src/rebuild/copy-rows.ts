@@ -59,9 +59,10 @@ const MESSAGE = 256 * 1024;
  * `COPY <target> FROM STDIN` with the given text on one client (its transaction). pg has no COPY of
  * its own: this is the protocol's part pg-copy-streams implements, for one text sent at once — a
  * rebuild writes tens of thousands of rows, and COPY parses them in a fraction of the time a
- * jsonb_to_recordset of the same rows takes.
+ * jsonb_to_recordset of the same rows takes. `sent` is called once the rows are on their way (the
+ * caller can prepare the next while the server parses them).
  */
-export function copyIn(client: PoolClient, target: string, text: string): Promise<void> {
+export function copyIn(client: PoolClient, target: string, text: string, sent: () => void = () => undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let failed: Error | undefined;
     const submittable = {
@@ -72,6 +73,7 @@ export function copyIn(client: PoolClient, target: string, text: string): Promis
         const bytes = Buffer.from(text, 'utf8');
         for (let at = 0; at < bytes.length; at += MESSAGE) connection.sendCopyFromChunk(bytes.subarray(at, at + MESSAGE));
         connection.endCopyFrom();
+        sent();
       },
       // The other messages a query can meet: COPY FROM answers none of them with anything to keep.
       handleCommandComplete: ignore,

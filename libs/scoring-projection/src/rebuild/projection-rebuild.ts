@@ -13,8 +13,12 @@ export interface RebuildReport {
   readonly unitPeriods: number;
   readonly checkpoint: { readonly transactionId: string; readonly position: string };
   readonly seconds: { readonly fold: number; readonly write: number; readonly total: number };
-  /** Where the write and switch went, in seconds (subjects written, unit-periods scored and written, tallies, finished scores, the rest). */
-  readonly phases: Readonly<Record<'tail' | 'subjects' | 'scores' | 'tallies' | 'refinish' | 'switch', number>>;
+  /**
+   * Where the write and switch went, in seconds: `subjects` (the server loading and indexing them)
+   * and `scores` (this process scoring unit-periods) overlap, `write` is both together; then tallies,
+   * finished scores, the swap's rest.
+   */
+  readonly phases: Readonly<Record<'tail' | 'subjects' | 'scores' | 'write' | 'tallies' | 'refinish' | 'switch', number>>;
 }
 
 export type RebuildProgress = (stage: 'fold' | 'write' | 'switch', done: number, total?: number) => void;
@@ -38,6 +42,11 @@ class PhaseClock {
 
   constructor(private last: number) {}
 
+  /** A phase timed by its caller (one that overlaps others). */
+  set(name: keyof RebuildReport['phases'], seconds: number): void {
+    this.spent[name] = seconds;
+  }
+
   lap(name: keyof RebuildReport['phases']): void {
     const now = Date.now();
     this.spent[name] = (this.spent[name] ?? 0) + (now - this.last) / 1000;
@@ -45,7 +54,7 @@ class PhaseClock {
   }
 
   seconds(): RebuildReport['phases'] {
-    const names: (keyof RebuildReport['phases'])[] = ['tail', 'subjects', 'scores', 'tallies', 'refinish', 'switch'];
+    const names: (keyof RebuildReport['phases'])[] = ['tail', 'subjects', 'scores', 'write', 'tallies', 'refinish', 'switch'];
     return Object.fromEntries(names.map((n) => [n, this.spent[n] ?? 0])) as RebuildReport['phases'];
   }
 }
@@ -116,6 +125,29 @@ export class ProjectionRebuild {
     }
   }
 
+  /**
+   * The subjects into the bare subject_facts_next, COPY by COPY (each chunk built while the server
+   * parses the one before), then its indexes built once.
+   */
+  private async writeSubjects(client: PoolClient, subjects: readonly SubjectRecord[], progress: RebuildProgress): Promise<void> {
+    const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+    let previous: Promise<void> = Promise.resolve();
+    for (let i = 0; i < subjects.length; i += CHUNK) {
+      const lines = copyLines(subjects.slice(i, i + CHUNK).map((s) => [
+        s.kind, s.key, s.unitCode, iso(s.window?.from), iso(s.window?.to), JSON.stringify(s.facts), s.lastPosition,
+      ]));
+      await previous;
+      progress('write', i, subjects.length);
+      let sent: () => void = () => undefined;
+      const onSent = new Promise<void>((resolve) => { sent = resolve; });
+      previous = copyIn(client, 'subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)', lines, sent);
+      await Promise.race([onSent, previous]);
+    }
+    await previous;
+    progress('write', subjects.length, subjects.length);
+    await indexLike(client, 'subject_facts_next', 'subject_facts');
+  }
+
   private async writeAndSwitch(
     client: PoolClient, subjects: readonly SubjectRecord[], scores: Iterable<ScoreRecord>, checkpoint: Checkpoint, progress: RebuildProgress,
     state: RebuildState, phases: PhaseClock,
@@ -125,35 +157,43 @@ export class ProjectionRebuild {
       await client.query('DROP TABLE IF EXISTS subject_facts_next, unit_period_scores_next');
       await createBareLike(client, 'subject_facts_next', 'subject_facts');
       await client.query('CREATE TABLE unit_period_scores_next (LIKE unit_period_scores INCLUDING ALL)');
-      const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-      for (let i = 0; i < subjects.length; i += CHUNK) {
-        const lines = copyLines(subjects.slice(i, i + CHUNK).map((s) => [
-          s.kind, s.key, s.unitCode, iso(s.window?.from), iso(s.window?.to), JSON.stringify(s.facts), s.lastPosition,
-        ]));
-        await copyIn(client, 'subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)', lines);
-        progress('write', Math.min(i + CHUNK, subjects.length), subjects.length);
-      }
-      await indexLike(client, 'subject_facts_next', 'subject_facts');
-      phases.lap('subjects');
+      // PostgreSQL loads and indexes the subjects while this process scores the unit-periods (both
+      // take seconds at a province-month): the scoring yields between unit-periods so the client can
+      // send the next statement, and its rows are queued behind the subjects on the same connection.
+      // Each statement's failure is caught as it happens (none left unhandled while the scoring runs)
+      // and the first one thrown once all have settled, the transaction then rolled back.
+      const failures: unknown[] = [];
+      const statements: Promise<void>[] = [];
+      const track = (statement: Promise<unknown>) => statements.push(statement.then(() => undefined, (error: unknown) => { failures.push(error); }));
+      const writeStarted = Date.now();
+      track(this.writeSubjects(client, subjects, progress).then(() => phases.set('subjects', (Date.now() - writeStarted) / 1000)));
       let written = 0;
       let chunk: ScoreRecord[] = [];
-      const flush = async () => {
+      const flush = () => {
         if (chunk.length === 0) return;
-        await client.query(
+        track(client.query(
           `INSERT INTO unit_period_scores_next (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
            SELECT u, p, k, r, f, s, t, $8::bigint, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::float8[]) AS x(u, p, k, r, f, s, t)`,
           [chunk.map((x) => x.unitCode), chunk.map((x) => x.period.key), chunk.map((x) => x.period.kind), chunk.map((x) => x.ruleSetId),
             chunk.map((x) => x.figures), chunk.map((x) => x.score), chunk.map((x) => x.total), checkpoint.position.toString()],
-        );
+        ));
         written += chunk.length;
         chunk = [];
       };
+      let scoring = 0;
+      let slice = Date.now();
       for (const record of scores) {
         chunk.push(record);
-        if (chunk.length >= CHUNK) await flush();
+        if (chunk.length >= CHUNK) flush();
+        scoring += Date.now() - slice;
+        await new Promise(setImmediate);
+        slice = Date.now();
       }
-      await flush();
-      phases.lap('scores');
+      flush();
+      phases.set('scores', scoring / 1000);
+      await Promise.all(statements);
+      if (failures.length > 0) throw failures[0];
+      phases.lap('write');
       progress('switch', written);
       await client.query('ALTER TABLE subject_facts RENAME TO subject_facts_old');
       await client.query('ALTER TABLE subject_facts_next RENAME TO subject_facts');
