@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { DossierGenerator } from '../simulator/dossier-generator';
 import { arg, benchDatabase, machineLine, progress, textArg } from './bench-support';
+import { cpuMeter } from './cpu-meter';
 import { profilePhase } from './phase-profile';
 
 /**
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   console.log(machineLine());
   console.log(`replay: ${total} events of one month, ${DEMO_UNITS.length} units`);
   const db = await benchDatabase();
-  const pool = new Pool({ connectionString: db.url, max: 6 });
+  // Connections kept open (no idle timeout): the CPU meter reads each server process's time at the end.
+  const pool = new Pool({ connectionString: db.url, max: 6, idleTimeoutMillis: 0 });
+  pool.on('error', () => undefined); // the embedded server stopping can end an idle client before pool.end() has
   await migrateDatabase(pool);
   const store = new PostgresEventStore(pool);
 
@@ -48,14 +51,27 @@ async function main(): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     for (const ahead of aheads) {
       const memoryBefore = process.memoryUsage().rss;
+      // CPU seconds (this process, the PostgreSQL server, the rest of the machine): what the rebuild
+      // costs whatever else the machine runs; this process's share of the fold is taken at the
+      // first progress report after it.
+      const meter = cpuMeter(pool);
+      const mark = await meter.start();
+      let foldCpu: NodeJS.CpuUsage | undefined;
       const started = Date.now();
       const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead }).run((stage, done) => {
         if (stage === 'fold') progress(`replay (fold, ${ahead} pages in flight)`, done, total, started);
+        else foldCpu ??= process.cpuUsage(mark.node);
       }));
+      const cpu = await meter.stop(mark);
       const memoryAfter = process.memoryUsage().rss;
+      const nodeFold = foldCpu ? (foldCpu.user + foldCpu.system) / 1e6 : Number.NaN;
       results.push(
         `RESULT replay fold (${ahead} in flight, round ${round + 1}): ${report.events} events in ${report.seconds.fold.toFixed(2)} s = ${Math.round(report.events / report.seconds.fold)} events/s`,
         `RESULT rebuild total (${ahead} in flight, round ${round + 1}; fold + write ${report.subjects} subjects, ${report.unitPeriods} unit-periods + switch): ${report.seconds.total.toFixed(2)} s = ${Math.round(report.events / report.seconds.total)} events/s (aim ≥ 200000)`,
+        // `phases` is absent from a build before it was reported (the bench also runs against one).
+        `RESULT rebuild phases (s): fold ${report.seconds.fold.toFixed(2)}, ${Object.entries((report as { phases?: Record<string, number> }).phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`,
+        `RESULT rebuild cpu (s): node ${cpu.nodeSeconds.toFixed(2)} (fold ${nodeFold.toFixed(2)}, write and switch ${(cpu.nodeSeconds - nodeFold).toFixed(2)}), postgres ${cpu.postgresSeconds.toFixed(2)}, ` +
+          `other work on the machine ${cpu.otherSeconds.toFixed(2)}; node + postgres ${(((cpu.nodeSeconds + cpu.postgresSeconds) * 1e6) / report.events).toFixed(1)} µs/event`,
         `RESULT rebuild memory: rss ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryAfter / 2 ** 20).toFixed(0)} MiB (${report.subjects} subjects held)`,
       );
     }

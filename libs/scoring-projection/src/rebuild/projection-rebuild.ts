@@ -3,6 +3,8 @@ import type { Pool, PoolClient } from 'pg';
 import { type Parking, saveParkings } from '../scoring/parked-subjects';
 import { PROJECTION_LOCK } from '../scoring/projection-lock';
 import { refinishAll } from '../scoring/refinish-scores';
+import { saveTallies } from '../scoring/unit-period-tallies';
+import { copyIn, copyLines, createBareLike, indexLike } from './copy-rows';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
 
 export interface RebuildReport {
@@ -11,11 +13,51 @@ export interface RebuildReport {
   readonly unitPeriods: number;
   readonly checkpoint: { readonly transactionId: string; readonly position: string };
   readonly seconds: { readonly fold: number; readonly write: number; readonly total: number };
+  /**
+   * Where the write and switch went, in seconds: `subjects` (the server loading and indexing them)
+   * and `scores` (this process scoring unit-periods) overlap, `write` is both together; then tallies,
+   * finished scores, the swap's rest.
+   */
+  readonly phases: Readonly<Record<'tail' | 'subjects' | 'scores' | 'write' | 'tallies' | 'refinish' | 'switch', number>>;
 }
 
 export type RebuildProgress = (stage: 'fold' | 'write' | 'switch', done: number, total?: number) => void;
 
 const CHUNK = 5000;
+/** Unit-periods per tallies statement: a national year is ~80k rows of a few kB each. */
+const TALLY_CHUNK = 2000;
+
+/**
+ * saveTallies speaks to a Prisma transaction; the rebuild holds a pg client in its own transaction
+ * (the table swap). It only calls $executeRawUnsafe, so the client answers that.
+ */
+function tallyWriter(client: PoolClient): Parameters<typeof saveTallies>[0] {
+  const writer = { $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0 };
+  return writer as unknown as Parameters<typeof saveTallies>[0];
+}
+
+/** Seconds spent in each named phase, measured lap by lap. */
+class PhaseClock {
+  private readonly spent: Record<string, number> = {};
+
+  constructor(private last: number) {}
+
+  /** A phase timed by its caller (one that overlaps others). */
+  set(name: keyof RebuildReport['phases'], seconds: number): void {
+    this.spent[name] = seconds;
+  }
+
+  lap(name: keyof RebuildReport['phases']): void {
+    const now = Date.now();
+    this.spent[name] = (this.spent[name] ?? 0) + (now - this.last) / 1000;
+    this.last = now;
+  }
+
+  seconds(): RebuildReport['phases'] {
+    const names: (keyof RebuildReport['phases'])[] = ['tail', 'subjects', 'scores', 'write', 'tallies', 'refinish', 'switch'];
+    return Object.fromEntries(names.map((n) => [n, this.spent[n] ?? 0])) as RebuildReport['phases'];
+  }
+}
 
 /**
  * Rebuilds the scoring read models from the events, beside the live ones: folds everything into
@@ -38,14 +80,17 @@ export class ProjectionRebuild {
     try {
       await lock.query(`SELECT pg_advisory_lock(${PROJECTION_LOCK})`);
       checkpoint = await this.fold(state, checkpoint, pageSize, progress);
+      const phases = new PhaseClock(folded);
+      phases.lap('tail');
       const now = (this.options.clock ?? Date.now)();
       const subjects = state.subjectRecords();
-      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress, state);
+      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress, state, phases);
       const done = Date.now();
       return {
         events: state.events, subjects: subjects.length, unitPeriods,
         checkpoint: { transactionId: checkpoint.transactionId.toString(), position: checkpoint.position.toString() },
         seconds: { fold: (folded - started) / 1000, write: (done - folded) / 1000, total: (done - started) / 1000 },
+        phases: phases.seconds(),
       };
     } finally {
       await lock.query(`SELECT pg_advisory_unlock(${PROJECTION_LOCK})`).catch(() => undefined);
@@ -80,56 +125,90 @@ export class ProjectionRebuild {
     }
   }
 
+  /**
+   * The subjects into the bare subject_facts_next, COPY by COPY (each chunk built while the server
+   * parses the one before), then its indexes built once.
+   */
+  private async writeSubjects(client: PoolClient, subjects: readonly SubjectRecord[], progress: RebuildProgress): Promise<void> {
+    const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+    let previous: Promise<void> = Promise.resolve();
+    for (let i = 0; i < subjects.length; i += CHUNK) {
+      const lines = copyLines(subjects.slice(i, i + CHUNK).map((s) => [
+        s.kind, s.key, s.unitCode, iso(s.window?.from), iso(s.window?.to), JSON.stringify(s.facts), s.lastPosition,
+      ]));
+      await previous;
+      progress('write', i, subjects.length);
+      let sent: () => void = () => undefined;
+      const onSent = new Promise<void>((resolve) => { sent = resolve; });
+      previous = copyIn(client, 'subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)', lines, sent);
+      await Promise.race([onSent, previous]);
+    }
+    await previous;
+    progress('write', subjects.length, subjects.length);
+    await indexLike(client, 'subject_facts_next', 'subject_facts');
+  }
+
   private async writeAndSwitch(
     client: PoolClient, subjects: readonly SubjectRecord[], scores: Iterable<ScoreRecord>, checkpoint: Checkpoint, progress: RebuildProgress,
-    state: RebuildState,
+    state: RebuildState, phases: PhaseClock,
   ): Promise<number> {
     await client.query('BEGIN');
     try {
       await client.query('DROP TABLE IF EXISTS subject_facts_next, unit_period_scores_next');
-      await client.query('CREATE TABLE subject_facts_next (LIKE subject_facts INCLUDING ALL)');
+      await createBareLike(client, 'subject_facts_next', 'subject_facts');
       await client.query('CREATE TABLE unit_period_scores_next (LIKE unit_period_scores INCLUDING ALL)');
-      const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-      for (let i = 0; i < subjects.length; i += CHUNK) {
-        const rows = subjects.slice(i, i + CHUNK).map((s) => ({
-          kind: s.kind, key: s.key, unit_code: s.unitCode, window_from: iso(s.window?.from), window_to: iso(s.window?.to),
-          facts: s.facts, last_position: s.lastPosition.toString(),
-        }));
-        // One JSON document per chunk: PostgreSQL parses it, the driver escapes nothing.
-        await client.query(
-          `INSERT INTO subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)
-           SELECT kind, key, unit_code, window_from, window_to, facts, last_position FROM jsonb_to_recordset($1::jsonb)
-             AS x(kind text, key text, unit_code text, window_from timestamptz, window_to timestamptz, facts jsonb, last_position bigint)`,
-          [JSON.stringify(rows)],
-        );
-        progress('write', Math.min(i + CHUNK, subjects.length), subjects.length);
-      }
+      // PostgreSQL loads and indexes the subjects while this process scores the unit-periods (both
+      // take seconds at a province-month): the scoring yields between unit-periods so the client can
+      // send the next statement, and its rows are queued behind the subjects on the same connection.
+      // Each statement's failure is caught as it happens (none left unhandled while the scoring runs)
+      // and the first one thrown once all have settled, the transaction then rolled back.
+      const failures: unknown[] = [];
+      const statements: Promise<void>[] = [];
+      const track = (statement: Promise<unknown>) => statements.push(statement.then(() => undefined, (error: unknown) => { failures.push(error); }));
+      const writeStarted = Date.now();
+      track(this.writeSubjects(client, subjects, progress).then(() => phases.set('subjects', (Date.now() - writeStarted) / 1000)));
       let written = 0;
       let chunk: ScoreRecord[] = [];
-      const flush = async () => {
+      const flush = () => {
         if (chunk.length === 0) return;
-        await client.query(
+        track(client.query(
           `INSERT INTO unit_period_scores_next (unit_code, period, period_kind, rule_set_id, figures, score, total, last_position, updated_at)
            SELECT u, p, k, r, f, s, t, $8::bigint, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::float8[]) AS x(u, p, k, r, f, s, t)`,
           [chunk.map((x) => x.unitCode), chunk.map((x) => x.period.key), chunk.map((x) => x.period.kind), chunk.map((x) => x.ruleSetId),
             chunk.map((x) => x.figures), chunk.map((x) => x.score), chunk.map((x) => x.total), checkpoint.position.toString()],
-        );
+        ));
         written += chunk.length;
         chunk = [];
       };
+      let scoring = 0;
+      let slice = Date.now();
       for (const record of scores) {
         chunk.push(record);
-        if (chunk.length >= CHUNK) await flush();
+        if (chunk.length >= CHUNK) flush();
+        scoring += Date.now() - slice;
+        await new Promise(setImmediate);
+        slice = Date.now();
       }
-      await flush();
+      flush();
+      phases.set('scores', scoring / 1000);
+      await Promise.all(statements);
+      if (failures.length > 0) throw failures[0];
+      phases.lap('write');
       progress('switch', written);
       await client.query('ALTER TABLE subject_facts RENAME TO subject_facts_old');
       await client.query('ALTER TABLE subject_facts_next RENAME TO subject_facts');
       await client.query('ALTER TABLE unit_period_scores RENAME TO unit_period_scores_old');
       await client.query('ALTER TABLE unit_period_scores_next RENAME TO unit_period_scores');
       await client.query('DROP TABLE subject_facts_old, unit_period_scores_old');
+      // The tallies the scores were made of, stamped with the new subject_facts (saveTallies reads
+      // its file after the swap): the first live batch moves them instead of summing whole unit-periods.
+      await client.query('DELETE FROM unit_period_tallies');
+      const tallies = tallyWriter(client);
+      for (let i = 0; i < state.tallyRows.length; i += TALLY_CHUNK) await saveTallies(tallies, state.tallyRows.slice(i, i + TALLY_CHUNK));
+      phases.lap('tallies');
       // The finished scores (docs/one-score.md) are made of the own rows just swapped in.
       await refinishAll((text, params) => client.query(text, [...params]).then((r) => r.rows), checkpoint.position);
+      phases.lap('refinish');
       await client.query('DELETE FROM pending_recomputes');
       await this.replaceParkings(client, state.parked(), state);
       await client.query(
@@ -141,6 +220,7 @@ export class ProjectionRebuild {
         [checkpoint.transactionId.toString(), checkpoint.position.toString()]);
       await client.query("SELECT pg_notify('score_changed', '[]')");
       await client.query('COMMIT');
+      phases.lap('switch');
       return written;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

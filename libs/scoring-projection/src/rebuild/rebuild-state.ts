@@ -1,10 +1,11 @@
 import {
-  type ActiveWindow, computeFigures, type DomainEvent, figuresToRecord, groupSubjects, type Period, periodsContainingMonth, projectionFor,
-  ruleSetInForce, scoreUnit, SUBJECT_PROJECTIONS, type SubjectProjection,
+  type ActiveWindow, addSubject, type DomainEvent, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, type Period, periodsContainingMonth,
+  projectionFor, ruleSetInForce, scoreUnit, SUBJECT_PROJECTIONS, type SubjectProjection, TALLIED_KINDS,
 } from '@idx/domain';
 import type { FailedRecompute } from '../scoring/failed-recomputes';
 import { type Parking, subjectId } from '../scoring/parked-subjects';
 import { monthsOfWindow } from '../scoring/touched-periods';
+import { overlaps, tallyable, type TallyRow } from '../scoring/unit-period-tallies';
 import { assertWindowScorable } from '../scoring/window-check';
 
 interface Subject {
@@ -41,6 +42,8 @@ export class RebuildState {
   private readonly subjects = new Map<string, Subject>();
   private readonly parkings = new Map<string, { kind: string; key: string; unitCode: string; error: string; events: Parking['events'][number][] }>();
   readonly failedRecomputes: FailedRecompute[] = [];
+  /** The tallies scoreRecords summed for periods that have begun (filled as it is iterated). */
+  readonly tallyRows: TallyRow[] = [];
   events = 0;
 
   /**
@@ -99,7 +102,14 @@ export class RebuildState {
     }));
   }
 
-  /** Every unit-period any subject reaches (up to the current month for open windows), scored. */
+  /**
+   * Every unit-period any subject reaches (up to the current month for open windows), scored from
+   * tallies as the live projector scores a unit-period it sums whole (recompute-score's
+   * recomputeChunk): each dossier's and petition's contribution added into the tallies of every
+   * period its window overlaps, judged at `now`; procedures and units read whole as the catalogue.
+   * The tallies of periods that have begun are kept (`tallyRows`), so the first live batch after
+   * the rebuild moves them instead of summing whole unit-periods again.
+   */
   *scoreRecords(subjects: readonly SubjectRecord[], now: number): Generator<ScoreRecord> {
     const byUnit = new Map<string, SubjectRecord[]>();
     for (const s of subjects) {
@@ -107,20 +117,47 @@ export class RebuildState {
       if (own) own.push(s);
       else byUnit.set(s.unitCode, [s]);
     }
+    const periodsOfMonth = new Map<string, Period[]>();
     for (const [unitCode, own] of byUnit) {
       const periods = new Map<string, Period>();
-      for (const s of own) for (const month of monthsOfWindow(s.window, now)) for (const p of periodsContainingMonth(month)) periods.set(p.key, p);
-      for (const period of periods.values()) {
-        const inPeriod = own.filter((s) => s.window !== undefined && s.window.from < period.end && (s.window.to === undefined || s.window.to >= period.start));
-        const ruleSet = ruleSetInForce(period.start);
+      for (const s of own) {
+        for (const month of monthsOfWindow(s.window, now)) {
+          let containing = periodsOfMonth.get(month);
+          if (!containing) periodsOfMonth.set(month, (containing = periodsContainingMonth(month)));
+          for (const p of containing) periods.set(p.key, p);
+        }
+      }
+      const sums = [...periods.values()].map((period) => ({
+        period, ruleSet: ruleSetInForce(period.start), catalogue: [] as SubjectRecord[],
+        row: { unitCode, period: period.key, tallies: emptyTallies(), subjects: 0, rebasedAt: now } as TallyRow, error: undefined as unknown,
+      }));
+      for (const s of own) {
+        const tallied = TALLIED_KINDS.has(s.kind);
+        for (const sum of sums) {
+          if (sum.error !== undefined || !overlaps(s.window, sum.period)) continue;
+          if (!tallied) {
+            sum.catalogue.push(s);
+            continue;
+          }
+          try {
+            addSubject(sum.row.tallies, s, sum.period, now, sum.ruleSet, 1);
+            sum.row.subjects += 1;
+          } catch (error) {
+            sum.error = error; // as live: the unit-period fails whole, its tallies are not kept
+          }
+        }
+      }
+      for (const { period, ruleSet, catalogue, row, error } of sums) {
         let record: ScoreRecord;
         try {
-          const figures = computeFigures({ subjects: groupSubjects(inPeriod), period, asOf: now, ruleSet });
+          if (error !== undefined) throw error;
+          if (tallyable(period, now)) this.tallyRows.push(row);
+          const figures = figuresFromTallies(row.tallies, groupSubjects(catalogue), period, now, ruleSet);
           const score = scoreUnit(figures, ruleSet);
           record = { unitCode, period, ruleSetId: ruleSet.id, figures: JSON.stringify(figuresToRecord(figures)), score: JSON.stringify(score), total: score.total };
-        } catch (error) {
+        } catch (failure) {
           // As live: no row, the failure recorded (a rebuild has no last good figures to keep).
-          this.failedRecomputes.push({ unitCode, period: period.key, error: error instanceof Error ? error.message : String(error) });
+          this.failedRecomputes.push({ unitCode, period: period.key, error: failure instanceof Error ? failure.message : String(failure) });
           continue;
         }
         yield record;

@@ -4,10 +4,12 @@ import { type Checkpoint, PostgresEventStore, START } from '@idx/event-store';
 import { at, createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } from '@idx/testing';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { ProjectionRebuild } from '../../rebuild/projection-rebuild';
-import { type ScoreChange } from '../recompute-score';
+import { recomputeUnitPeriods, type ScoreChange } from '../recompute-score';
 import { ScoringProjector } from '../scoring-projector';
 
 const NOW = Date.parse('2025-05-10T12:00:00+07:00');
+/** The live projector's clock after the rebuild: a unit-period it sums whole again is stamped with it. */
+const LATER = NOW + 3_600_000;
 
 function dissolved(unitCode: string, effectiveFrom: string): DomainEvent {
   return { eventId: randomUUID(), schemaVersion: 1, occurredAt: at(`${effectiveFrom}T08:00:00`), sourceSystem: 'test', unitCode, type: 'unit.dissolved', data: { effectiveFrom } } as DomainEvent;
@@ -32,10 +34,15 @@ describe('projection = replay, after subjects leave unit-periods (real PostgreSQ
   const append = (events: readonly DomainEvent[]) => store.appendMany(events.map((event) => ({ streamId: streamIdOf(event), event })));
   const scores = () => prisma.unitPeriodScore.findMany({ orderBy: [{ unitCode: 'asc' }, { period: 'asc' }], select: { unitCode: true, period: true, periodKind: true, ruleSetId: true, figures: true, score: true, total: true } });
   const subjects = async () => (await db.pool.query('SELECT kind, key, unit_code, window_from, window_to, facts FROM subject_facts ORDER BY kind, key')).rows;
+  // Only rows made from the current subject_facts count (the projector ignores the others).
+  const tallies = async () => (await db.pool.query(
+    `SELECT unit_code, period, tallies, subjects, rebased_at::text AS rebased_at FROM unit_period_tallies
+     WHERE facts_file = pg_relation_filenode('subject_facts') ORDER BY unit_code, period`,
+  )).rows;
   const periodsOf = async (unit: string) => (await scores()).filter((r) => r.unitCode === unit).map((r) => r.period);
 
   it('deletes the unit-periods a subject left (window moved to another month, unit dissolved earlier), notifies it, and equals a rebuild row for row', async () => {
-    const projector = new ScoringProjector(prisma, { clock: () => NOW });
+    let projector = new ScoringProjector(prisma, { clock: () => NOW });
     let checkpoint: Checkpoint = START;
     const changes: ScoreChange[] = [];
     const drain = async () => {
@@ -96,5 +103,49 @@ describe('projection = replay, after subjects leave unit-periods (real PostgreSQ
     expect(report.unitPeriods).toBe(live.scores.length);
     expect(await scores()).toEqual(live.scores);
     expect(await subjects()).toEqual(live.subjects);
+
+    // The rebuild leaves the tallies its scores were made of, valid for the new subject_facts.
+    // HY-A's April by hand: one in-person dossier of P-1 received 2 April, due the 12th, processed the
+    // 3rd: received, on time (5), satisfied-or-silent and on time (21), completed without an e-result.
+    const rebuilt = await tallies();
+    expect(rebuilt.find((t) => t.unit_code === 'HY-A' && t.period === '2025-04')).toEqual({
+      unit_code: 'HY-A', period: '2025-04', subjects: 1, rebased_at: String(NOW),
+      tallies: { dossiers: { '=P-1': { received: 1, c5d: 1, c5n: 1, c21n: 1, completed: 1 } }, petitions: {} },
+    });
+    // One row per unit-period scored (every period here has begun), and each equals the live
+    // projector's sum from every stored subject (its rebase).
+    expect(rebuilt.map((t) => `${t.unit_code} ${t.period}`)).toEqual(live.scores.map((r) => `${r.unitCode} ${r.period}`));
+    await prisma.$transaction((tx) => recomputeUnitPeriods(tx, live.scores.map((r) => ({ unitCode: r.unitCode, period: r.period })), 0n, NOW, { rebase: true }));
+    expect(await tallies()).toEqual(rebuilt);
+
+    // Live again after the rebuild, an hour later: a second dossier for HY-B in April, HY-A's received
+    // again on the 20th (after its processing: a window whose end is before its start). The projector moves the rebuild's tallies (rows still stamped with the rebuild's
+    // instant, not summed whole at its own) and ends where a rebuild of all the events ends.
+    projector = new ScoringProjector(prisma, { clock: () => LATER });
+    checkpoint = (await db.pool.query<{ transaction_id: string; position: string }>(`SELECT transaction_id::text, position::text FROM projection_checkpoints WHERE name = 'scoring'`)).rows
+      .map((r) => ({ transactionId: BigInt(r.transaction_id), position: BigInt(r.position) }))[0];
+    await append([
+      dossierEvents('HY-B', 'D2').received('2025-04-15T08:00:00', '2025-04-25T17:00:00', 'online'),
+      dossierEvents('HY-A', 'D1').received('2025-04-20T08:00:00', '2025-04-28T17:00:00'),
+      // A code with what COPY's text format must escape (the rebuild writes subjects with COPY).
+      dossierEvents('HY-B', 'D\t3\n\\N\r').received('2025-04-16T08:00:00', '2025-04-26T17:00:00'),
+    ]);
+    await drain();
+    const afterLive = await tallies();
+    const hyB = afterLive.find((t) => t.unit_code === 'HY-B' && t.period === '2025-04');
+    expect(hyB).toMatchObject({ subjects: 3, rebased_at: String(NOW) });
+    const liveAgain = { scores: await scores(), subjects: await subjects() };
+    expect(liveAgain.subjects.map((r) => r.key)).toContain('HY-B/D\t3\n\\N\r');
+    const indexes = () => db.pool.query<{ def: string }>(
+      `SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+', 'CREATE \\1INDEX') AS def FROM pg_indexes WHERE tablename = 'subject_facts' ORDER BY 1`,
+    ).then((r) => r.rows.map((x) => x.def));
+    const indexesBefore = await indexes();
+    await new ProjectionRebuild(db.pool, store, { clock: () => LATER }).run();
+    expect(await scores()).toEqual(liveAgain.scores);
+    expect(await subjects()).toEqual(liveAgain.subjects);
+    // The subjects are loaded bare and indexed after: the same indexes (PostgreSQL names them).
+    expect(indexesBefore).toHaveLength(4);
+    expect(await indexes()).toEqual(indexesBefore);
+    expect((await tallies()).map(({ rebased_at: _, ...t }) => t)).toEqual(afterLive.map(({ rebased_at: _, ...t }) => t));
   });
 });
