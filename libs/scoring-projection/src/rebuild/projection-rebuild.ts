@@ -4,6 +4,7 @@ import { type Parking, saveParkings } from '../scoring/parked-subjects';
 import { PROJECTION_LOCK } from '../scoring/projection-lock';
 import { refinishAll } from '../scoring/refinish-scores';
 import { saveTallies } from '../scoring/unit-period-tallies';
+import { sqlTxOf } from '../scoring/sql-transaction';
 import { copyIn, copyLines, createBareLike, indexLike } from './copy-rows';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
 
@@ -27,14 +28,6 @@ const CHUNK = 5000;
 /** Unit-periods per tallies statement: a national year is ~80k rows of a few kB each. */
 const TALLY_CHUNK = 2000;
 
-/**
- * saveTallies speaks to a Prisma transaction; the rebuild holds a pg client in its own transaction
- * (the table swap). It only calls $executeRawUnsafe, so the client answers that.
- */
-function tallyWriter(client: PoolClient): Parameters<typeof saveTallies>[0] {
-  const writer = { $executeRawUnsafe: async (sql: string, ...params: unknown[]) => (await client.query(sql, params)).rowCount ?? 0 };
-  return writer as unknown as Parameters<typeof saveTallies>[0];
-}
 
 /** Seconds spent in each named phase, measured lap by lap. */
 class PhaseClock {
@@ -203,7 +196,7 @@ export class ProjectionRebuild {
       // The tallies the scores were made of, stamped with the new subject_facts (saveTallies reads
       // its file after the swap): the first live batch moves them instead of summing whole unit-periods.
       await client.query('DELETE FROM unit_period_tallies');
-      const tallies = tallyWriter(client);
+      const tallies = sqlTxOf(client);
       for (let i = 0; i < state.tallyRows.length; i += TALLY_CHUNK) await saveTallies(tallies, state.tallyRows.slice(i, i + TALLY_CHUNK));
       phases.lap('tallies');
       // The finished scores (docs/one-score.md) are made of the own rows just swapped in.

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { types } from 'pg';
 
 /**
@@ -24,10 +24,7 @@ const parsers = {
  */
 export async function inSqlTransaction<T>(pool: Pool, work: (tx: SqlTx) => Promise<T>, options: { begin?: string } = {}): Promise<T> {
   const client = await pool.connect();
-  const tx: SqlTx = {
-    $queryRawUnsafe: async <R>(text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rows as R,
-    $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rowCount ?? 0,
-  };
+  const tx = sqlTxOf(client);
   let broken: Error | undefined;
   try {
     // A parameterless first statement (a lock) goes with BEGIN in one simple query: a round trip less.
@@ -43,4 +40,12 @@ export async function inSqlTransaction<T>(pool: Pool, work: (tx: SqlTx) => Promi
   } finally {
     client.release(broken);
   }
+}
+
+/** A pg client (in a transaction its owner began) as the projector's SQL speaks to it. */
+export function sqlTxOf(client: PoolClient): SqlTx {
+  return {
+    $queryRawUnsafe: async <R>(text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rows as R,
+    $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await client.query({ text, values, types: parsers })).rowCount ?? 0,
+  };
 }
