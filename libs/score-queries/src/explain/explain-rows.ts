@@ -45,6 +45,9 @@ export const toItemDto = (i: ExplainedSubject): ExplainItemDto => ({
   reasonVi: i.reason?.vi ?? null, reasonEn: i.reason?.en ?? null, lateByMs: i.lateByMs, facts: i.facts, streamId: i.streamId,
 });
 
+/** What orders a row. */
+export type RowKey = Pick<ExplainRowDraft, 'rank' | 'negLate' | 'code' | 'streamId'>;
+
 const bytewise = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -53,7 +56,7 @@ const bytewise = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * code compares bytewise, not by the domain's localeCompare, so that an index can page it (the two
  * differ only for codes mixing letter case or punctuation). stream_id breaks ties between units of a pool.
  */
-export function compareRows(a: ExplainRowDraft, b: ExplainRowDraft): number {
+export function compareRows(a: RowKey, b: RowKey): number {
   return a.rank - b.rank || a.negLate - b.negLate || bytewise(a.code, b.code) || bytewise(a.streamId, b.streamId);
 }
 

@@ -49,7 +49,7 @@ export function subjectsByKey(db: RawRunner, kind: string, keys: readonly string
  * The latest position among the pool's subjects (`members`: an SQL text[] expression), whatever their
  * period: one probe of subject_facts_unit_position per unit. Past a list's position, the subjects after it are its delta.
  */
-export const poolPositionSql = (members: string) =>
+const poolPositionSql = (members: string) =>
   `(SELECT coalesce(max(x.last_position), 0) FROM unnest(${members}) AS u(code),
      LATERAL (SELECT last_position FROM subject_facts WHERE unit_code = u.code ORDER BY last_position DESC LIMIT 1) AS x)`;
 
