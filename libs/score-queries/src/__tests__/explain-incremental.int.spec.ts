@@ -3,6 +3,9 @@ import type { DomainEvent } from '@idx/domain';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { RebuildState, recomputeUnitPeriods, saveSubjects } from '@idx/scoring-projection';
 import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered, waitFor } from '@idx/testing';
+import { parsePeriod } from '@idx/domain';
+import { planDelta, writeDelta } from '../explain/explain-delta';
+import { readFirstPage } from '../explain/explain-reads';
 import { ExplainQueries, parseExplainCursor } from '../explain-queries';
 
 const U = 'HY-STP';
@@ -126,6 +129,48 @@ describe('explain, maintained with the subjects changed since its list (real Pos
       const counted = await explain(50, undefined, 'counted');
       expect(codes(counted)).toEqual(['M1', 'OK1', 'OK2', 'OK3']);
       expect(counted.criterion).toMatchObject({ numerator: 4, denominator: 7 });
+    });
+
+    it('two readers racing on one change store one version of it: nothing is counted twice', async () => {
+      const setId = (await prisma.$queryRawUnsafe<{ id: bigint }[]>(`SELECT id FROM explain_sets WHERE unit_code = $1 AND period = $2`, U, PERIOD))[0]?.id;
+      const versions = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM explain_lists WHERE set_id = $1`, setId))[0]?.n);
+      const doubled = () => prisma.$queryRawUnsafe<{ subject_key: string }[]>(
+        `SELECT subject_key FROM explain_rows WHERE set_id = $1 AND to_list IS NULL GROUP BY subject_key HAVING count(*) > 1`, setId,
+      );
+      const first = { size: 50, category: 'all' as const, cursor: undefined };
+      const before = await versions();
+
+      // Deterministic: two reads of the same version, then both write. The second finds the set moved and writes nothing.
+      await project([d('L4').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L4').processed('2025-03-14T17:00:00')], [PERIOD], NOW);
+      const period = parsePeriod(PERIOD);
+      const reads = await Promise.all([1, 2].map(() => readFirstPage(prisma, U, period, 5, first)));
+      const plans = await Promise.all(reads.map(async (r) => {
+        if (!r.set) throw new Error('no set read');
+        const plan = await planDelta({ base: { set: r.set, nextSeq: r.set.nextSeq, changes: r.changes }, period, asOf: NOW, others: async () => [] });
+        if ('rebuild' in plan) throw new Error(plan.rebuild);
+        return plan;
+      }));
+      const [won, lost] = [await writeDelta(prisma, plans[0]!), await writeDelta(prisma, plans[1]!)];
+      expect('list' in won).toBe(true);
+      expect(lost).toEqual({ lost: true });
+      expect(await versions()).toBe(before + 1);
+
+      // Concurrent: eight first pages from four processes right after one more change (L5 2 days late, OK6 on time).
+      await project([
+        d('L5').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L5').processed('2025-03-12T17:00:00'),
+        d('OK6').received('2025-03-05T08:00:00', '2025-03-12T17:00:00'), d('OK6').processed('2025-03-05T09:00:00'),
+      ], [PERIOD], NOW);
+      const readers = [queries, ...[1, 2, 3].map(() => new ExplainQueries(prisma, () => NOW))];
+      const answers = await Promise.all(readers.flatMap((q) => [q.explain(U, PERIOD, 5, first), q.explain(U, PERIOD, 5, first)]));
+      // By hand: 7 listed before, L4 (4 days late), L5 (2 days, after L3's code), OK6: 10 listed, 5 cost points, 5 on time.
+      const totals = { items: 10, costsPoints: 5, inNumerator: 5, inDenominator: 10 };
+      for (const a of answers) {
+        expect(a?.totals).toEqual(totals);
+        expect(a?.items.map((i) => i.code)).toEqual(['L4', 'L2', 'L3', 'L5', 'L1', 'M1', 'OK1', 'OK2', 'OK3', 'OK6']);
+      }
+      expect(answers[0]?.criterion).toMatchObject({ numerator: 5, denominator: 10 });
+      expect(await versions()).toBe(before + 2);
+      expect(await doubled()).toEqual([]);
     });
   });
 
