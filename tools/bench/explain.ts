@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { ExplainDto, UnitScoreDto } from '@idx/contracts';
 import { createReadModelClient } from '@idx/read-models';
+import { type ExplainPhases, ExplainQueries } from '@idx/score-queries';
 import { arg, benchDatabase, machineLine } from './bench-support';
 import { percentile } from './cpu-meter';
 import { HEAVY_MONTH, loadHeavyUnitMonth, recomputeHeavyUnit, startReportingOn, writeLiveDossiers } from './heavy-unit-month';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   const db = await benchDatabase();
   const { unit, position: loaded } = await loadHeavyUnitMonth(db.url, dossiers);
   const reporting = await startReportingOn(db.url);
+  // The server's own account of each request (explain-phases.ts): where the time went and how many statements.
+  const phases: ExplainPhases[] = [];
+  reporting.app.get(ExplainQueries).observePhases((p) => phases.push(p));
   const writer = createReadModelClient(db.url, 2);
   const path = (extra = '') => `${reporting.url}/api/v1/units/${unit.code}/explain?period=${HEAVY_MONTH}&criterion=${criterion}${extra}`;
   const timed = async (url: string): Promise<{ ms: number; body: ExplainDto; bytes: number; gzipBytes: number }> => {
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
   };
   const series = async (label: string, urlOf: (i: number) => string, before?: (i: number) => Promise<void>): Promise<ExplainDto | undefined> => {
     const times: number[] = [];
+    phases.length = 0;
     let last: ExplainDto | undefined;
     for (let i = 0; i < requests; i++) {
       await before?.(i);
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write('\n');
     console.log(`RESULT explain ${label}: p50 = ${percentile(times, 50).toFixed(1)} ms, p95 = ${percentile(times, 95).toFixed(1)} ms, p99 = ${percentile(times, 99).toFixed(1)} ms, max = ${Math.max(...times).toFixed(1)} ms (aim < 200 ms; ${load()})`);
+    console.log(`  server side: ${phaseSummary(phases)}`);
     return last;
   };
   try {
@@ -96,6 +102,19 @@ async function main(): Promise<void> {
     await reporting.app.close();
     await db.stop();
   }
+}
+
+/** p50/p99 of each phase that took time, the paths taken and the statements per request (explain-phases.ts). */
+function phaseSummary(all: readonly ExplainPhases[]): string {
+  if (all.length === 0) return 'no phases observed';
+  const of = (pick: (p: ExplainPhases) => number) => all.map(pick);
+  const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} / p99 ${percentile(xs, 99).toFixed(1)} ms`;
+  const paths = new Map<string, number>();
+  for (const p of all) paths.set(p.path, (paths.get(p.path) ?? 0) + 1);
+  const parts = (['read', 'judge', 'write', 'page', 'build'] as const).filter((k) => all.some((p) => p[k] > 0)).map((k) => `${k} ${fmt(of((p) => p[k]))}`);
+  const statements = of((p) => p.statements);
+  return `total ${fmt(of((p) => p.total))}; ${parts.join('; ')}; paths ${[...paths].map(([k, n]) => `${k} ${n}`).join(', ')}; ` +
+    `statements per request ${Math.min(...statements)}–${Math.max(...statements)}; retries ${all.reduce((n, p) => n + p.retries, 0)}`;
 }
 
 main().catch((error) => {

@@ -7,9 +7,9 @@ import {
 } from './explain/explain-page';
 import { type ExplainPhases, PhaseClock } from './explain/explain-phases';
 import { type FinishedScopeRow, type FirstPageRead, readCursorPage, readFirstPage, type StoredPageRow } from './explain/explain-reads';
-import { compareRows, countedKind, type PoolSubject } from './explain/explain-rows';
+import { compareRows, countedKind, type PoolSubject, readKinds } from './explain/explain-rows';
 import { buildExplainSet, type BuiltExplainSet, dropReplacedVersions, type ExplainList, type ExplainSet, type ExplainSetInput } from './explain/explain-sets';
-import { otherKindSubjects } from './explain/pool-subjects';
+import { poolSubjects } from './explain/pool-subjects';
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
 import { unitScoreView } from './score-views';
@@ -249,7 +249,9 @@ export class ExplainQueries {
   private async othersOf(set: ExplainSet, period: Period): Promise<readonly PoolSubject[]> {
     const kept = this.others.get(set.id);
     if (kept) return kept;
-    const loaded = await otherKindSubjects(this.prisma, set.members, period, countedKind(set.criterion));
+    const kind = countedKind(set.criterion);
+    const kinds = readKinds(set.criterion).filter((k) => k !== kind);
+    const loaded = kinds.length === 0 ? [] : await poolSubjects(this.prisma, set.members, period, kinds);
     this.keepOthers(set.id, loaded);
     return loaded;
   }

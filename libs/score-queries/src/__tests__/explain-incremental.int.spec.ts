@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ExplainDto } from '@idx/contracts';
 import type { DomainEvent } from '@idx/domain';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
@@ -34,6 +35,9 @@ describe('explain, maintained with the subjects changed since its list (real Pos
     });
   };
   const d = (code: string) => dossierEvents(U, code);
+  /** An event of another kind than dossiers (wire shape as docs/events.md), in March. */
+  const other = (e: { type: string; data: object; procedureCode?: string; petitionCode?: string }): DomainEvent =>
+    ({ eventId: randomUUID(), schemaVersion: 1, occurredAt: '2025-03-05T08:00:00+07:00', sourceSystem: 'test-one-stop', unitCode: U, ...e }) as DomainEvent;
   const codes = (x: ExplainDto) => x.items.map((i) => i.code);
   const setCount = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM explain_sets WHERE unit_code = $1`, U))[0]?.n);
 
@@ -171,6 +175,24 @@ describe('explain, maintained with the subjects changed since its list (real Pos
       expect(answers[0]?.criterion).toMatchObject({ numerator: 5, denominator: 10 });
       expect(await versions()).toBe(before + 2);
       expect(await doubled()).toEqual([]);
+    });
+
+    it('passes over a change to a kind of subject criterion 5 does not read (a procedure, a petition): no rebuild, no new version', async () => {
+      const opened = await explain();
+      const state = async () => (await prisma.$queryRawUnsafe<{ id: bigint; current_list: bigint; subjects_position: bigint }[]>(
+        `SELECT id, current_list, subjects_position FROM explain_sets WHERE unit_code = $1 AND period = $2`, U, PERIOD))[0];
+      const was = await state();
+      await project([
+        other({ type: 'procedure.announced', procedureCode: '1.000001', data: { decisionCode: 'QD-9', decisionDate: '2025-03-02', legalBasisEffectiveDate: '2025-03-02' } }),
+        other({ type: 'petition.received', petitionCode: 'Q9', data: { dueInWorkingDays: 10 } }),
+      ], [PERIOD], NOW);
+      const after = await explain();
+      expect(after.totals).toEqual(opened.totals);
+      expect(after.items).toEqual(opened.items);
+      const now = await state();
+      expect(now?.id).toBe(was?.id); // the same list, not rebuilt
+      expect(now?.current_list).toBe(was?.current_list); // no new version
+      expect(Number(now?.subjects_position)).toBeGreaterThan(Number(was?.subjects_position)); // the changes taken in
     });
   });
 

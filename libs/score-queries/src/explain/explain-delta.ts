@@ -1,7 +1,7 @@
 import type { ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { addTotals, classifySubjects, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
+import { addTotals, classifySubjects, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
 import { type ExplainList, type ExplainSet, insertRowsSql } from './explain-sets';
 import { type ChangedSubject, inWindowSql, isoSpan, type RawRunner, subjectsByKey } from './pool-subjects';
 
@@ -71,22 +71,27 @@ export type DeltaPlan =
  * Judges each changed subject (and, when asked, each time-dependent row's subject) alone again,
  * exactly as a full build judges it; a row whose judgement changed is retired and its new row added
  * (seq from the set's next_seq), and the totals move by the difference. Pure but for loading `others`.
- * A change to a subject of another kind than the criterion counts answers `rebuild`: some criteria
- * judge a subject with the other kinds (7, 9, 10, 17: a procedure's dossiers; 12: a dossier's procedure).
+ * A change to a subject of another kind the criterion reads answers `rebuild` (7, 9, 10, 17 judge a
+ * procedure by its dossiers; 12, 13 a dossier by its procedure); one of a kind it does not read (the
+ * domain's CRITERION_READS) is passed over.
  */
 export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
   const { base, period } = input;
   const { set } = base;
   const kind = countedKind(set.criterion);
   if (base.changes.length > MAX_DELTA_SUBJECTS) return { rebuild: `more than ${MAX_DELTA_SUBJECTS} subjects changed` };
-  const foreign = base.changes.find((c) => c.kind !== kind);
-  if (foreign) return { rebuild: `a ${foreign.kind} changed` };
+  // A kind the criterion reads but does not count (7, 9, 10, 12, 13, 17) can move any row: rebuilt whole.
+  // A kind it does not read moves the position only.
+  const reads = readKinds(set.criterion);
+  const joined = base.changes.find((c) => c.kind !== kind && reads.includes(c.kind));
+  if (joined) return { rebuild: `a ${joined.kind} changed` };
   const changed: ChangedSubject[] = [];
   const before = new Map<string, CurrentRow>();
   let position = set.subjectsPosition;
   for (const r of base.changes) {
     const at = BigInt(r.last_position);
     if (at > position) position = at;
+    if (r.kind !== kind) continue;
     changed.push({ kind: r.kind, key: r.key, facts: r.facts, lastPosition: at, inWindow: r.in_window });
     if (r.row_rank !== null) {
       before.set(r.key, { subject_key: r.key, rank: r.row_rank, in_numerator: r.in_numerator === true, in_denominator: r.in_denominator === true, timed: r.timed === true, item: r.item ?? 'null' });

@@ -1,6 +1,6 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import {
-  codeOf, CRITERION_SUBJECT_KIND, type ExplainedSubject, explainCriterion, evaluationInstant, groupSubjects, type Period, ruleSetInForce,
+  codeOf, CRITERION_READS, CRITERION_SUBJECT_KIND, type ExplainedSubject, explainCriterion, evaluationInstant, groupSubjects, type Period, ruleSetInForce,
   streamIdOfSubject, type SubjectOfAnyKind,
 } from '@idx/domain';
 
@@ -38,6 +38,16 @@ export function countedKind(criterion: number): string {
   const kind = CRITERION_SUBJECT_KIND[criterion];
   if (!kind) throw new RangeError(`criterion ${criterion} is not one of 1–21`);
   return kind;
+}
+
+/**
+ * The kinds of subject a criterion is judged with (the domain's CRITERION_READS): the counted kind and,
+ * for the criteria that join kinds, the other. A change to a kind not among them leaves the list as it is.
+ */
+export function readKinds(criterion: number): readonly string[] {
+  const kinds = CRITERION_READS[criterion];
+  if (!kinds) throw new RangeError(`criterion ${criterion} is not one of 1–21`);
+  return kinds;
 }
 
 export const toItemDto = (i: ExplainedSubject): ExplainItemDto => ({

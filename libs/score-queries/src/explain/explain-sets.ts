@@ -1,7 +1,7 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
+import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
 import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
 
 /**
@@ -74,7 +74,7 @@ export interface ExplainSetInput {
 export interface BuiltExplainSet {
   readonly set: ExplainSet;
   readonly rows: readonly (StoredRowInput & { readonly item: ExplainItemDto | null })[];
-  /** The pool's subjects of the other kinds: what a delta judges a changed subject with. */
+  /** The pool's subjects of the other kinds the criterion reads: what a delta judges a changed subject with. */
   readonly others: readonly PoolSubject[];
   /** Settles once the rows are stored and the set is complete (pages by cursor are read from them). */
   readonly stored: Promise<void>;
@@ -91,7 +91,7 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
   const { period, criterion } = input;
   const kind = countedKind(criterion);
   const position = await latestSubjectPosition(prisma, input.members);
-  const subjects = await poolSubjects(prisma, input.members, period);
+  const subjects = await poolSubjects(prisma, input.members, period, readKinds(criterion));
   const counted = subjects.filter((s) => s.kind === kind);
   const others = subjects.filter((s) => s.kind !== kind);
   const rows = classifySubjects(criterion, counted, others, period, input.asOf).rows.sort(compareRows).map((r, seq) => ({ ...r, seq }));
