@@ -207,12 +207,17 @@ export class ExplainQueries {
     }
     const instant = evaluationInstant(period, input.asOf);
     if (set.judgedAt.getTime() < instant - (isOpenAt(period, input.asOf) ? this.openMaxAgeMs : 0)) this.rejudgeInBackground(set, period, input.asOf);
-    // The new version's first rows: those read from the version it replaces, less the rows it retired, with the rows it added.
+    if (outcome.added.length === 0 && outcome.retired.length === 0) return { list: outcome.list, page: pageOf(outcome.list.id, request, read.rows) };
+    // The new version's first rows: those read from the version it replaces (a prefix of it), less the
+    // rows it retired, with the rows it added. Fewer than a page and a next one left: more rows were
+    // retired from the prefix than read past the page (PAGE_SLACK), so the page is read from the new version.
     const retired = new Set(outcome.retired.map((r) => r.subject_key));
+    const kept = read.rows.filter((r) => !retired.has(r.subjectKey));
+    if (!read.all && kept.length < request.size + 1) {
+      return { list: outcome.list, page: await clock.time('page', () => readFirstPageOf(this.prisma, outcome.list, request)) };
+    }
     const { from, to } = rankRange(request.category);
-    const rows: readonly (StoredPageRow | ExplainRowDraftWithSeq)[] = outcome.added.length === 0 && retired.size === 0
-      ? read.rows
-      : [...read.rows.filter((r) => !retired.has(r.subjectKey)), ...outcome.added.filter((r) => r.rank >= from && r.rank <= to)].sort(compareRows);
+    const rows: readonly (StoredPageRow | ExplainRowDraftWithSeq)[] = [...kept, ...outcome.added.filter((r) => r.rank >= from && r.rank <= to)].sort(compareRows);
     return { list: outcome.list, page: explainPageFrom(rows, outcome.list.id, request) };
   }
 
