@@ -12,7 +12,8 @@ import { HEAVY_MONTH, loadHeavyUnitMonth, recomputeHeavyUnit, startReportingOn, 
  *   npm run bench -- explain [--dossiers=185000] [--requests=200] [--criterion=5] [--changed=1]
  * Loads `dossiers` dossiers of one department in one month (Phú Thọ's September 2026 counts 184,513
  * received), builds the read models, starts reporting and times over HTTP: the first request (which
- * builds the explanation whole), then `requests` first pages, pages further on with the cursor, first
+ * builds the explanation whole), then `requests` first pages (answered from the build's memory while
+ * its rows are stored), pages further on with the cursor, first pages once the rows are stored, first
  * pages of those that cost points, and first pages right after a live change (`changed` new dossiers
  * written to subject_facts after each, as the projector writes them): the list takes them in.
  * Then the score is recomputed and the totals compared with the unit's score answer.
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       next = walked.body.page.next;
     }
     await series(`page further on with the cursor (${cursors.length} cursors)`, (i) => path(`&cursor=${cursors[i % cursors.length]}`));
+    await series('first page, nothing changed (rows stored)', () => path());
     await series('first page of those that cost points', () => path('&category=costs-points'));
     // A live unit: before each first page, `changed` new dossiers reach subject_facts.
     let position = loaded;

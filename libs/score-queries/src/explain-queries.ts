@@ -1,5 +1,5 @@
 import type { CriterionScoreDto, ExplainDto, UnitTrendDto } from '@idx/contracts';
-import { evaluationInstant, isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce, type UnitScore } from '@idx/domain';
+import { evaluationInstant, isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
 import { type DeltaPlan, planDelta, rejudgeTimedRows, writeDelta } from './explain/explain-delta';
 import {

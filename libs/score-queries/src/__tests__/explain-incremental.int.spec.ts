@@ -154,7 +154,9 @@ describe('explain, maintained with the subjects changed since its list (real Pos
         if ('rebuild' in plan) throw new Error(plan.rebuild);
         return plan;
       }));
-      const [won, lost] = [await writeDelta(prisma, plans[0]!), await writeDelta(prisma, plans[1]!)];
+      const [one, two] = plans;
+      if (!one || !two) throw new Error('two plans expected');
+      const [won, lost] = [await writeDelta(prisma, one), await writeDelta(prisma, two)];
       expect('list' in won).toBe(true);
       expect(lost).toEqual({ lost: true });
       expect(await versions()).toBe(before + 1);
