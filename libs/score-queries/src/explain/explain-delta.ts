@@ -24,17 +24,20 @@ export interface ChangeRow {
 /**
  * The subjects changed since a set's position and each one's current row: `set` names a relation of
  * one row with the set's id, members and subjects_position (a CTE); `start`/`end` the period's bounds.
- * An index range per pooled unit (subject_facts_unit_position), an index probe of explain_rows_current
- * per changed subject (LATERAL … LIMIT 1: a join could hash the whole list's rows — 234 ms for 20,000
- * seen — when the table's statistics are behind a build). Stops one past MAX_DELTA_SUBJECTS (a rebuild).
+ * An index range per pooled unit (subject_facts_unit_position: one unit and ORDER BY its position, so
+ * the planner walks the index; with `unit_code = ANY(members)` and the position unknown when planning it
+ * scanned all 185k subjects, 180 ms), an index probe of explain_rows_current per changed subject
+ * (LATERAL … LIMIT 1: a join could hash the whole list's rows — 234 ms for 20,000 seen — when the
+ * table's statistics are behind a build). Stops one past MAX_DELTA_SUBJECTS per unit (a rebuild).
  */
 export const changesSql = (set: string, start: string, end: string) => `
   SELECT c.kind, c.key, c.facts, c.last_position::text AS last_position, c.in_window,
          r.rank AS row_rank, r.in_numerator, r.in_denominator, r.timed, r.item::text AS item
   FROM ${set} AS cs
+  CROSS JOIN LATERAL unnest(cs.members) AS m(code)
   CROSS JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql(start, end)} AS in_window
-                      FROM subject_facts WHERE unit_code = ANY(cs.members) AND last_position > cs.subjects_position
-                      LIMIT ${MAX_DELTA_SUBJECTS + 1}) c
+                      FROM subject_facts WHERE unit_code = m.code AND last_position > cs.subjects_position
+                      ORDER BY last_position LIMIT ${MAX_DELTA_SUBJECTS + 1}) c
   LEFT JOIN LATERAL (SELECT rank, in_numerator, in_denominator, timed, item FROM explain_rows
                      WHERE set_id = cs.id AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true`;
 
