@@ -7,7 +7,7 @@ import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered, w
 import { parsePeriod } from '@idx/domain';
 import { planDelta, writeDelta } from '../explain/explain-delta';
 import { readFirstPage } from '../explain/explain-reads';
-import { ExplainQueries, parseExplainCursor } from '../explain-queries';
+import { type ExplainPhases, ExplainQueries, parseExplainCursor } from '../explain-queries';
 
 const U = 'HY-STP';
 const DAY = 86_400_000;
@@ -195,6 +195,31 @@ describe('explain, maintained with the subjects changed since its list (real Pos
       expect(now?.id).toBe(was?.id); // the same list, not rebuilt
       expect(now?.current_list).toBe(was?.current_list); // no new version
       expect(Number(now?.subjects_position)).toBeGreaterThan(Number(was?.subjects_position)); // the changes taken in
+    });
+
+    it('reads the page from the new version when a delta retires more of the first rows than were read past the page', async () => {
+      // 30 dossiers 1..30 minutes late (after L1's day): costs points L4, L2, L3, L5, L1, X30, …, X01.
+      const x = (i: number) => `X${String(i).padStart(2, '0')}`;
+      const minutes = (i: number) => new Date(Date.parse('2025-03-03T17:00:00+07:00') + i * 60_000).toISOString();
+      await project(Array.from({ length: 30 }, (_, k) => k + 1).flatMap((i) => [
+        d(x(i)).received('2025-03-02T08:00:00', '2025-03-03T17:00:00'), d(x(i)).processed(minutes(i)),
+      ]), [PERIOD], NOW);
+      expect((await explain(50, undefined, 'costs-points')).totals.costsPoints).toBe(35);
+      // The first 22 of them (a page of 1 reads 1 + 1 + 20) get their results returned: each row is
+      // retired and added again, in the same place; none of the rows read is kept.
+      const first22 = ['L4', 'L2', 'L3', 'L5', 'L1', ...Array.from({ length: 17 }, (_, k) => x(30 - k))];
+      await project(first22.map((code) => d(code).returned('2025-03-28T08:00:00')), [PERIOD], NOW);
+      const seen: ExplainPhases[] = [];
+      queries.observePhases((p) => seen.push(p));
+      const page = await explain(1, undefined, 'costs-points');
+      queries.observePhases(undefined);
+      expect(seen[0]?.path).toBe('delta');
+      expect(seen[0]?.statements).toBe(3); // read, write, the page read again
+      expect(codes(page)).toEqual(['L4']);
+      expect(page.items[0]?.facts).toMatchObject({ returnedAt: expect.any(String) });
+      expect(page.totals.costsPoints).toBe(35);
+      const second = await explain(1, page.page.next ?? undefined, 'costs-points');
+      expect(codes(second)).toEqual(['L2']);
     });
   });
 
