@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import type { ExplainDto, UnitScoreDto } from '@idx/contracts';
 import { createReadModelClient } from '@idx/read-models';
+import { type ExplainPhases, ExplainQueries } from '@idx/score-queries';
 import { arg, benchDatabase, machineLine } from './bench-support';
 import { percentile } from './cpu-meter';
 import { HEAVY_MONTH, loadHeavyUnitMonth, recomputeHeavyUnit, startReportingOn, writeLiveDossiers } from './heavy-unit-month';
@@ -11,7 +12,8 @@ import { HEAVY_MONTH, loadHeavyUnitMonth, recomputeHeavyUnit, startReportingOn, 
  *   npm run bench -- explain [--dossiers=185000] [--requests=200] [--criterion=5] [--changed=1]
  * Loads `dossiers` dossiers of one department in one month (Phú Thọ's September 2026 counts 184,513
  * received), builds the read models, starts reporting and times over HTTP: the first request (which
- * builds the explanation whole), then `requests` first pages, pages further on with the cursor, first
+ * builds the explanation whole), then `requests` first pages (answered from the build's memory while
+ * its rows are stored), pages further on with the cursor, first pages once the rows are stored, first
  * pages of those that cost points, and first pages right after a live change (`changed` new dossiers
  * written to subject_facts after each, as the projector writes them): the list takes them in.
  * Then the score is recomputed and the totals compared with the unit's score answer.
@@ -28,6 +30,9 @@ async function main(): Promise<void> {
   const db = await benchDatabase();
   const { unit, position: loaded } = await loadHeavyUnitMonth(db.url, dossiers);
   const reporting = await startReportingOn(db.url);
+  // The server's own account of each request (explain-phases.ts): where the time went and how many statements.
+  const phases: ExplainPhases[] = [];
+  reporting.app.get(ExplainQueries).observePhases((p) => phases.push(p));
   const writer = createReadModelClient(db.url, 2);
   const path = (extra = '') => `${reporting.url}/api/v1/units/${unit.code}/explain?period=${HEAVY_MONTH}&criterion=${criterion}${extra}`;
   const timed = async (url: string): Promise<{ ms: number; body: ExplainDto; bytes: number; gzipBytes: number }> => {
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   };
   const series = async (label: string, urlOf: (i: number) => string, before?: (i: number) => Promise<void>): Promise<ExplainDto | undefined> => {
     const times: number[] = [];
+    phases.length = 0;
     let last: ExplainDto | undefined;
     for (let i = 0; i < requests; i++) {
       await before?.(i);
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write('\n');
     console.log(`RESULT explain ${label}: p50 = ${percentile(times, 50).toFixed(1)} ms, p95 = ${percentile(times, 95).toFixed(1)} ms, p99 = ${percentile(times, 99).toFixed(1)} ms, max = ${Math.max(...times).toFixed(1)} ms (aim < 200 ms; ${load()})`);
+    console.log(`  server side: ${phaseSummary(phases)}`);
     return last;
   };
   try {
@@ -71,6 +78,7 @@ async function main(): Promise<void> {
       next = walked.body.page.next;
     }
     await series(`page further on with the cursor (${cursors.length} cursors)`, (i) => path(`&cursor=${cursors[i % cursors.length]}`));
+    await series('first page, nothing changed (rows stored)', () => path());
     await series('first page of those that cost points', () => path('&category=costs-points'));
     // A live unit: before each first page, `changed` new dossiers reach subject_facts.
     let position = loaded;
@@ -96,6 +104,19 @@ async function main(): Promise<void> {
     await reporting.app.close();
     await db.stop();
   }
+}
+
+/** p50/p99 of each phase that took time, the paths taken and the statements per request (explain-phases.ts). */
+function phaseSummary(all: readonly ExplainPhases[]): string {
+  if (all.length === 0) return 'no phases observed';
+  const of = (pick: (p: ExplainPhases) => number) => all.map(pick);
+  const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} / p99 ${percentile(xs, 99).toFixed(1)} ms`;
+  const paths = new Map<string, number>();
+  for (const p of all) paths.set(p.path, (paths.get(p.path) ?? 0) + 1);
+  const parts = (['read', 'judge', 'write', 'page', 'build'] as const).filter((k) => all.some((p) => p[k] > 0)).map((k) => `${k} ${fmt(of((p) => p[k]))}`);
+  const statements = of((p) => p.statements);
+  return `total ${fmt(of((p) => p.total))}; ${parts.join('; ')}; paths ${[...paths].map(([k, n]) => `${k} ${n}`).join(', ')}; ` +
+    `statements per request ${Math.min(...statements)}–${Math.max(...statements)}; retries ${all.reduce((n, p) => n + p.retries, 0)}`;
 }
 
 main().catch((error) => {

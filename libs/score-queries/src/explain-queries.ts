@@ -1,19 +1,22 @@
-import type { ExplainDto, UnitTrendDto } from '@idx/contracts';
-import { evaluationInstant, isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce, type UnitScore } from '@idx/domain';
+import type { CriterionScoreDto, ExplainDto, UnitTrendDto } from '@idx/contracts';
+import { evaluationInstant, isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { applyExplainDelta, type DeltaOutcome } from './explain/explain-delta';
-import { type ExplainCursor, type ExplainPage, type ExplainPageRequest, EXPLAIN_PAGE_SIZE, explainPageFrom, formatExplainCursor, readExplainPage } from './explain/explain-page';
-import { countedKind, type PoolSubject } from './explain/explain-rows';
+import { type DeltaPlan, planDelta, rejudgeTimedRows, writeDelta } from './explain/explain-delta';
 import {
-  buildExplainSet, type BuiltExplainSet, dropReplacedVersions, type ExplainList, type ExplainSet, type ExplainSetInput, explainListById, latestExplainSet,
-} from './explain/explain-sets';
-import { otherKindSubjects } from './explain/pool-subjects';
+  type ExplainCursor, type ExplainPage, type ExplainPageRequest, EXPLAIN_PAGE_SIZE, explainPageFrom, formatExplainCursor, pageOf, rankRange, readFirstPageOf,
+} from './explain/explain-page';
+import { type ExplainPhases, PhaseClock } from './explain/explain-phases';
+import { type FinishedScopeRow, type FirstPageRead, readCursorPage, readFirstPage, type StoredPageRow } from './explain/explain-reads';
+import { compareRows, countedKind, type PoolSubject, readKinds } from './explain/explain-rows';
+import { buildExplainSet, type BuiltExplainSet, dropReplacedVersions, type ExplainList, type ExplainSet, type ExplainSetInput } from './explain/explain-sets';
+import { poolSubjects } from './explain/pool-subjects';
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
 import { unitScoreView } from './score-views';
 
 export * from './explain/explain-page';
 export type { ExplainList, ExplainSet } from './explain/explain-sets';
+export type { ExplainPhases } from './explain/explain-phases';
 export { MAX_DELTA_SUBJECTS } from './explain/explain-delta';
 
 /** A cursor the service cannot page from: not this list's (400), or its version is no longer kept (409). */
@@ -48,6 +51,7 @@ export class ExplainQueries {
   private readonly storing = new Map<bigint, Promise<void>>();
   /** Deltas under way in this process, per set: concurrent first pages wait for the same one. */
   private readonly applying = new Map<bigint, Promise<DeltaOutcome>>();
+  private phaseListener: ((phases: ExplainPhases) => void) | undefined;
   /** Sets whose time-dependent rows are being re-judged in the background. */
   private readonly rejudging = new Set<bigint>();
   /** When this process last dropped a set's replaced versions: at most once a minute, not after every delta. */
@@ -82,39 +86,28 @@ export class ExplainQueries {
     return { unitCode, points };
   }
 
+  /** Told of each answered request's phases (the benchmark prints them); undefined: nobody listens. */
+  observePhases(listener: ((phases: ExplainPhases) => void) | undefined): void {
+    this.phaseListener = listener;
+  }
+
   /**
    * One page of the subjects behind one criterion of a unit's (pooled) score, those that cost points
    * first, with the totals of the whole list. The first page (no cursor) reads the list as the pool's
    * subjects are now: the latest list given the subjects changed since it (explain-delta.ts), or a
    * list built whole when there is none; a cursor reads on in the version its first page came from.
+   * Statements (explain-reads.ts): nothing changed, one; a change taken in, two (read, write); a cursor page, one.
    */
   async explain(unitCode: string, periodKey: string, criterion: number, request: ExplainPageRequest = FIRST_PAGE): Promise<ExplainDto | undefined> {
     const now = this.clock();
     const { period } = resolvePeriod(periodKey, now);
-    // The score's scope and the list are independent reads: one round trip's wait for both.
-    const [scope, latest, cursorList] = await Promise.all([
-      this.scope(unitCode, period, now),
-      request.cursor ? undefined : latestExplainSet(this.prisma, unitCode, period.key, criterion),
-      // Its rejection waits until the unit is known (404 before 400/409).
-      request.cursor ? this.cursorList(request.cursor, unitCode, period, criterion).catch((error: unknown) => ({ rejected: error })) : undefined,
-    ]);
-    if (!scope) return undefined;
-    const score = scope.criteria.find((c) => c.id === criterion);
-    if (!score) return undefined;
-    let list: ExplainList;
-    let page: ExplainPage | undefined;
-    if (request.cursor) {
-      if (!cursorList) throw new Error('explain: no list read for the cursor');
-      if ('rejected' in cursorList) throw cursorList.rejected;
-      list = cursorList;
-      page = await readExplainPage(this.prisma, list, request);
-      if (!page) throw new ExplainCursorRejected(true, GONE);
-    } else {
-      const current = await this.currentList(unitCode, period, criterion, scope.members, latest, now);
-      list = current.list;
-      page = 'rows' in current ? explainPageFrom(current.rows, list.id, request) : await readExplainPage(this.prisma, list, request);
-      if (!page) throw new Error(`explain: the first page of list ${list.id} found no cursor row`);
-    }
+    const clock = new PhaseClock();
+    const answer = request.cursor
+      ? await this.cursorPage(unitCode, period, criterion, request, request.cursor, now, clock)
+      : await this.firstPage(unitCode, period, criterion, request, now, clock);
+    if (!answer) return undefined;
+    this.phaseListener?.(clock.done());
+    const { score, list, page } = answer;
     return {
       unitCode, period: period.key, criterion: score, totals: list.totals,
       page: {
@@ -125,11 +118,8 @@ export class ExplainQueries {
     };
   }
 
-  /** The unit's criteria as its score shows them and the units pooled into it. */
-  private async scope(unitCode: string, period: Period, now: number) {
-    const [row] = await this.prisma.$queryRawUnsafe<{ score: UnitScore; has_activity: boolean; pooled_units: string[] }[]>(
-      `SELECT score, has_activity, pooled_units FROM finished_scores WHERE unit_code = $1 AND period = $2`, unitCode, period.key,
-    );
+  /** The unit's criteria as its score shows them and the units pooled into it, from its finished row as read with the list. */
+  private async scopeOf(row: FinishedScopeRow | null, unitCode: string, period: Period, now: number) {
     if (row) return { criteria: criterionDtos(row.score, ruleSetInForce(period.start), row.has_activity), members: row.pooled_units };
     // No finished row: a registered unit none of whose pool has figures is shown as "no data" by the same view as its score.
     const scores = await PeriodScores.load(this.prisma, period.key, now);
@@ -137,53 +127,107 @@ export class ExplainQueries {
     return { criteria: unitScoreView(scores, unitCode).criteria, members: scores.score(unitCode).pooledUnits };
   }
 
-  private async cursorList(cursor: ExplainCursor, unitCode: string, period: Period, criterion: number): Promise<ExplainList> {
+  /** A page further on: one statement (the score, the cursor's version and the page); its rejection waits until the unit is known (404 before 400/409). */
+  private async cursorPage(
+    unitCode: string, period: Period, criterion: number, request: ExplainPageRequest, cursor: ExplainCursor, now: number, clock: PhaseClock,
+  ): Promise<Answer | undefined> {
+    clock.path = 'cursor';
     // Built here a moment ago: its rows may still be on their way (a failed write shows as a missing list).
     await this.storing.get(cursor.listId)?.catch(() => undefined);
-    const list = await explainListById(this.prisma, cursor.listId);
+    const read = await clock.time('read', () => readCursorPage(this.prisma, unitCode, period, cursor, request));
+    const score = (await this.scopeOf(read.scope, unitCode, period, now))?.criteria.find((c) => c.id === criterion);
+    if (!score) return undefined;
+    const { list } = read;
     if (!list) throw new ExplainCursorRejected(true, GONE);
     if (list.unitCode !== unitCode || list.period !== period.key || list.criterion !== criterion) {
       throw new ExplainCursorRejected(false, `cursor: it pages another list (${list.unitCode}, ${list.period}, criterion ${list.criterion}); send it with the same unit, period and criterion`);
     }
-    return list;
+    // A cursor this service gave has a row after it in its version (else its page's next was null): none,
+    // and its own row gone, means its version is no longer kept.
+    if (read.rows.length === 0 && !read.kept) throw new ExplainCursorRejected(true, GONE);
+    return { score, list, page: pageOf(list.id, request, read.rows) };
   }
 
   /**
-   * The list as the pool's subjects are now. A build under way answers from its rows in memory; the
-   * latest list of the same pool takes in the subjects changed since its position (a few index reads
-   * and rows for a live unit's event); no list, another pool or a change the delta cannot apply
-   * builds a new one whole. An open period's time-dependent rows are re-judged in the background
-   * once they are older than openMaxAgeMs (and once more after the period ends).
+   * The first page as the pool's subjects are now: one statement reads the score, the latest list,
+   * the changes since it and the page of its current version. No change: that is the answer. Changes:
+   * they are judged and written as a new version in one more statement (compare-and-set, explain-delta.ts)
+   * and the page is the one read with the delta's rows merged in. A write that lost a race to another
+   * reader reads again (the list has moved on); after MAX_ATTEMPTS the version read is answered.
    */
-  private async currentList(
-    unitCode: string, period: Period, criterion: number, members: readonly string[], latest: ExplainSet | undefined, now: number,
-  ): Promise<{ list: ExplainList } | { list: ExplainList; rows: BuiltExplainSet['rows'] }> {
+  private async firstPage(
+    unitCode: string, period: Period, criterion: number, request: ExplainPageRequest, now: number, clock: PhaseClock,
+  ): Promise<Answer | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const read = await clock.time('read', () => readFirstPage(this.prisma, unitCode, period, criterion, request));
+      const scope = await this.scopeOf(read.scope, unitCode, period, now);
+      const score = scope?.criteria.find((c) => c.id === criterion);
+      if (!scope || !score) return undefined;
+      const answered = await this.currentPage(read, { unitCode, period, criterion, members: scope.members, asOf: now }, request, clock, attempt >= MAX_ATTEMPTS);
+      if (answered) return { score, ...answered };
+      clock.retries++;
+    }
+  }
+
+  /**
+   * The page of the list as the pool's subjects are now, from what `read` saw; undefined when a delta
+   * lost its race and the read should be repeated (never when `last`). A build under way answers from
+   * its rows in memory; no list or another pool builds one whole; an open period's time-dependent rows
+   * are re-judged in the background once they are older than openMaxAgeMs (and once more after the period ends).
+   */
+  private async currentPage(read: FirstPageRead, input: ExplainSetInput, request: ExplainPageRequest, clock: PhaseClock, last: boolean) {
+    const { unitCode, period, criterion } = input;
     const key = `${unitCode}\u0000${period.key}\u0000${criterion}`;
     const running = this.building.get(key);
     if (running) {
-      const built = await running;
-      return { list: built.set.list, rows: built.rows };
+      clock.path = 'building';
+      const built = await clock.time('build', () => running, 0);
+      return { list: built.set.list, page: explainPageFrom(built.rows, built.set.list.id, request) };
     }
-    if (!latest || !samePool(latest.members, members)) return this.build(key, { unitCode, period, criterion, members, asOf: now });
-    let list = latest.list;
-    if ((latest.poolPosition ?? 0n) > latest.subjectsPosition) {
-      const outcome = await this.delta(latest, period, now);
-      if ('rebuild' in outcome) return this.build(key, { unitCode, period, criterion, members, asOf: now });
-      list = outcome.list;
+    const { set } = read;
+    if (!set || !samePool(set.members, input.members)) return this.build(key, input, request, clock);
+    let outcome: DeltaOutcome = { list: set.list, added: [], retired: [] };
+    if (read.changes.length > 0) {
+      const shared = this.applying.get(set.id);
+      if (shared) {
+        // Another request of this process is writing this set's next version: its page is read from it once written.
+        clock.path = 'shared';
+        const theirs = await shared;
+        if ('rebuild' in theirs) return this.build(key, input, request, clock);
+        if ('list' in theirs) return { list: theirs.list, page: await clock.time('page', () => readFirstPageOf(this.prisma, theirs.list, request)) };
+        return last ? { list: set.list, page: pageOf(set.list.id, request, read.rows) } : undefined;
+      }
+      clock.path = 'delta';
+      const applying = this.applyDelta(set, read, period, input.asOf, clock);
+      this.applying.set(set.id, applying);
+      outcome = await applying.finally(() => this.applying.delete(set.id));
+      if ('rebuild' in outcome) return this.build(key, input, request, clock);
+      if ('lost' in outcome) return last ? { list: set.list, page: pageOf(set.list.id, request, read.rows) } : undefined;
+      void this.dropReplaced(set.id).catch(() => undefined);
     }
-    const instant = evaluationInstant(period, now);
-    if (latest.judgedAt.getTime() < instant - (isOpenAt(period, now) ? this.openMaxAgeMs : 0)) this.rejudgeInBackground(latest, period, now);
-    return { list };
+    const instant = evaluationInstant(period, input.asOf);
+    if (set.judgedAt.getTime() < instant - (isOpenAt(period, input.asOf) ? this.openMaxAgeMs : 0)) this.rejudgeInBackground(set, period, input.asOf);
+    if (outcome.added.length === 0 && outcome.retired.length === 0) return { list: outcome.list, page: pageOf(outcome.list.id, request, read.rows) };
+    // The new version's first rows: those read from the version it replaces (a prefix of it), less the
+    // rows it retired, with the rows it added. Fewer than a page and a next one left: more rows were
+    // retired from the prefix than read past the page (PAGE_SLACK), so the page is read from the new version.
+    const retired = new Set(outcome.retired.map((r) => r.subject_key));
+    const kept = read.rows.filter((r) => !retired.has(r.subjectKey));
+    if (!read.all && kept.length < request.size + 1) {
+      return { list: outcome.list, page: await clock.time('page', () => readFirstPageOf(this.prisma, outcome.list, request)) };
+    }
+    const { from, to } = rankRange(request.category);
+    const rows: readonly (StoredPageRow | ExplainRowDraftWithSeq)[] = [...kept, ...outcome.added.filter((r) => r.rank >= from && r.rank <= to)].sort(compareRows);
+    return { list: outcome.list, page: explainPageFrom(rows, outcome.list.id, request) };
   }
 
-  /** One delta per set at a time in this process (the transaction's row lock orders them across processes). */
-  private delta(set: ExplainSet, period: Period, now: number): Promise<DeltaOutcome> {
-    const running = this.applying.get(set.id);
-    if (running) return running;
-    const applied = applyExplainDelta(this.prisma, { set, period, asOf: now, rejudgeTimed: false, others: () => this.othersOf(set, period) });
-    this.applying.set(set.id, applied);
-    void applied.then(() => this.dropReplaced(set.id)).catch(() => undefined).finally(() => this.applying.delete(set.id));
-    return applied;
+  /** Judges the changes read and writes them as the set's next version (one statement). */
+  private async applyDelta(set: FirstPageSet, read: FirstPageRead, period: Period, asOf: number, clock: PhaseClock): Promise<DeltaOutcome> {
+    const base = { set, nextSeq: set.nextSeq, changes: read.changes };
+    const plan = await clock.time('judge', () => planDelta({ base, period, asOf, others: () => this.othersOf(set, period) }), 0);
+    if ('rebuild' in plan) return plan;
+    const written = await clock.time('write', () => writeDelta(this.prisma, plan));
+    return 'lost' in written ? written : { list: written.list, added: plan.added, retired: plan.retired };
   }
 
   private async dropReplaced(setId: bigint): Promise<void> {
@@ -201,7 +245,7 @@ export class ExplainQueries {
   private rejudgeInBackground(set: ExplainSet, period: Period, now: number): void {
     if (this.rejudging.has(set.id)) return;
     this.rejudging.add(set.id);
-    applyExplainDelta(this.prisma, { set, period, asOf: now, rejudgeTimed: true, others: () => this.othersOf(set, period) })
+    rejudgeTimedRows(this.prisma, set, period, now, () => this.othersOf(set, period))
       .then(() => this.dropReplaced(set.id))
       .catch((error: unknown) => this.onBackgroundError(error))
       .finally(() => this.rejudging.delete(set.id));
@@ -210,7 +254,9 @@ export class ExplainQueries {
   private async othersOf(set: ExplainSet, period: Period): Promise<readonly PoolSubject[]> {
     const kept = this.others.get(set.id);
     if (kept) return kept;
-    const loaded = await otherKindSubjects(this.prisma, set.members, period, countedKind(set.criterion));
+    const kind = countedKind(set.criterion);
+    const kinds = readKinds(set.criterion).filter((k) => k !== kind);
+    const loaded = kinds.length === 0 ? [] : await poolSubjects(this.prisma, set.members, period, kinds);
     this.keepOthers(set.id, loaded);
     return loaded;
   }
@@ -226,12 +272,13 @@ export class ExplainQueries {
   }
 
   /** A full build, one per unit-period-criterion in this process; first pages are answered from memory until its rows are stored. */
-  private async build(key: string, input: ExplainSetInput): Promise<{ list: ExplainList; rows: BuiltExplainSet['rows'] }> {
+  private async build(key: string, input: ExplainSetInput, request: ExplainPageRequest, clock: PhaseClock): Promise<{ list: ExplainList; page: ExplainPage }> {
+    clock.path = 'build';
     const running = this.building.get(key);
     const build = running ?? buildExplainSet(this.prisma, input);
     if (!running) this.building.set(key, build);
     try {
-      const built = await build;
+      const built = await clock.time('build', () => build, 0);
       if (!running) {
         this.keepOthers(built.set.id, built.others);
         this.storing.set(built.set.list.id, built.stored);
@@ -240,12 +287,28 @@ export class ExplainQueries {
           this.building.delete(key);
         });
       }
-      return { list: built.set.list, rows: built.rows };
+      return { list: built.set.list, page: explainPageFrom(built.rows, built.set.list.id, request) };
     } catch (error) {
       this.building.delete(key);
       throw error;
     }
   }
 }
+
+/** An answer before it is shaped: the criterion's figure, the version read and its page. */
+interface Answer { readonly score: CriterionScoreDto; readonly list: ExplainList; readonly page: ExplainPage }
+
+type FirstPageSet = NonNullable<FirstPageRead['set']>;
+type ExplainRowDraftWithSeq = DeltaPlanApplied['added'][number];
+type DeltaPlanApplied = Exclude<DeltaPlan, { rebuild: string }>;
+
+/** A delta's outcome: the new version with the rows it added and retired; a rebuild; or lost to a concurrent writer. */
+type DeltaOutcome =
+  | { readonly list: ExplainList; readonly added: DeltaPlanApplied['added']; readonly retired: DeltaPlanApplied['retired'] }
+  | { readonly rebuild: string }
+  | { readonly lost: true };
+
+/** Reads of a first page before its version read is answered as it is (a race lost this many times in a row: rare). */
+const MAX_ATTEMPTS = 3;
 
 const samePool = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');

@@ -9,3 +9,18 @@ export const CRITERION_SUBJECT_KIND: Readonly<Record<number, SubjectKind>> = {
   8: 'dossier', 9: 'procedure', 10: 'procedure', 11: 'dossier', 12: 'dossier', 13: 'dossier', 14: 'dossier',
   15: 'unit', 16: 'dossier', 17: 'procedure', 18: 'dossier', 19: 'petition', 20: 'petition', 21: 'dossier',
 };
+
+/**
+ * The kinds of subject each criterion's calculator reads: the kind it counts, and for the criteria
+ * that join kinds the other (7, 9, 10, 17 judge a procedure by its dossiers — dossiersOf; 12 and 13
+ * a dossier by its procedure's resultIsDocument). A change to a subject of a kind a criterion does
+ * not read changes neither its figure nor its explanation (explain's deltas ignore it). The payment
+ * criteria's "not applicable" (no fee-bearing procedure) is a flag on the figure, not a count, so 11
+ * counts dossiers alone.
+ */
+export const CRITERION_READS: Readonly<Record<number, readonly SubjectKind[]>> = {
+  1: ['procedure'], 2: ['procedure'], 3: ['procedure'], 4: ['dossier'], 5: ['dossier'], 6: ['procedure'], 7: ['procedure', 'dossier'],
+  8: ['dossier'], 9: ['procedure', 'dossier'], 10: ['procedure', 'dossier'], 11: ['dossier'], 12: ['dossier', 'procedure'],
+  13: ['dossier', 'procedure'], 14: ['dossier'], 15: ['unit'], 16: ['dossier'], 17: ['procedure', 'dossier'], 18: ['dossier'],
+  19: ['petition'], 20: ['petition'], 21: ['dossier'],
+};

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { ExplainDto } from '@idx/contracts';
 import type { DomainEvent } from '@idx/domain';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { RebuildState, recomputeUnitPeriods, saveSubjects } from '@idx/scoring-projection';
 import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered, waitFor } from '@idx/testing';
-import { ExplainQueries, parseExplainCursor } from '../explain-queries';
+import { parsePeriod } from '@idx/domain';
+import { planDelta, writeDelta } from '../explain/explain-delta';
+import { readFirstPage } from '../explain/explain-reads';
+import { type ExplainPhases, ExplainQueries, parseExplainCursor } from '../explain-queries';
 
 const U = 'HY-STP';
 const DAY = 86_400_000;
@@ -31,6 +35,9 @@ describe('explain, maintained with the subjects changed since its list (real Pos
     });
   };
   const d = (code: string) => dossierEvents(U, code);
+  /** An event of another kind than dossiers (wire shape as docs/events.md), in March. */
+  const other = (e: { type: string; data: object; procedureCode?: string; petitionCode?: string }): DomainEvent =>
+    ({ eventId: randomUUID(), schemaVersion: 1, occurredAt: '2025-03-05T08:00:00+07:00', sourceSystem: 'test-one-stop', unitCode: U, ...e }) as DomainEvent;
   const codes = (x: ExplainDto) => x.items.map((i) => i.code);
   const setCount = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM explain_sets WHERE unit_code = $1`, U))[0]?.n);
 
@@ -126,6 +133,93 @@ describe('explain, maintained with the subjects changed since its list (real Pos
       const counted = await explain(50, undefined, 'counted');
       expect(codes(counted)).toEqual(['M1', 'OK1', 'OK2', 'OK3']);
       expect(counted.criterion).toMatchObject({ numerator: 4, denominator: 7 });
+    });
+
+    it('two readers racing on one change store one version of it: nothing is counted twice', async () => {
+      const setId = (await prisma.$queryRawUnsafe<{ id: bigint }[]>(`SELECT id FROM explain_sets WHERE unit_code = $1 AND period = $2`, U, PERIOD))[0]?.id;
+      const versions = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM explain_lists WHERE set_id = $1`, setId))[0]?.n);
+      const doubled = () => prisma.$queryRawUnsafe<{ subject_key: string }[]>(
+        `SELECT subject_key FROM explain_rows WHERE set_id = $1 AND to_list IS NULL GROUP BY subject_key HAVING count(*) > 1`, setId,
+      );
+      const first = { size: 50, category: 'all' as const, cursor: undefined };
+      const before = await versions();
+
+      // Deterministic: two reads of the same version, then both write. The second finds the set moved and writes nothing.
+      await project([d('L4').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L4').processed('2025-03-14T17:00:00')], [PERIOD], NOW);
+      const period = parsePeriod(PERIOD);
+      const reads = await Promise.all([1, 2].map(() => readFirstPage(prisma, U, period, 5, first)));
+      const plans = await Promise.all(reads.map(async (r) => {
+        if (!r.set) throw new Error('no set read');
+        const plan = await planDelta({ base: { set: r.set, nextSeq: r.set.nextSeq, changes: r.changes }, period, asOf: NOW, others: async () => [] });
+        if ('rebuild' in plan) throw new Error(plan.rebuild);
+        return plan;
+      }));
+      const [one, two] = plans;
+      if (!one || !two) throw new Error('two plans expected');
+      const [won, lost] = [await writeDelta(prisma, one), await writeDelta(prisma, two)];
+      expect('list' in won).toBe(true);
+      expect(lost).toEqual({ lost: true });
+      expect(await versions()).toBe(before + 1);
+
+      // Concurrent: eight first pages from four processes right after one more change (L5 2 days late, OK6 on time).
+      await project([
+        d('L5').received('2025-03-03T08:00:00', '2025-03-10T17:00:00'), d('L5').processed('2025-03-12T17:00:00'),
+        d('OK6').received('2025-03-05T08:00:00', '2025-03-12T17:00:00'), d('OK6').processed('2025-03-05T09:00:00'),
+      ], [PERIOD], NOW);
+      const readers = [queries, ...[1, 2, 3].map(() => new ExplainQueries(prisma, () => NOW))];
+      const answers = await Promise.all(readers.flatMap((q) => [q.explain(U, PERIOD, 5, first), q.explain(U, PERIOD, 5, first)]));
+      // By hand: 7 listed before, L4 (4 days late), L5 (2 days, after L3's code), OK6: 10 listed, 5 cost points, 5 on time.
+      const totals = { items: 10, costsPoints: 5, inNumerator: 5, inDenominator: 10 };
+      for (const a of answers) {
+        expect(a?.totals).toEqual(totals);
+        expect(a?.items.map((i) => i.code)).toEqual(['L4', 'L2', 'L3', 'L5', 'L1', 'M1', 'OK1', 'OK2', 'OK3', 'OK6']);
+      }
+      expect(answers[0]?.criterion).toMatchObject({ numerator: 5, denominator: 10 });
+      expect(await versions()).toBe(before + 2);
+      expect(await doubled()).toEqual([]);
+    });
+
+    it('passes over a change to a kind of subject criterion 5 does not read (a procedure, a petition): no rebuild, no new version', async () => {
+      const opened = await explain();
+      const state = async () => (await prisma.$queryRawUnsafe<{ id: bigint; current_list: bigint; subjects_position: bigint }[]>(
+        `SELECT id, current_list, subjects_position FROM explain_sets WHERE unit_code = $1 AND period = $2`, U, PERIOD))[0];
+      const was = await state();
+      await project([
+        other({ type: 'procedure.announced', procedureCode: '1.000001', data: { decisionCode: 'QD-9', decisionDate: '2025-03-02', legalBasisEffectiveDate: '2025-03-02' } }),
+        other({ type: 'petition.received', petitionCode: 'Q9', data: { dueInWorkingDays: 10 } }),
+      ], [PERIOD], NOW);
+      const after = await explain();
+      expect(after.totals).toEqual(opened.totals);
+      expect(after.items).toEqual(opened.items);
+      const now = await state();
+      expect(now?.id).toBe(was?.id); // the same list, not rebuilt
+      expect(now?.current_list).toBe(was?.current_list); // no new version
+      expect(Number(now?.subjects_position)).toBeGreaterThan(Number(was?.subjects_position)); // the changes taken in
+    });
+
+    it('reads the page from the new version when a delta retires more of the first rows than were read past the page', async () => {
+      // 30 dossiers 1..30 minutes late (after L1's day): costs points L4, L2, L3, L5, L1, X30, …, X01.
+      const x = (i: number) => `X${String(i).padStart(2, '0')}`;
+      const minutes = (i: number) => new Date(Date.parse('2025-03-03T17:00:00+07:00') + i * 60_000).toISOString();
+      await project(Array.from({ length: 30 }, (_, k) => k + 1).flatMap((i) => [
+        d(x(i)).received('2025-03-02T08:00:00', '2025-03-03T17:00:00'), d(x(i)).processed(minutes(i)),
+      ]), [PERIOD], NOW);
+      expect((await explain(50, undefined, 'costs-points')).totals.costsPoints).toBe(35);
+      // The first 22 of them (a page of 1 reads 1 + 1 + 20) get their results returned: each row is
+      // retired and added again, in the same place; none of the rows read is kept.
+      const first22 = ['L4', 'L2', 'L3', 'L5', 'L1', ...Array.from({ length: 17 }, (_, k) => x(30 - k))];
+      await project(first22.map((code) => d(code).returned('2025-03-28T08:00:00')), [PERIOD], NOW);
+      const seen: ExplainPhases[] = [];
+      queries.observePhases((p) => seen.push(p));
+      const page = await explain(1, undefined, 'costs-points');
+      queries.observePhases(undefined);
+      expect(seen[0]?.path).toBe('delta');
+      expect(seen[0]?.statements).toBe(3); // read, write, the page read again
+      expect(codes(page)).toEqual(['L4']);
+      expect(page.items[0]?.facts).toMatchObject({ returnedAt: expect.any(String) });
+      expect(page.totals.costsPoints).toBe(35);
+      const second = await explain(1, page.page.next ?? undefined, 'costs-points');
+      expect(codes(second)).toEqual(['L2']);
     });
   });
 

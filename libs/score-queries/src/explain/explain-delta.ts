@@ -1,123 +1,166 @@
 import type { ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { addTotals, classifySubjects, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
+import { addTotals, classifySubjects, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
 import { type ExplainList, type ExplainSet, insertRowsSql } from './explain-sets';
 import { type ChangedSubject, inWindowSql, isoSpan, type RawRunner, subjectsByKey } from './pool-subjects';
 
 /**
  * More changed subjects than this in one delta (a replay, a bulk import) is rebuilt whole instead:
- * retiring and inserting row by row costs more than one build past some size.
+ * retiring and inserting row by row costs more than one build past some size. The read stops one past it.
  */
 export const MAX_DELTA_SUBJECTS = 20_000;
 
-export interface DeltaInput {
+/**
+ * A subject of the pool written after the set's position, with its current row in the set if it has
+ * one, as read with the set (changesSql). Positions as text: a bigint in a JSON document.
+ */
+export interface ChangeRow {
+  readonly kind: string; readonly key: string; readonly facts: unknown; readonly last_position: string; readonly in_window: boolean;
+  readonly row_rank: 0 | 1 | 2 | null; readonly in_numerator: boolean | null; readonly in_denominator: boolean | null;
+  readonly timed: boolean | null; readonly item: string | null;
+}
+
+/**
+ * The subjects changed since a set's position and each one's current row: `set` names a relation of
+ * one row with the set's id, members and subjects_position (a CTE); `start`/`end` the period's bounds.
+ * An index range per pooled unit (subject_facts_unit_position: one unit and ORDER BY its position, so
+ * the planner walks the index; with `unit_code = ANY(members)` and the position unknown when planning it
+ * scanned all 185k subjects, 180 ms), an index probe of explain_rows_current per changed subject
+ * (LATERAL … LIMIT 1: a join could hash the whole list's rows — 234 ms for 20,000 seen — when the
+ * table's statistics are behind a build). Stops one past MAX_DELTA_SUBJECTS per unit (a rebuild).
+ */
+export const changesSql = (set: string, start: string, end: string) => `
+  SELECT c.kind, c.key, c.facts, c.last_position::text AS last_position, c.in_window,
+         r.rank AS row_rank, r.in_numerator, r.in_denominator, r.timed, r.item::text AS item
+  FROM ${set} AS cs
+  CROSS JOIN LATERAL unnest(cs.members) AS m(code)
+  CROSS JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql(start, end)} AS in_window
+                      FROM subject_facts WHERE unit_code = m.code AND last_position > cs.subjects_position
+                      ORDER BY last_position LIMIT ${MAX_DELTA_SUBJECTS + 1}) c
+  LEFT JOIN LATERAL (SELECT rank, in_numerator, in_denominator, timed, item FROM explain_rows
+                     WHERE set_id = cs.id AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true`;
+
+/** What a delta is computed from and written against: the set's version and position as one statement read them, with the changes after it. */
+export interface DeltaBase {
   readonly set: ExplainSet;
+  readonly nextSeq: number;
+  readonly changes: readonly ChangeRow[];
+}
+
+export interface DeltaInput {
+  readonly base: DeltaBase;
   readonly period: Period;
   /** The instant the changed subjects are judged at. */
   readonly asOf: number;
-  /** Also re-judge the rows the clock alone changes (rows.timed), at `asOf`. */
-  readonly rejudgeTimed: boolean;
+  /** The set's current time-dependent rows with their subjects as they are now, to re-judge at `asOf` (the clock moved); none otherwise. */
+  readonly timed?: { readonly subjects: readonly ChangedSubject[]; readonly rows: readonly CurrentRow[] };
   /** The pool's subjects of the other kinds (cached by the caller: they do not change while the set lives). */
   readonly others: () => Promise<readonly PoolSubject[]>;
 }
 
-/** The set's new current version; or `rebuild` when the change cannot be applied row by row. */
-export type DeltaOutcome = { readonly list: ExplainList; readonly changed: number } | { readonly rebuild: string };
-
 /** A subject's current row in the set, as the delta compares it. */
-interface CurrentRow { subject_key: string; rank: 0 | 1 | 2; in_numerator: boolean; in_denominator: boolean; timed: boolean; item: string }
+export interface CurrentRow { subject_key: string; rank: 0 | 1 | 2; in_numerator: boolean; in_denominator: boolean; timed: boolean; item: string }
 
-interface LockedChange {
-  subjects_position: bigint; current_list: bigint; totals: ExplainTotalsDto; evaluated_at: Date; next_seq: number;
-  kind: string | null; key: string | null; facts: unknown; last_position: bigint | null; in_window: boolean | null;
-  row_rank: 0 | 1 | 2 | null; in_numerator: boolean | null; in_denominator: boolean | null; timed: boolean | null; item: string | null;
+/** Which rows a delta retires and adds, and the version it makes; or `rebuild` when it cannot be applied row by row. */
+export type DeltaPlan =
+  | { readonly rebuild: string }
+  | {
+      readonly base: DeltaBase; readonly position: bigint; readonly judgedAt: Date | null; readonly evaluatedAt: Date;
+      readonly added: readonly (ExplainRowDraft & { readonly seq: number })[]; readonly retired: readonly CurrentRow[]; readonly totals: ExplainTotalsDto;
+    };
+
+/**
+ * Judges each changed subject (and, when asked, each time-dependent row's subject) alone again,
+ * exactly as a full build judges it; a row whose judgement changed is retired and its new row added
+ * (seq from the set's next_seq), and the totals move by the difference. Pure but for loading `others`.
+ * A change to a subject of another kind the criterion reads answers `rebuild` (7, 9, 10, 17 judge a
+ * procedure by its dossiers; 12, 13 a dossier by its procedure); one of a kind it does not read (the
+ * domain's CRITERION_READS) is passed over.
+ */
+export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
+  const { base, period } = input;
+  const { set } = base;
+  const kind = countedKind(set.criterion);
+  if (base.changes.length > MAX_DELTA_SUBJECTS) return { rebuild: `more than ${MAX_DELTA_SUBJECTS} subjects changed` };
+  // A kind the criterion reads but does not count (7, 9, 10, 12, 13, 17) can move any row: rebuilt whole.
+  // A kind it does not read moves the position only.
+  const reads = readKinds(set.criterion);
+  const joined = base.changes.find((c) => c.kind !== kind && reads.includes(c.kind));
+  if (joined) return { rebuild: `a ${joined.kind} changed` };
+  const changed: ChangedSubject[] = [];
+  const before = new Map<string, CurrentRow>();
+  let position = set.subjectsPosition;
+  for (const r of base.changes) {
+    const at = BigInt(r.last_position);
+    if (at > position) position = at;
+    if (r.kind !== kind) continue;
+    changed.push({ kind: r.kind, key: r.key, facts: r.facts, lastPosition: at, inWindow: r.in_window });
+    if (r.row_rank !== null) {
+      before.set(r.key, { subject_key: r.key, rank: r.row_rank, in_numerator: r.in_numerator === true, in_denominator: r.in_denominator === true, timed: r.timed === true, item: r.item ?? 'null' });
+    }
+  }
+  // A time-dependent row whose subject changed anyway is judged once, as changed.
+  const seen = new Set(changed.map((c) => c.key));
+  const timed = (input.timed?.subjects ?? []).filter((s) => !seen.has(s.key));
+  for (const r of input.timed?.rows ?? []) if (!seen.has(r.subject_key)) before.set(r.subject_key, r);
+  const subjects = [...changed, ...timed];
+  const judged = subjects.length === 0 ? [] : classifySubjects(set.criterion, subjects.filter((s) => s.inWindow), await input.others(), period, input.asOf).rows;
+  const { added, retired } = differences(judged, subjects, before);
+  const toRow = (r: CurrentRow) => ({ rank: r.rank, inNumerator: r.in_numerator, inDenominator: r.in_denominator });
+  const evaluatedAt = new Date(evaluationInstant(period, input.asOf));
+  return {
+    base, position, judgedAt: input.timed ? evaluatedAt : null, evaluatedAt,
+    added: added.map((r, k) => ({ ...r, seq: base.nextSeq + k })), retired,
+    totals: addTotals(set.list.totals, totalsOf(retired.map(toRow), -1), totalsOf(added)),
+  };
 }
 
 /**
- * One statement: the set's row locked (FOR UPDATE: concurrent readers and processes apply each change
- * once, in order), the pool's subjects written after its position (subject_facts_unit_position) and
- * each one's current row. $1 set, $2 members, $3/$4 the period's bounds. The row is looked up per
- * changed subject (LATERAL … LIMIT 1: an index probe of explain_rows_current each): a join could hash
- * the whole list's rows (234 ms for 20,000 seen) when the table's statistics are behind a build.
- */
-const LOCK_AND_READ_CHANGES = `
-  WITH s AS (SELECT s.subjects_position, s.current_list, s.next_seq, l.totals, l.evaluated_at
-             FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list WHERE s.id = $1 FOR UPDATE OF s)
-  SELECT s.*, c.kind, c.key, c.facts, c.last_position, c.in_window,
-         r.rank AS row_rank, r.in_numerator, r.in_denominator, r.timed, r.item::text AS item
-  FROM s
-  LEFT JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql('$3', '$4')} AS in_window
-                     FROM subject_facts WHERE unit_code = ANY($2::text[]) AND last_position > s.subjects_position) c ON true
-  LEFT JOIN LATERAL (SELECT rank, in_numerator, in_denominator, timed, item FROM explain_rows
-                     WHERE set_id = $1 AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true`;
-
-/**
- * One statement: a new version with its totals, the changed subjects' rows retired from it and their
- * new rows added in it, the previous version marked replaced, the set moved on.
+ * One statement, compare-and-set on the version and position the plan was read at (no explicit
+ * transaction, no lock held across round trips): a new version with its totals, the changed
+ * subjects' rows retired from it and their new rows added in it, the previous version marked
+ * replaced, the set moved on — or nothing at all when another reader or process moved the set since
+ * (the UPDATE of explain_sets waits for a concurrent one's commit and re-checks its condition, so of
+ * two racing on one version exactly one writes; the other reads again). The list id comes from the
+ * sequence first so the set's row, which every other write depends on, is updated first.
  * $1 set, $2 totals, $3 evaluated at, $4 retired keys, $5 new rows (JSON), $6 previous version,
- * $7 position, $8 rows added, $9 judged at (null: unchanged).
+ * $7 position, $8 rows added, $9 judged at (null: unchanged), $10 the position read.
  */
 const WRITE_VERSION = `
-  WITH l AS (INSERT INTO explain_lists (set_id, totals, evaluated_at) VALUES ($1, $2::jsonb, $3::timestamptz) RETURNING id),
-       r AS (UPDATE explain_rows SET to_list = (SELECT id FROM l) WHERE set_id = $1 AND to_list IS NULL AND subject_key = ANY($4::text[]) RETURNING 1),
-       i AS (${insertRowsSql('$1', '(SELECT id FROM l)', '$5')} RETURNING 1),
-       o AS (UPDATE explain_lists SET replaced_at = now() WHERE id = $6 RETURNING 1),
-       u AS (UPDATE explain_sets SET current_list = (SELECT id FROM l), subjects_position = $7::bigint, next_seq = next_seq + $8,
-                                     judged_at = COALESCE($9::timestamptz, judged_at) WHERE id = $1 RETURNING 1)
+  WITH n AS (SELECT nextval('explain_lists_id_seq') AS id),
+       u AS (UPDATE explain_sets SET current_list = (SELECT id FROM n), subjects_position = $7::bigint, next_seq = next_seq + $8,
+                                     judged_at = COALESCE($9::timestamptz, judged_at)
+             WHERE id = $1 AND current_list = $6 AND subjects_position = $10::bigint RETURNING 1),
+       l AS (INSERT INTO explain_lists (id, set_id, totals, evaluated_at) SELECT id, $1, $2::jsonb, $3::timestamptz FROM n WHERE EXISTS (SELECT 1 FROM u) RETURNING id),
+       r AS (UPDATE explain_rows SET to_list = (SELECT id FROM l)
+             WHERE set_id = $1 AND to_list IS NULL AND subject_key = ANY($4::text[]) AND EXISTS (SELECT 1 FROM l) RETURNING 1),
+       i AS (${insertRowsSql('$1', '(SELECT id FROM l)', '$5')} WHERE EXISTS (SELECT 1 FROM l) RETURNING 1),
+       o AS (UPDATE explain_lists SET replaced_at = now() WHERE id = $6 AND EXISTS (SELECT 1 FROM l) RETURNING 1)
   SELECT id FROM l`;
 
-/**
- * Takes in the pool's subjects written since the set's position (and, when asked, re-judges its
- * time-dependent rows): each is judged again alone, exactly as a full build judges it; a row whose
- * judgement changed is retired from a new version on and its new row added, and the totals move by
- * the difference. Nothing changed: the position moves, no new version. Four round trips (begin, read,
- * write, commit) whatever the list's size.
- * A change to a subject of another kind than the criterion counts answers `rebuild`: some criteria
- * judge a subject with the other kinds (7, 9, 10, 17: a procedure's dossiers; 12: a dossier's procedure).
- */
-export async function applyExplainDelta(prisma: ReadModelClient, input: DeltaInput): Promise<DeltaOutcome> {
-  const { period, set } = input;
-  const kind = countedKind(set.criterion);
-  return prisma.$transaction(async (tx) => {
-    const read = await tx.$queryRawUnsafe<LockedChange[]>(LOCK_AND_READ_CHANGES, set.id, set.members, ...isoSpan(period));
-    const locked = read[0];
-    if (!locked) return { rebuild: 'the list was dropped' };
-    const current: ExplainList = { id: locked.current_list, setId: set.id, totals: locked.totals, evaluatedAt: locked.evaluated_at };
-    const changed: ChangedSubject[] = [];
-    const before = new Map<string, CurrentRow>();
-    for (const r of read) {
-      if (r.key === null || r.kind === null || r.last_position === null) continue;
-      changed.push({ kind: r.kind, key: r.key, facts: r.facts, lastPosition: r.last_position, inWindow: r.in_window === true });
-      if (r.row_rank !== null) {
-        before.set(r.key, { subject_key: r.key, rank: r.row_rank, in_numerator: r.in_numerator === true, in_denominator: r.in_denominator === true, timed: r.timed === true, item: r.item ?? 'null' });
-      }
-    }
-    if (changed.length > MAX_DELTA_SUBJECTS) return { rebuild: `${changed.length} subjects changed` };
-    const foreign = changed.find((c) => c.kind !== kind);
-    if (foreign) return { rebuild: `a ${foreign.kind} changed` };
-    const position = changed.reduce((max, c) => (c.lastPosition > max ? c.lastPosition : max), locked.subjects_position);
-    const timed = input.rejudgeTimed ? await timedSubjects(tx, set.id, kind, period, changed, before) : [];
-    const subjects = [...changed, ...timed];
-    const judged = subjects.length === 0 ? [] : classifySubjects(set.criterion, subjects.filter((s) => s.inWindow), await input.others(), period, input.asOf).rows;
-    const { added, retired } = differences(judged, subjects, before);
-    const instant = new Date(evaluationInstant(period, input.asOf));
-    const judgedAt = input.rejudgeTimed ? instant.toISOString() : null;
-    if (added.length === 0 && retired.length === 0) {
-      await tx.$executeRawUnsafe(
-        `UPDATE explain_sets SET subjects_position = $2::bigint, judged_at = COALESCE($3::timestamptz, judged_at) WHERE id = $1`, set.id, position.toString(), judgedAt,
-      );
-      return { list: current, changed: 0 };
-    }
-    const toRow = (r: CurrentRow) => ({ rank: r.rank, inNumerator: r.in_numerator, inDenominator: r.in_denominator });
-    const totals = addTotals(current.totals, totalsOf(retired.map(toRow), -1), totalsOf(added));
-    const [list] = await tx.$queryRawUnsafe<{ id: bigint }[]>(
-      WRITE_VERSION, set.id, JSON.stringify(totals), instant.toISOString(), retired.map((r) => r.subject_key),
-      JSON.stringify(added.map((r, k) => ({ ...r, seq: locked.next_seq + k }))), current.id, position.toString(), added.length, judgedAt,
-    );
-    if (!list) throw new Error('explain_lists: the insert returned no id');
-    return { list: { id: list.id, setId: set.id, totals, evaluatedAt: instant }, changed: added.length + retired.length };
-  }, { timeout: 60_000, maxWait: 30_000 });
+/** The same compare-and-set when no row changed (a payment, for criterion 5): only the position (and the judging instant) move. */
+const MOVE_POSITION = `
+  UPDATE explain_sets SET subjects_position = $2::bigint, judged_at = COALESCE($3::timestamptz, judged_at)
+  WHERE id = $1 AND current_list = $4 AND subjects_position = $5::bigint`;
+
+/** The version a written plan made current (the base's when no row changed); `lost` when the set moved since it was read. */
+export type WriteOutcome = { readonly list: ExplainList; readonly changed: number } | { readonly lost: true };
+
+/** Writes a plan in one statement (WRITE_VERSION or MOVE_POSITION). */
+export async function writeDelta(db: RawRunner, plan: Exclude<DeltaPlan, { rebuild: string }>): Promise<WriteOutcome> {
+  const { set } = plan.base;
+  const judgedAt = plan.judgedAt?.toISOString() ?? null;
+  if (plan.added.length === 0 && plan.retired.length === 0) {
+    const moved = await db.$executeRawUnsafe(MOVE_POSITION, set.id, plan.position.toString(), judgedAt, set.list.id, set.subjectsPosition.toString());
+    return moved === 1 ? { list: set.list, changed: 0 } : { lost: true };
+  }
+  const [list] = await db.$queryRawUnsafe<{ id: bigint }[]>(
+    WRITE_VERSION, set.id, JSON.stringify(plan.totals), plan.evaluatedAt.toISOString(), plan.retired.map((r) => r.subject_key),
+    JSON.stringify(plan.added), set.list.id, plan.position.toString(), plan.added.length, judgedAt, set.subjectsPosition.toString(),
+  );
+  if (!list) return { lost: true };
+  return { list: { id: list.id, setId: set.id, totals: plan.totals, evaluatedAt: plan.evaluatedAt }, changed: plan.added.length + plan.retired.length };
 }
 
 /**
@@ -138,15 +181,35 @@ function differences(judged: readonly ExplainRowDraft[], subjects: readonly Chan
   return { added, retired };
 }
 
-/** The subjects behind the set's current time-dependent rows, as they are now, with their rows (those changed anyway are judged once). */
-async function timedSubjects(
-  tx: RawRunner, setId: bigint, kind: string, period: Period, changed: readonly ChangedSubject[], before: Map<string, CurrentRow>,
-): Promise<ChangedSubject[]> {
-  const rows = await tx.$queryRawUnsafe<CurrentRow[]>(
-    `SELECT subject_key, rank, in_numerator, in_denominator, timed, item::text AS item FROM explain_rows WHERE set_id = $1 AND timed AND to_list IS NULL`, setId,
+/** The set by id with its current version, next_seq and the changes since its position: one statement. */
+const SET_WITH_CHANGES = `
+  WITH s AS (SELECT s.id, s.members, s.subjects_position, s.judged_at, s.next_seq, l.totals, l.evaluated_at, l.id AS list_id
+             FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list WHERE s.id = $1)
+  SELECT s.subjects_position::text AS subjects_position, s.judged_at, s.next_seq, s.totals, s.evaluated_at, s.list_id::text AS list_id,
+         (SELECT coalesce(json_agg(c), '[]'::json) FROM (${changesSql('s', '$2', '$3')}) c) AS changes
+  FROM s`;
+
+/**
+ * Re-judges a set's time-dependent rows at `asOf` (the clock moved) with any change since, in the
+ * background: reads the set and its changes (one statement), its timed rows and their subjects, then
+ * writes by compare-and-set. `lost` (a first page took a change in meanwhile): the next first page tries again.
+ */
+export async function rejudgeTimedRows(
+  prisma: ReadModelClient, set: ExplainSet, period: Period, asOf: number, others: () => Promise<readonly PoolSubject[]>,
+): Promise<DeltaPlan | WriteOutcome> {
+  const [row] = await prisma.$queryRawUnsafe<{
+    subjects_position: string; judged_at: Date; next_seq: number; totals: ExplainTotalsDto; evaluated_at: Date; list_id: string; changes: ChangeRow[];
+  }[]>(SET_WITH_CHANGES, set.id, ...isoSpan(period));
+  if (!row) return { rebuild: 'the list was dropped' };
+  const current: ExplainSet = {
+    ...set, subjectsPosition: BigInt(row.subjects_position), judgedAt: new Date(row.judged_at),
+    list: { id: BigInt(row.list_id), setId: set.id, totals: row.totals, evaluatedAt: new Date(row.evaluated_at) },
+  };
+  const kind = countedKind(set.criterion);
+  const rows = await prisma.$queryRawUnsafe<CurrentRow[]>(
+    `SELECT subject_key, rank, in_numerator, in_denominator, timed, item::text AS item FROM explain_rows WHERE set_id = $1 AND timed AND to_list IS NULL`, set.id,
   );
-  const seen = new Set(changed.map((c) => c.key));
-  const fresh = rows.filter((r) => !seen.has(r.subject_key));
-  for (const r of fresh) before.set(r.subject_key, r);
-  return fresh.length === 0 ? [] : subjectsByKey(tx, kind, fresh.map((r) => r.subject_key), period);
+  const subjects = rows.length === 0 ? [] : await subjectsByKey(prisma, kind, rows.map((r) => r.subject_key), period);
+  const plan = await planDelta({ base: { set: current, nextSeq: row.next_seq, changes: row.changes }, period, asOf, timed: { subjects, rows }, others });
+  return 'rebuild' in plan ? plan : writeDelta(prisma, plan);
 }

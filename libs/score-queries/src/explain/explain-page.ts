@@ -33,33 +33,24 @@ export function parseExplainCursor(text: string): ExplainCursor | undefined {
 }
 
 /** The ranks a category pages (explain-rows.ts): those that cost points are rank 0, the others listed rank 1. */
-function rankRange(category: ExplainCategory): { from: number; to: number } {
+export function rankRange(category: ExplainCategory): { from: number; to: number } {
   if (category === 'costs-points') return { from: 0, to: 0 };
   if (category === 'counted') return { from: 1, to: 1 };
   return { from: 0, to: 1 };
 }
 
-/** The rows a version shows: those added at or before it and not retired by then. */
-const VISIBLE = `from_list <= $4 AND (to_list IS NULL OR to_list > $4)`;
-const ORDER = `ORDER BY rank, neg_late, code, stream_id LIMIT $5`;
+/** The rows a version (`list`: an SQL expression) shows: those added at or before it and not retired by then. */
+export const VISIBLE_IN = (list: string) => `from_list <= ${list} AND (to_list IS NULL OR to_list > ${list})`;
 
-/** A first page: a range read of explain_rows_page from the category's first rank. */
-const FIRST_PAGE_SQL = `SELECT seq, item FROM explain_rows WHERE set_id = $1 AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}`;
-
-/**
- * A page after a cursor: the same range read from the cursor row's key on, the key read by primary
- * key in the same statement (set_id leads the row comparison so the whole of it bounds the index scan).
- */
-const NEXT_PAGE_SQL = `SELECT r.seq, r.item FROM (SELECT rank, neg_late, code, stream_id FROM explain_rows WHERE set_id = $1 AND seq = $6) AS c,
-  LATERAL (SELECT seq, item FROM explain_rows
-           WHERE (set_id, rank, neg_late, code, stream_id) > ($1, c.rank, c.neg_late, c.code, c.stream_id) AND set_id = $1
-             AND rank BETWEEN $2 AND $3 AND ${VISIBLE} ${ORDER}) AS r`;
+/** A first page of a given version: a range read of explain_rows_page from the category's first rank. */
+const FIRST_PAGE_SQL = `SELECT seq, item FROM explain_rows WHERE set_id = $1 AND rank BETWEEN $2 AND $3 AND ${VISIBLE_IN('$4')}
+  ORDER BY rank, neg_late, code, stream_id LIMIT $5`;
 
 type PageRows = readonly { seq: number; item: ExplainItemDto }[];
 export interface ExplainPage { items: ExplainItemDto[]; next: ExplainCursor | null; offset: number }
 
 /** `rows`: up to size + 1 rows after the cursor — one more than asked tells whether a next page exists, without counting. */
-function pageOf(listId: bigint, request: ExplainPageRequest, rows: PageRows): ExplainPage {
+export function pageOf(listId: bigint, request: ExplainPageRequest, rows: PageRows): ExplainPage {
   const offset = request.cursor?.offset ?? 0;
   const page = rows.slice(0, request.size);
   const last = page[page.length - 1];
@@ -67,26 +58,13 @@ function pageOf(listId: bigint, request: ExplainPageRequest, rows: PageRows): Ex
   return { items: page.map((r) => r.item), next, offset };
 }
 
-/**
- * One page of a stored version: `size` rows of the category after the cursor, and the cursor of the
- * next page (null on the last). Undefined when the cursor's row is no longer kept (its version was dropped).
- */
-export async function readExplainPage(db: RawRunner, list: { id: bigint; setId: bigint }, request: ExplainPageRequest): Promise<ExplainPage | undefined> {
+/** The first page of a stored version (one a delta of another request in this process just wrote). */
+export async function readFirstPageOf(db: RawRunner, list: { id: bigint; setId: bigint }, request: ExplainPageRequest): Promise<ExplainPage> {
   const { from, to } = rankRange(request.category);
-  if (!request.cursor) {
-    return pageOf(list.id, request, await db.$queryRawUnsafe<PageRows>(FIRST_PAGE_SQL, list.setId, from, to, list.id, request.size + 1));
-  }
-  const rows = await db.$queryRawUnsafe<PageRows>(NEXT_PAGE_SQL, list.setId, from, to, list.id, request.size + 1, request.cursor.seq);
-  // A cursor this service gave has a row after it in its version (else its page's next was null): none
-  // means its row is no longer kept — or it was sent with another category; tell which.
-  if (rows.length === 0) {
-    const [kept] = await db.$queryRawUnsafe<{ seq: number }[]>(`SELECT seq FROM explain_rows WHERE set_id = $1 AND seq = $2`, list.setId, request.cursor.seq);
-    if (!kept) return undefined;
-  }
-  return pageOf(list.id, request, rows);
+  return pageOf(list.id, request, await db.$queryRawUnsafe<PageRows>(FIRST_PAGE_SQL, list.setId, from, to, list.id, request.size + 1));
 }
 
-/** The first page of a list just built, from its rows in memory (in order) while they are being stored. */
+/** The first page from rows in memory, in order (a list just built while its rows are stored; a version a delta just wrote). */
 export function explainPageFrom(rows: readonly { seq: number; rank: number; item: ExplainItemDto | null }[], listId: bigint, request: ExplainPageRequest): ExplainPage {
   const { from, to } = rankRange(request.category);
   const picked: { seq: number; item: ExplainItemDto }[] = [];

@@ -1,6 +1,6 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import {
-  codeOf, CRITERION_SUBJECT_KIND, type ExplainedSubject, explainCriterion, evaluationInstant, groupSubjects, type Period, ruleSetInForce,
+  codeOf, CRITERION_READS, CRITERION_SUBJECT_KIND, type ExplainedSubject, explainCriterion, evaluationInstant, groupSubjects, type Period, ruleSetInForce,
   streamIdOfSubject, type SubjectOfAnyKind,
 } from '@idx/domain';
 
@@ -40,10 +40,23 @@ export function countedKind(criterion: number): string {
   return kind;
 }
 
+/**
+ * The kinds of subject a criterion is judged with (the domain's CRITERION_READS): the counted kind and,
+ * for the criteria that join kinds, the other. A change to a kind not among them leaves the list as it is.
+ */
+export function readKinds(criterion: number): readonly string[] {
+  const kinds = CRITERION_READS[criterion];
+  if (!kinds) throw new RangeError(`criterion ${criterion} is not one of 1–21`);
+  return kinds;
+}
+
 export const toItemDto = (i: ExplainedSubject): ExplainItemDto => ({
   kind: i.kind, code: i.code, unitCode: i.unitCode, inNumerator: i.inNumerator, inDenominator: i.inDenominator, costsPoints: i.costsPoints,
   reasonVi: i.reason?.vi ?? null, reasonEn: i.reason?.en ?? null, lateByMs: i.lateByMs, facts: i.facts, streamId: i.streamId,
 });
+
+/** What orders a row. */
+export type RowKey = Pick<ExplainRowDraft, 'rank' | 'negLate' | 'code' | 'streamId'>;
 
 const bytewise = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,7 +66,7 @@ const bytewise = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * code compares bytewise, not by the domain's localeCompare, so that an index can page it (the two
  * differ only for codes mixing letter case or punctuation). stream_id breaks ties between units of a pool.
  */
-export function compareRows(a: ExplainRowDraft, b: ExplainRowDraft): number {
+export function compareRows(a: RowKey, b: RowKey): number {
   return a.rank - b.rank || a.negLate - b.negLate || bytewise(a.code, b.code) || bytewise(a.streamId, b.streamId);
 }
 

@@ -1,8 +1,8 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
-import { latestSubjectPosition, poolPositionSql, poolSubjects, type RawRunner } from './pool-subjects';
+import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
+import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
 
 /**
  * A criterion's explanation for a unit-period, kept in PostgreSQL (explain_sets / explain_lists /
@@ -21,8 +21,6 @@ export interface ExplainSet {
   readonly judgedAt: Date;
   /** Its current version. */
   readonly list: ExplainList;
-  /** The pool's latest subject position when it was read (latestExplainSet): past subjectsPosition, a delta is due. */
-  readonly poolPosition?: bigint;
 }
 
 /** One version of a set: what a page and a cursor read. */
@@ -39,45 +37,6 @@ export const KEEP_REPLACED = { interval: '10 minutes', sets: 3 } as const;
 
 /** Rows written per statement while building: keeps one statement's parameters a few MB at most. */
 const ROWS_PER_INSERT = 5_000;
-
-interface SetRow {
-  id: bigint; unit_code: string; period: string; criterion: number; members: string[]; subjects_position: bigint; judged_at: Date;
-  list_id: bigint; totals: ExplainTotalsDto; evaluated_at: Date; pool_position?: bigint;
-}
-
-const SET_COLUMNS = `s.id, s.unit_code, s.period, s.criterion, s.members, s.subjects_position, s.judged_at, l.id AS list_id, l.totals, l.evaluated_at`;
-
-const toSet = (r: SetRow): ExplainSet => ({
-  id: r.id, unitCode: r.unit_code, period: r.period, criterion: r.criterion, members: r.members, subjectsPosition: r.subjects_position,
-  judgedAt: r.judged_at, list: { id: r.list_id, setId: r.id, totals: r.totals, evaluatedAt: r.evaluated_at }, poolPosition: r.pool_position,
-});
-
-/** The latest complete set of a unit-period-criterion with its current version and its pool's latest subject position, if one was built. */
-export async function latestExplainSet(db: RawRunner, unitCode: string, period: string, criterion: number): Promise<ExplainSet | undefined> {
-  const [row] = await db.$queryRawUnsafe<SetRow[]>(
-    `SELECT ${SET_COLUMNS}, ${poolPositionSql('s.members')} AS pool_position FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list
-     WHERE s.unit_code = $1 AND s.period = $2 AND s.criterion = $3 AND s.complete ORDER BY s.id DESC LIMIT 1`,
-    unitCode, period, criterion,
-  );
-  return row ? toSet(row) : undefined;
-}
-
-/** A set by id with its current version (complete or not: the delta locks it by id). */
-export async function explainSetById(db: RawRunner, id: bigint): Promise<ExplainSet | undefined> {
-  const [row] = await db.$queryRawUnsafe<SetRow[]>(
-    `SELECT ${SET_COLUMNS} FROM explain_sets s JOIN explain_lists l ON l.id = s.current_list WHERE s.id = $1`, id,
-  );
-  return row ? toSet(row) : undefined;
-}
-
-/** A version by id (a cursor's) with the list it is a version of, if still kept. */
-export async function explainListById(db: RawRunner, id: bigint): Promise<(ExplainList & { unitCode: string; period: string; criterion: number }) | undefined> {
-  const [row] = await db.$queryRawUnsafe<{ id: bigint; set_id: bigint; totals: ExplainTotalsDto; evaluated_at: Date; unit_code: string; period: string; criterion: number }[]>(
-    `SELECT l.id, l.set_id, l.totals, l.evaluated_at, s.unit_code, s.period, s.criterion
-     FROM explain_lists l JOIN explain_sets s ON s.id = l.set_id AND s.complete WHERE l.id = $1`, id,
-  );
-  return row ? { id: row.id, setId: row.set_id, totals: row.totals, evaluatedAt: row.evaluated_at, unitCode: row.unit_code, period: row.period, criterion: row.criterion } : undefined;
-}
 
 /** A row as stored: its draft, its place (seq) and the first version that shows it. */
 export interface StoredRowInput extends ExplainRowDraft {
@@ -115,7 +74,7 @@ export interface ExplainSetInput {
 export interface BuiltExplainSet {
   readonly set: ExplainSet;
   readonly rows: readonly (StoredRowInput & { readonly item: ExplainItemDto | null })[];
-  /** The pool's subjects of the other kinds: what a delta judges a changed subject with. */
+  /** The pool's subjects of the other kinds the criterion reads: what a delta judges a changed subject with. */
   readonly others: readonly PoolSubject[];
   /** Settles once the rows are stored and the set is complete (pages by cursor are read from them). */
   readonly stored: Promise<void>;
@@ -132,7 +91,7 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
   const { period, criterion } = input;
   const kind = countedKind(criterion);
   const position = await latestSubjectPosition(prisma, input.members);
-  const subjects = await poolSubjects(prisma, input.members, period);
+  const subjects = await poolSubjects(prisma, input.members, period, readKinds(criterion));
   const counted = subjects.filter((s) => s.kind === kind);
   const others = subjects.filter((s) => s.kind !== kind);
   const rows = classifySubjects(criterion, counted, others, period, input.asOf).rows.sort(compareRows).map((r, seq) => ({ ...r, seq }));

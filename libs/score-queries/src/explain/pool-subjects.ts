@@ -16,17 +16,10 @@ const IN_WINDOW = inWindowSql('$2', '$3');
 
 export const isoSpan = (period: Period) => [new Date(period.start).toISOString(), new Date(period.end).toISOString()] as const;
 
-/** The pool's subjects that can count in the period, of every kind (a full build). */
-export function poolSubjects(db: RawRunner, members: readonly string[], period: Period): Promise<PoolSubject[]> {
+/** The pool's subjects of `kinds` that can count in the period (a full build: the kinds the criterion reads). */
+export function poolSubjects(db: RawRunner, members: readonly string[], period: Period, kinds: readonly string[]): Promise<PoolSubject[]> {
   return db.$queryRawUnsafe<PoolSubject[]>(
-    `SELECT kind, key, facts FROM subject_facts WHERE unit_code = ANY($1::text[]) AND ${IN_WINDOW}`, members, ...isoSpan(period),
-  );
-}
-
-/** The pool's subjects of the kinds other than `kind` that can count in the period: what a counted subject is judged with. */
-export function otherKindSubjects(db: RawRunner, members: readonly string[], period: Period, kind: string): Promise<PoolSubject[]> {
-  return db.$queryRawUnsafe<PoolSubject[]>(
-    `SELECT kind, key, facts FROM subject_facts WHERE unit_code = ANY($1::text[]) AND kind <> $4 AND ${IN_WINDOW}`, members, ...isoSpan(period), kind,
+    `SELECT kind, key, facts FROM subject_facts WHERE unit_code = ANY($1::text[]) AND kind = ANY($4::text[]) AND ${IN_WINDOW}`, members, ...isoSpan(period), kinds,
   );
 }
 
@@ -49,7 +42,7 @@ export function subjectsByKey(db: RawRunner, kind: string, keys: readonly string
  * The latest position among the pool's subjects (`members`: an SQL text[] expression), whatever their
  * period: one probe of subject_facts_unit_position per unit. Past a list's position, the subjects after it are its delta.
  */
-export const poolPositionSql = (members: string) =>
+const poolPositionSql = (members: string) =>
   `(SELECT coalesce(max(x.last_position), 0) FROM unnest(${members}) AS u(code),
      LATERAL (SELECT last_position FROM subject_facts WHERE unit_code = u.code ORDER BY last_position DESC LIMIT 1) AS x)`;
 

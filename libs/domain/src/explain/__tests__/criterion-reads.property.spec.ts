@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { dossier, foldSubjects, given, local, procedure } from '../../__fixtures__/scenario';
+import { streams } from '../../__fixtures__/random-streams';
+import { groupSubjects, type StoredSubject } from '../../projection/registry';
+import { QD766_2022 } from '../../rules/qd766-2022';
+import { CALCULATORS } from '../../scoring/calculators';
+import type { SubjectFacts } from '../../scoring/figures';
+import { parsePeriod } from '../../time/periods';
+import { CRITERION_READS, CRITERION_SUBJECT_KIND } from '../criterion-subjects';
+import { explainCriterion } from '../explain-criterion';
+
+const LIST_OF = { dossier: 'dossiers', procedure: 'procedures', petition: 'petitions', unit: 'units' } as const satisfies Record<string, keyof SubjectFacts>;
+const EVALUATIONS = [
+  { period: '2025-03', asOf: '2025-03-17T12:00' }, // open: pending dossiers judged at asOf
+  { period: '2025-03', asOf: '2025-06-01T00:00' },
+  { period: '2025-Q1', asOf: '2025-06-01T00:00' },
+] as const;
+
+/*
+ * CRITERION_READS is what lets explain ignore a change to a kind of subject a criterion does not
+ * read (docs/explain-paging.md): a wrong entry would leave a list stale. For random histories, each
+ * criterion's figure and explanation are the same with every subject of each kind it does not
+ * declare removed; and each declares the kind it counts.
+ */
+/** Each criterion's figure and explanation, with every subject of each kind it does not declare removed, are as with them. */
+function expectUndeclaredKindsIgnored(subjects: Required<SubjectFacts>): void {
+  for (const { period: key, asOf } of EVALUATIONS) {
+    const input = { subjects, period: parsePeriod(key), asOf: Date.parse(local(asOf)), ruleSet: QD766_2022 };
+    for (const calculator of CALCULATORS) {
+      const reads = CRITERION_READS[calculator.id] ?? [];
+      for (const kind of Object.keys(LIST_OF) as (keyof typeof LIST_OF)[]) {
+        if (reads.includes(kind)) continue;
+        const without = { ...input, subjects: { ...subjects, [LIST_OF[kind]]: [] } };
+        const figure = (i: typeof input) => {
+          const f = calculator.compute(i);
+          return [f.numerator, f.denominator];
+        };
+        expect([calculator.id, kind, key, asOf, figure(without)]).toEqual([calculator.id, kind, key, asOf, figure(input)]);
+        expect([calculator.id, kind, explainCriterion(calculator.id, without)]).toEqual([calculator.id, kind, explainCriterion(calculator.id, input)]);
+      }
+    }
+  }
+}
+
+describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
+  it('declares, for each of the 21 criteria, the kind it counts', () => {
+    for (let c = 1; c <= 21; c++) expect(CRITERION_READS[c]).toContain(CRITERION_SUBJECT_KIND[c]);
+  });
+
+  it('a criterion\'s figure and explanation do not depend on the kinds it does not declare (random histories)', () => {
+    fc.assert(
+      fc.property(streams, (all) => {
+        const stored = new Map<string, StoredSubject>();
+        foldSubjects(all.flat(), stored);
+        expectUndeclaredKindsIgnored(groupSubjects([...stored.values()]));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  // The random histories never set a procedure's resultIsDocument: one that does, read by 12 and 13.
+  it('criteria 12 and 13 read the procedure (its result is not a document): removing it changes them, and both declare it', () => {
+    const p = procedure('P-NODOC');
+    const d = dossier('D1');
+    const facts = given(
+      p.announced('2025-01-10T09:00', 'QD-P', '2025-01-10', '2025-01-20', false),
+      d.received('2025-03-03T08:00', '2025-03-10T17:00', { procedure: 'P-NODOC' }), d.digitised('2025-03-03T08:30'), d.processed('2025-03-05T10:00'),
+    );
+    expectUndeclaredKindsIgnored(facts);
+    const input = { subjects: facts, period: parsePeriod('2025-03'), asOf: Date.parse(local('2025-06-01T00:00')), ruleSet: QD766_2022 };
+    const without = { ...input, subjects: { ...facts, procedures: [] } };
+    // D1 has no electronic result: without its procedure it is judged by the default (a document result needs one).
+    for (const c of [12, 13]) {
+      expect([c, explainCriterion(c, without).map((i) => i.inNumerator)]).not.toEqual([c, explainCriterion(c, input).map((i) => i.inNumerator)]);
+      expect(CRITERION_READS[c]).toContain('procedure');
+    }
+  });
+});
