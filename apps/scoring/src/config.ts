@@ -26,7 +26,7 @@ export function scoringConfig(env: NodeJS.ProcessEnv = process.env): ScoringConf
     batchSize: Number(env['SCORING_BATCH_SIZE'] ?? 5000),
     refreshMs: Number(env['SCORING_REFRESH_MS'] ?? 60000),
     longPeriodsMs: Number(env['SCORING_LONG_PERIODS_MS'] ?? 5000),
-    flushChunk: positiveInteger(env, 'SCORING_FLUSH_CHUNK', 40),
+    flushChunk: positiveInteger(env, 'SCORING_FLUSH_CHUNK', 20),
     partition: { index, count },
     stallSeconds: Number(env['SCORING_STALL_SECONDS'] ?? 60),
   };
