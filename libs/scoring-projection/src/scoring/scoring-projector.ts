@@ -125,29 +125,29 @@ export class ScoringProjector {
   async handle(batch: ReadBatch, { deferRecompute = false }: { deferRecompute?: boolean } = {}): Promise<ScoreChange[]> {
     const position = batch.checkpoint.position;
     const now = this.clock();
-    // Read before the transaction: a deferred batch of a twin instance noted meanwhile is taken by the next flush.
     const takeOwedMonths = this.monthsMayBeOwed;
-    const changes = await this.transaction(async (tx) => {
+    const { moved, tookMonths } = await this.transaction(async (tx) => {
       // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
       // instance): skipping them keeps a batch's effect exactly once, whoever read it.
       const stored = await storedCheckpoint(tx, this.name);
       const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
-      if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return [];
+      if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return { moved: [], tookMonths: false };
       const { touched, tallies } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
       // Months are what people watch live: recomputed with the batch. Quarters, halves and years
       // each reload a unit's whole span; they are noted and recomputed on a cadence (flushPending).
       const months = deferRecompute ? [] : keys.filter((k) => isMonthKey(k.period));
       await notePending(tx, this.name, deferRecompute ? keys : keys.filter((k) => !isMonthKey(k.period)));
-      const owed = deferRecompute || !takeOwedMonths ? [] : await takePending(tx, this.name, 'month');
-      const moved = deferRecompute ? [] : await this.recompute(tx, [...months, ...owed], position, now, tallies);
-      await saveCheckpointAndNotify(tx, this.name, batch.checkpoint, moved);
-      return moved;
+      const takeNow = !deferRecompute && takeOwedMonths;
+      const owed = takeNow ? await takePending(tx, this.name, 'month') : [];
+      const changes = deferRecompute ? [] : await this.recompute(tx, [...months, ...owed], position, now, tallies);
+      await saveCheckpointAndNotify(tx, this.name, batch.checkpoint, changes);
+      return { moved: changes, tookMonths: takeNow };
     });
-    // Committed: a deferred batch leaves months owed; a live one took every month owed before it.
+    // Committed: a deferred batch leaves months owed; a live one that took the owed months leaves none.
     if (deferRecompute) this.monthsMayBeOwed = true;
-    else if (takeOwedMonths) this.monthsMayBeOwed = false;
-    return changes;
+    else if (tookMonths) this.monthsMayBeOwed = false;
+    return moved;
   }
 
   /**

@@ -96,6 +96,19 @@ describe('scoring batches: owed months, chunked flushes, the pg transaction (rea
     expect(await rowsOf(prisma)).toEqual(expected);
   });
 
+  it('still takes owed months after a batch it skipped as already applied', async () => {
+    const expected = await reference();
+    const deferring = new ScoringProjector(prisma, { name: 'scoring', clock: () => NOW });
+    await deferring.handle(all, { deferRecompute: true });
+    // Another instance re-reads the same batch: everything in it is at or before the checkpoint, so nothing is taken.
+    const other = new ScoringProjector(prisma, { name: 'scoring', clock: () => NOW });
+    expect(await other.handle(all)).toEqual([]);
+    expect(await rowsOf(prisma)).toEqual([]);
+    // Its months-only flush must still look: 6 months owed (3 units × March, April).
+    await other.flushPendingChunk('month');
+    expect((await rowsOf(prisma)).filter((r) => /^\d{4}-\d{2}$/.test(r.period))).toEqual(expected.filter((r) => /^\d{4}-\d{2}$/.test(r.period)));
+  });
+
   it('runs on the read models\' own pool: a throw rolls the transaction back, and int8 reads as BigInt as through Prisma', async () => {
     const pool = poolOfReadModels(prisma);
     expect(pool).toBeDefined();
