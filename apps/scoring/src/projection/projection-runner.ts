@@ -28,8 +28,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
   private eventsProjected = 0;
   private lastError?: string;
   private stopped = false;
-  /** Made at bootstrap from the config: the long periods' flush rounds (libs/scoring-projection flush-rounds.ts). */
-  private rounds = new FlushRounds(Number.POSITIVE_INFINITY, 1);
+  /** The long periods' flush rounds (libs/scoring-projection flush-rounds.ts). */
+  private readonly rounds: FlushRounds;
 
   constructor(
     @Inject(CONFIG) private readonly config: ScoringConfig,
@@ -38,10 +38,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnApplicationSh
     private readonly projector: ScoringProjector,
     private readonly events: EventBus,
     @Inject(READ_MODELS) private readonly prisma: ReadModelClient,
-  ) {}
+  ) {
+    this.rounds = new FlushRounds(config.longPeriodsMs, config.flushChunk);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.rounds = new FlushRounds(this.config.longPeriodsMs, this.config.flushChunk);
     this.loop = this.fillFinishedScores().then(() => this.run());
     this.refresher = setInterval(() => void this.refresh(), this.config.refreshMs);
   }

@@ -35,9 +35,11 @@ export async function takePendingChunk(tx: SqlTx, projection: string, only?: 'mo
        RETURNING unit_code, period
      )
      SELECT unit_code AS "unitCode", period,
-            (SELECT count(*) FROM pending_recomputes WHERE projection = $1 AND ($2::text IS NULL OR period ~ '^[0-9]{4}-[0-9]{2}$'))::int AS owed
+            CASE WHEN $3::int IS NULL THEN 0 ELSE
+              (SELECT count(*) FROM pending_recomputes WHERE projection = $1 AND ($2::text IS NULL OR period ~ '^[0-9]{4}-[0-9]{2}$'))::int END AS owed
      FROM taken`,
     projection, only ?? null, limit ?? null,
   );
-  return { keys: rows.map((r) => ({ unitCode: r.unitCode, period: r.period })), left: rows.length === 0 ? 0 : rows[0].owed - rows.length };
+  // Without a limit everything is taken: nothing is counted (the live batch's path).
+  return { keys: rows.map((r) => ({ unitCode: r.unitCode, period: r.period })), left: limit === undefined || rows.length === 0 ? 0 : rows[0].owed - rows.length };
 }
