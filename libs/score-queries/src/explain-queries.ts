@@ -49,6 +49,12 @@ export class ExplainQueries {
   private readonly building = new Map<string, Promise<BuiltExplainSet>>();
   /** Sets built here whose rows are still being stored, by their first version: a cursor into one waits for them. */
   private readonly storing = new Map<bigint, Promise<void>>();
+  /**
+   * Builds of this process whose storing has settled, counted: a first page whose read began before one
+   * settled may have missed its set (not yet complete) after the build left `building`, so it reads again
+   * rather than build the same list a second time.
+   */
+  private buildsSettled = 0;
   /** Deltas under way in this process, per set: concurrent first pages wait for the same one. */
   private readonly applying = new Map<bigint, Promise<DeltaOutcome>>();
   private phaseListener: ((phases: ExplainPhases) => void) | undefined;
@@ -159,11 +165,13 @@ export class ExplainQueries {
     unitCode: string, period: Period, criterion: number, request: ExplainPageRequest, now: number, clock: PhaseClock,
   ): Promise<Answer | undefined> {
     for (let attempt = 1; ; attempt++) {
+      const settledBefore = this.buildsSettled;
       const read = await clock.time('read', () => readFirstPage(this.prisma, unitCode, period, criterion, request));
       const scope = await this.scopeOf(read.scope, unitCode, period, now);
       const score = scope?.criteria.find((c) => c.id === criterion);
       if (!scope || !score) return undefined;
-      const answered = await this.currentPage(read, { unitCode, period, criterion, members: scope.members, asOf: now }, request, clock, attempt >= MAX_ATTEMPTS);
+      const input = { unitCode, period, criterion, members: scope.members, asOf: now };
+      const answered = await this.currentPage(read, input, request, clock, { last: attempt >= MAX_ATTEMPTS, buildSettledSinceRead: this.buildsSettled !== settledBefore });
       if (answered) return { score, ...answered };
       clock.retries++;
     }
@@ -174,8 +182,11 @@ export class ExplainQueries {
    * lost its race and the read should be repeated (never when `last`). A build under way answers from
    * its rows in memory; no list or another pool builds one whole; an open period's time-dependent rows
    * are re-judged in the background once they are older than openMaxAgeMs (and once more after the period ends).
+   * A build that settled while `read` was on its way may have made the set it did not see: read again first.
    */
-  private async currentPage(read: FirstPageRead, input: ExplainSetInput, request: ExplainPageRequest, clock: PhaseClock, last: boolean) {
+  private async currentPage(
+    read: FirstPageRead, input: ExplainSetInput, request: ExplainPageRequest, clock: PhaseClock, { last, buildSettledSinceRead }: { last: boolean; buildSettledSinceRead: boolean },
+  ) {
     const { unitCode, period, criterion } = input;
     const key = `${unitCode}\u0000${period.key}\u0000${criterion}`;
     const running = this.building.get(key);
@@ -185,7 +196,7 @@ export class ExplainQueries {
       return { list: built.set.list, page: explainPageFrom(built.rows, built.set.list.id, request) };
     }
     const { set } = read;
-    if (!set || !samePool(set.members, input.members)) return this.build(key, input, request, clock);
+    if (!set || !samePool(set.members, input.members)) return buildSettledSinceRead && !last ? undefined : this.build(key, input, request, clock);
     let outcome: DeltaOutcome = { list: set.list, added: [], retired: [] };
     if (read.changes.length > 0) {
       const shared = this.applying.get(set.id);
@@ -285,6 +296,7 @@ export class ExplainQueries {
         built.stored.catch(() => undefined).finally(() => {
           this.storing.delete(built.set.list.id);
           this.building.delete(key);
+          this.buildsSettled++;
         });
       }
       return { list: built.set.list, page: explainPageFrom(built.rows, built.set.list.id, request) };
