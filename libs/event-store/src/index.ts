@@ -1,6 +1,7 @@
 export * from './port';
 export * from './workspace-root';
 export * from './postgres/canonical-json';
+export * from './postgres/copy-in';
 export * from './postgres/hash-chain';
 export * from './postgres/postgres-event-store';
 export * from './postgres/event-subscription';

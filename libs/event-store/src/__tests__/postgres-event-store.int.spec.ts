@@ -76,7 +76,7 @@ describe('PostgreSQL event store (real server)', () => {
 
   it('answers conflict, not an error, when a concurrent writer commits the same id in another stream between the look-up and the insert', async () => {
     // Different streams take no common lock. The rival's transaction holds the id uncommitted, so
-    // the batch's look-up misses it and its insert waits on the unique index; once the rival
+    // the batch's look-up misses it and its COPY waits on the unique index; once the rival
     // commits, the unique violation sends the batch back to look again.
     const own = dossierEvents('HY', 'D-batch-race-own').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
     const shared = dossierEvents('HY', 'D-batch-race-shared').received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
@@ -91,7 +91,7 @@ describe('PostgreSQL event store (real server)', () => {
       );
       const appending = store.appendMany([{ streamId: streamIdOf(own), event: own }, { streamId: streamIdOf(shared), event: shared }]);
       await waitFor(async () => (await db.pool.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`)).rowCount === 1);
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'COPY events%'`)).rowCount === 1);
       await holder.query('COMMIT');
       const outcomes = await appending;
       expect(outcomes[0].status).toBe('accepted');
@@ -128,6 +128,27 @@ describe('PostgreSQL event store (real server)', () => {
     expect(firstBrokenLink(await linksOf())).toBeNull();
     await db.pool.query(`UPDATE events SET payload = jsonb_set(payload::jsonb, '{occurredAt}', '"2025-03-04T08:00:00+07:00"') WHERE stream_id = $1 AND stream_version = 2`, ['dossier-HY-D-hash']);
     expect(firstBrokenLink(await linksOf())).toBe(2);
+  });
+
+  it('stores a batch whose texts hold what COPY treats specially (tab, newline, CR, backslash, \\. and \\N) exactly as sent, chained', async () => {
+    const d = dossierEvents('HY', 'D-copy-text');
+    const received = d.received('2025-03-03T08:00:00', '2025-03-10T17:00:00');
+    const tricky = 'a\tb\nc\r\nd \\ e \\. \\N \\t “Hồ sơ” 😀';
+    const noted = { ...received, sourceSystem: 'one-stop\\tab\tx', data: { ...received.data, note: tricky, '\\N': '\\.' } } as unknown as DomainEvent;
+    const id = streamIdOf(received);
+    const outcomes = await store.appendToStream(id, [noted, d.processed('2025-03-05T08:00:00')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
+    const [first] = await store.readStream(id);
+    expect(first.event).toEqual(noted);
+    const stored = await db.pool.query<{ source_system: string; payload: string }>(
+      'SELECT source_system, payload::text AS payload FROM events WHERE stream_id = $1 AND stream_version = 1', [id]);
+    expect(stored.rows[0].source_system).toBe('one-stop\\tab\tx');
+    expect(JSON.parse(stored.rows[0].payload).data.note).toBe(tricky);
+    const links = (await db.pool.query(
+      `SELECT stream_id AS "streamId", stream_version AS "streamVersion", to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt",
+              payload, prev_hash AS "prevHash", hash FROM events WHERE stream_id = $1 ORDER BY stream_version`, [id])).rows;
+    expect(links).toHaveLength(2);
+    expect(firstBrokenLink(links)).toBeNull();
   });
 
   describe('a single event (one round trip, append_one_event)', () => {
