@@ -96,7 +96,9 @@ describe('JSON array bodies: every item judged on its own, kept byte for byte', 
     const body = Buffer.from(`[${Array.from({ length: 30_000 }, () => good).join(',\n')}]`);
     // Best of seven, after a warm-up, each against the same machine's JSON.parse of the whole body,
     // the two measured in turn so that a busy moment (another suite, a GC) costs both alike: an
-    // absolute budget would fail on a loaded machine, an interleaved ratio does not.
+    // absolute budget would fail on a loaded machine, an interleaved ratio does not. The bound is far
+    // above what is measured (2–4; 8.4 once in a full run at load 10, the split's garbage collected
+    // in its own turn) and far below what splitting string by string costs (quadratic: thousands).
     const time = (run: () => unknown) => {
       const started = process.hrtime.bigint();
       run();
@@ -106,7 +108,7 @@ describe('JSON array bodies: every item judged on its own, kept byte for byte', 
     const whole = Math.min(...rounds.map((r) => r.whole));
     const split = Math.min(...rounds.map((r) => r.split));
     expect(splitJson(body).every((i) => i.ok)).toBe(true);
-    expect(split / whole).toBeLessThan(8); // measured 2–4 (each item is parsed on its own)
+    expect(split / whole).toBeLessThan(16);
   });
 });
 
