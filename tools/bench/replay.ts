@@ -2,7 +2,7 @@ import type { DomainEvent } from '@idx/domain';
 import { streamIdOf } from '@idx/domain';
 import { PostgresEventStore } from '@idx/event-store';
 import { migrateDatabase } from '@idx/read-models';
-import { ProjectionRebuild } from '@idx/scoring-projection';
+import { DEFAULT_RESIDENT_SUBJECTS, ProjectionRebuild } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 import { DEMO_UNITS } from '../simulator/demo-units';
 import { DossierGenerator } from '../simulator/dossier-generator';
@@ -12,8 +12,11 @@ import { profilePhase } from './phase-profile';
 
 /**
  * Full replay/rebuild of the scoring read models from the event store.
- *   npm run bench -- replay --events=1000000 [--ahead=2,3 --rounds=2] [--cpu-prof=rebuild.cpuprofile]
- * Aim (DESIGN.md §7): ≥ 200,000 events/s (one province-month of ~1 M events in < 5 s).
+ *   npm run bench -- replay --events=1000000 [--ahead=2,3 --rounds=2] [--resident=5000|all] [--cpu-prof=rebuild.cpuprofile]
+ * Aim (DESIGN.md §7): ≥ 200,000 events/s (one province-month of ~1 M events in < 5 s); memory flat in
+ * the number of events (`--resident`: dossiers and petitions held in memory, the rest spilled; `all`
+ * holds every one, the build before spilling). Peak RSS is sampled every 20 ms during each rebuild;
+ * compare bounds in separate runs (V8 keeps the heap a previous round grew).
  */
 async function main(): Promise<void> {
   const total = arg('events', 300_000);
@@ -47,10 +50,14 @@ async function main(): Promise<void> {
   // folded); each rebuild replaces the tables of the one before, so the rounds are alike.
   const aheads = (textArg('ahead') ?? '3').split(',').map(Number);
   const rounds = arg('rounds', 1);
+  const residentArg = textArg('resident');
+  const resident = residentArg === 'all' ? Number.MAX_SAFE_INTEGER : residentArg === undefined ? DEFAULT_RESIDENT_SUBJECTS : Number(residentArg);
   const results: string[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const ahead of aheads) {
       const memoryBefore = process.memoryUsage().rss;
+      let peak = memoryBefore;
+      const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
       // CPU seconds (this process, the PostgreSQL server, the rest of the machine): what the rebuild
       // costs whatever else the machine runs; this process's share of the fold is taken at the
       // first progress report after it.
@@ -58,10 +65,11 @@ async function main(): Promise<void> {
       const mark = await meter.start();
       let foldCpu: NodeJS.CpuUsage | undefined;
       const started = Date.now();
-      const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead }).run((stage, done) => {
+      const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead, resident }).run((stage, done) => {
+        peak = Math.max(peak, process.memoryUsage().rss);
         if (stage === 'fold') progress(`replay (fold, ${ahead} pages in flight)`, done, total, started);
         else foldCpu ??= process.cpuUsage(mark.node);
-      }));
+      })).finally(() => clearInterval(sampler));
       const cpu = await meter.stop(mark);
       const memoryAfter = process.memoryUsage().rss;
       const nodeFold = foldCpu ? (foldCpu.user + foldCpu.system) / 1e6 : Number.NaN;
@@ -72,13 +80,15 @@ async function main(): Promise<void> {
         `RESULT rebuild phases (s): fold ${report.seconds.fold.toFixed(2)}, ${Object.entries((report as { phases?: Record<string, number> }).phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`,
         `RESULT rebuild cpu (s): node ${cpu.nodeSeconds.toFixed(2)} (fold ${nodeFold.toFixed(2)}, write and switch ${(cpu.nodeSeconds - nodeFold).toFixed(2)}), postgres ${cpu.postgresSeconds.toFixed(2)}, ` +
           `other work on the machine ${cpu.otherSeconds.toFixed(2)}; node + postgres ${(((cpu.nodeSeconds + cpu.postgresSeconds) * 1e6) / report.events).toFixed(1)} µs/event`,
-        `RESULT rebuild memory: rss ${(memoryBefore / 2 ** 20).toFixed(0)} → ${(memoryAfter / 2 ** 20).toFixed(0)} MiB (${report.subjects} subjects held)`,
+        `RESULT rebuild memory: rss ${(memoryBefore / 2 ** 20).toFixed(0)} → peak ${(peak / 2 ** 20).toFixed(0)} → ${(memoryAfter / 2 ** 20).toFixed(0)} MiB; ` +
+          `${report.subjects} subjects, at most ${resident === Number.MAX_SAFE_INTEGER ? 'all' : resident} in memory (${report.spill.spilled} spilled, ${report.spill.reloaded} read back)`,
       );
     }
   }
   await pool.end();
   await db.stop();
   console.log(machineLine());
+  results.push(`RESULT process max rss (whole run, loading included): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   for (const line of results) console.log(line);
 }
 

@@ -4,6 +4,7 @@ import { type Parking, subjectId } from '../scoring/parked-subjects';
 import type { TallyRow } from '../scoring/unit-period-tallies';
 import { assertWindowScorable } from '../scoring/window-check';
 import { RunningTallies, type ScoreRecord, type SubjectRecord } from './running-tallies';
+import { SpilledFilter } from './spilled-filter';
 
 export type { ScoreRecord, SubjectRecord } from './running-tallies';
 
@@ -45,6 +46,8 @@ export class RebuildState {
   private readonly projectionsByKind: ReadonlyMap<string, SubjectProjection>;
   private readonly resident: number;
   private readonly tallies: RunningTallies;
+  /** Made at the first spill (a rebuild that never spills carries none). */
+  private spilledIds: SpilledFilter | undefined;
   events = 0;
   /** Distinct subjects folded (resident or spilled). */
   subjectCount = 0;
@@ -107,12 +110,13 @@ export class RebuildState {
   }
 
   /**
-   * The dossiers and petitions these events would fold that are neither in memory nor parked: those
-   * among them that were spilled must be given back (`reload`) before the events are applied.
-   * Empty while nothing was spilled.
+   * The dossiers and petitions these events would fold that are neither in memory nor parked and
+   * may have been spilled: those among them that were must be given back (`reload`) before the
+   * events are applied. Empty while nothing was spilled; rarely one never spilled (SpilledFilter).
    */
   spilledAmong(events: readonly DomainEvent[]): { kind: string; key: string }[] {
-    if (this.spilled === 0) return [];
+    const filter = this.spilledIds;
+    if (!filter) return [];
     const out = new Map<string, { kind: string; key: string }>();
     for (const event of events) {
       if (this.skipped.has(event.eventId)) continue;
@@ -120,7 +124,7 @@ export class RebuildState {
       if (!projection || !TALLIED_KINDS.has(projection.kind)) continue;
       const key = projection.keyOf(event);
       const id = subjectId(projection.kind, key);
-      if (!this.tallied.has(id) && !this.parkings.has(id)) out.set(id, { kind: projection.kind, key });
+      if (!this.tallied.has(id) && !this.parkings.has(id) && filter.mayHave(id)) out.set(id, { kind: projection.kind, key });
     }
     return [...out.values()];
   }
@@ -145,6 +149,7 @@ export class RebuildState {
       const record = this.recordOf(s);
       this.tallies.add(record, 1);
       this.tallied.delete(id);
+      (this.spilledIds ??= new SpilledFilter()).add(id);
       out.push(record);
     }
     this.spilled += out.length;
