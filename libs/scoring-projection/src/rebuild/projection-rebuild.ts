@@ -33,7 +33,7 @@ const CHUNK = 5000;
  * Dossiers and petitions a rebuild holds in memory by default (REBUILD_RESIDENT_SUBJECTS in the
  * rebuild tool): about MEMORY_NOTE of heap; the rest are spilled to subject_facts_next (docs/performance.md).
  */
-export const DEFAULT_RESIDENT_SUBJECTS = 50_000;
+export const DEFAULT_RESIDENT_SUBJECTS = 20_000;
 /** Held (session) by a rebuild from start to end: a second one waits instead of dropping the first one's table. */
 const REBUILD_LOCK = 766_011;
 /** Unit-periods per tallies statement: a national year is ~80k rows of a few kB each. */

@@ -3,7 +3,7 @@ import { type DomainEvent, streamIdOf } from '@idx/domain';
 import { PostgresEventStore } from '@idx/event-store';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { at, createTestDatabase, dossierEvents, poisonedAnnouncement, type TestDatabase, unitRegistered } from '@idx/testing';
-import { ProjectionRebuild } from '../projection-rebuild';
+import { DEFAULT_RESIDENT_SUBJECTS, ProjectionRebuild } from '../projection-rebuild';
 
 const NOW = Date.parse('2025-05-10T12:00:00+07:00');
 
@@ -72,7 +72,7 @@ describe('a rebuild with a tiny resident bound equals one holding every subject 
 
   it('writes the same subjects, tallies, scores, parkings and indexes, with every later event reading its subject back', async () => {
     const whole = await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3 }).run();
-    expect(whole.spill).toEqual({ resident: 50_000, spilled: 0, reloaded: 0 });
+    expect(whole.spill).toEqual({ resident: DEFAULT_RESIDENT_SUBJECTS, spilled: 0, reloaded: 0 });
     const expected = await snapshot();
 
     const stages: string[] = [];
