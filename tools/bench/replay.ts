@@ -52,6 +52,10 @@ async function main(): Promise<void> {
     appended += slice.length;
     progress('loading the store', appended, total, loadStarted);
   }
+  // The held dossiers' later events close the log (a dossier left open would stay open to today).
+  const tails = held.flat();
+  for (let i = 0; i < tails.length; i += 5000) await store.appendMany(tails.slice(i, i + 5000).map((event) => ({ streamId: streamIdOf(event), event })));
+  if (tails.length > 0) console.log(`  + ${tails.length} later events of the last ${held.length} dossiers`);
 
   // --ahead=2,3: rebuild once per value, in turn (2 is the former shape: one page read while one is
   // folded); each rebuild replaces the tables of the one before, so the rounds are alike.

@@ -1,6 +1,6 @@
 import {
-  type ActiveWindow, addSubject, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, type Period, periodsContainingMonth, ruleSetInForce,
-  type RuleSet, scoreUnit,
+  type ActiveWindow, addSubject, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, monthKeyOf, type Period, periodsContainingMonth,
+  ruleSetInForce, type RuleSet, scoreUnit,
 } from '@idx/domain';
 import type { FailedRecompute } from '../scoring/failed-recomputes';
 import { subjectId } from '../scoring/parked-subjects';
@@ -36,6 +36,13 @@ interface UnitPeriodSum {
   failures?: Map<string, string>;
 }
 
+interface WindowPeriods {
+  readonly reach: readonly Period[];
+  readonly counted: readonly Period[];
+}
+
+const NO_PERIODS: WindowPeriods = { reach: [], counted: [] };
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -57,6 +64,7 @@ export class RunningTallies {
   private readonly catalogue = new Map<string, SubjectRecord[]>();
   private readonly periodsOfMonth = new Map<string, Period[]>();
   private readonly ruleSets = new Map<string, RuleSet>();
+  private readonly windows = new Map<string, WindowPeriods>();
   readonly failedRecomputes: FailedRecompute[] = [];
   /** The tallies of begun periods, filled as `scores` is iterated (saved for the live projector to move). */
   readonly tallyRows: TallyRow[] = [];
@@ -66,15 +74,16 @@ export class RunningTallies {
   /** Adds (1) or subtracts (-1) a dossier's or petition's reach and its contribution to every begun period it overlaps. */
   add(subject: SubjectRecord, sign: 1 | -1): void {
     const unit = this.unit(subject.unitCode);
-    for (const period of this.reachOf(subject.window)) this.sum(unit, subject.unitCode, period).reach += sign;
+    const periods = this.periodsOf(subject.window);
+    for (const period of periods.reach) this.sum(unit, subject.unitCode, period).reach += sign;
     const id = subjectId(subject.kind, subject.key);
-    for (const period of tallyPeriodsOf(subject, this.now)) this.contribute(this.sum(unit, subject.unitCode, period), id, subject, sign);
+    for (const period of periods.counted) this.contribute(this.sum(unit, subject.unitCode, period), id, subject, sign);
   }
 
   /** A procedure or unit: it reaches its periods and is read whole by each one it overlaps. */
   addCatalogue(subject: SubjectRecord): void {
     const unit = this.unit(subject.unitCode);
-    for (const period of this.reachOf(subject.window)) this.sum(unit, subject.unitCode, period).reach += 1;
+    for (const period of this.periodsOf(subject.window).reach) this.sum(unit, subject.unitCode, period).reach += 1;
     const own = this.catalogue.get(subject.unitCode);
     if (own) own.push(subject);
     else this.catalogue.set(subject.unitCode, [subject]);
@@ -147,6 +156,21 @@ export class RunningTallies {
       if (sign < 0) throw error; // the same facts were added without error: a subtraction cannot differ
       (sum.failures ??= new Map()).set(id, message(error));
     }
+  }
+
+  /**
+   * The periods a window reaches (monthsOfWindow) and the begun ones it counts in (tallyPeriodsOf).
+   * Both depend only on the months of its start and end while the end is not before the start (every
+   * period holding one of those months overlaps it), so they are listed once per such pair: a
+   * spilled subject is counted two or three times, and listing periods was a third of that.
+   */
+  private periodsOf(window: ActiveWindow | undefined): WindowPeriods {
+    if (!window) return NO_PERIODS;
+    if (window.to !== undefined && window.to < window.from) return { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) };
+    const key = `${monthKeyOf(window.from)} ${window.to === undefined ? 'open' : monthKeyOf(window.to)}`;
+    let periods = this.windows.get(key);
+    if (!periods) this.windows.set(key, (periods = { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) }));
+    return periods;
   }
 
   private reachOf(window: ActiveWindow | undefined): Period[] {
