@@ -80,8 +80,8 @@ describe('a rebuild with a tiny resident bound equals one holding every subject 
       if (stages[stages.length - 1] !== stage) stages.push(stage);
     });
     expect(stages).toEqual(['fold', 'write', 'switch']);
-    // 9 dossiers and a petition, at most one in memory after each page of 3 events; each of the 9
-    // later dossier and petition events (6 processed, the answer, D0's two corrections) finds its subject out.
+    // 9 dossiers and a petition, at most one in memory after each page of 3 events: the later events
+    // (6 processed, the answer, D0's correction) find their subjects spilled and read them back.
     expect(spilled.spill.resident).toBe(1);
     expect(spilled.spill.reloaded).toBeGreaterThanOrEqual(8);
     expect(spilled.spill.spilled).toBeGreaterThanOrEqual(spilled.spill.reloaded + 9);
