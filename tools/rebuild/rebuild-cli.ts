@@ -1,21 +1,26 @@
 import { PostgresEventStore } from '@idx/event-store';
 import { migrateDatabase } from '@idx/read-models';
-import { ProjectionRebuild } from '@idx/scoring-projection';
+import { DEFAULT_RESIDENT_SUBJECTS, ProjectionRebuild } from '@idx/scoring-projection';
 import { Pool } from 'pg';
 
 /**
  * `npm run rebuild`: rebuilds the scoring read models from every event, beside the live ones, then
  * switches. The platform can stay up: the API serves the old tables until the switch, and the live
- * projection pauses only for the final catch-up and switch. DATABASE_URL must be set.
+ * projection pauses only for the final catch-up and switch. DATABASE_URL must be set;
+ * REBUILD_RESIDENT_SUBJECTS bounds the dossiers and petitions held in memory (default
+ * DEFAULT_RESIDENT_SUBJECTS, the rest spilled to the database: docs/performance.md).
  */
 async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('DATABASE_URL is not set (npm start uses postgresql://qd766:qd766@127.0.0.1:5766/qd766)');
+  const residentText = process.env['REBUILD_RESIDENT_SUBJECTS'];
+  const resident = residentText === undefined || residentText === '' ? DEFAULT_RESIDENT_SUBJECTS : Number(residentText);
+  if (!Number.isInteger(resident) || resident < 1) throw new Error(`REBUILD_RESIDENT_SUBJECTS must be a whole number ≥ 1 (got "${residentText}")`);
   const pool = new Pool({ connectionString: url, max: 4 });
   try {
     await migrateDatabase(pool);
     const started = Date.now();
-    const report = await new ProjectionRebuild(pool, new PostgresEventStore(pool)).run((stage, done, total) => {
+    const report = await new ProjectionRebuild(pool, new PostgresEventStore(pool), { resident }).run((stage, done, total) => {
       const s = (Date.now() - started) / 1000;
       process.stderr.write(`\r${stage}: ${done}${total === undefined ? '' : `/${total}`} (${s.toFixed(1)} s)   `);
     });

@@ -1,2 +1,3 @@
 export * from './rebuild-state';
+export * from './running-tallies';
 export * from './projection-rebuild';

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '@idx/domain';
 import { type Checkpoint, type EventStore, START } from '@idx/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { type Parking, saveParkings } from '../scoring/parked-subjects';
@@ -5,8 +6,9 @@ import { PROJECTION_LOCK } from '../scoring/projection-lock';
 import { refinishAll } from '../scoring/refinish-scores';
 import { saveTallies } from '../scoring/unit-period-tallies';
 import { sqlTxOf } from '../scoring/sql-transaction';
-import { copyIn, copyLines, createBareLike, indexLike } from './copy-rows';
+import { indexLike } from './copy-rows';
 import { RebuildState, type ScoreRecord, type SubjectRecord } from './rebuild-state';
+import { NEXT_SUBJECTS, SpillTable, subjectLines } from './spill-table';
 
 export interface RebuildReport {
   readonly events: number;
@@ -20,11 +22,22 @@ export interface RebuildReport {
    * finished scores, the swap's rest.
    */
   readonly phases: Readonly<Record<'tail' | 'subjects' | 'scores' | 'write' | 'tallies' | 'refinish' | 'switch', number>>;
+  /** Dossiers and petitions held in memory at most, written out during the fold, and read back for a later event. */
+  readonly spill: { readonly resident: number; readonly spilled: number; readonly reloaded: number };
 }
 
 export type RebuildProgress = (stage: 'fold' | 'write' | 'switch', done: number, total?: number) => void;
 
 const CHUNK = 5000;
+/**
+ * Dossiers and petitions a rebuild holds in memory by default (REBUILD_RESIDENT_SUBJECTS in the
+ * rebuild tool): at ~0.3–1 kB of live heap each, tens of MiB; the rest are spilled to
+ * subject_facts_next. At the replay bench's size it costs ~6 % CPU and no wall time; a log whose
+ * later events come long after a subject's first pays up to ~50 % (docs/performance.md).
+ */
+export const DEFAULT_RESIDENT_SUBJECTS = 20_000;
+/** Held (session) by a rebuild from start to end: a second one waits instead of dropping the first one's table. */
+const REBUILD_LOCK = 766_011;
 /** Unit-periods per tallies statement: a national year is ~80k rows of a few kB each. */
 const TALLY_CHUNK = 2000;
 
@@ -56,38 +69,57 @@ class PhaseClock {
  * Rebuilds the scoring read models from the events, beside the live ones: folds everything into
  * new tables while the live projection and the API go on, then — holding the projection lock, so
  * no live batch interleaves — folds the tail, swaps the tables in and moves every scoring
- * checkpoint to where the rebuild stopped.
+ * checkpoint to where the rebuild stopped. Memory stays bounded: at most `resident` dossiers and
+ * petitions are held, the others written to subject_facts_next during the fold and read back when a
+ * later event needs them (rebuild-state.ts, running-tallies.ts).
  */
 export class ProjectionRebuild {
-  constructor(private readonly pool: Pool, private readonly store: EventStore, private readonly options: { pageSize?: number; clock?: () => number; readAhead?: number } = {}) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly options: { pageSize?: number; clock?: () => number; readAhead?: number; resident?: number } = {},
+  ) {}
 
   async run(progress: RebuildProgress = () => undefined): Promise<RebuildReport> {
     const started = Date.now();
     const pageSize = this.options.pageSize ?? 20_000;
-    // What an auditor skipped stays skipped; what cannot be folded is parked again, as live.
-    const skipped = await this.pool.query<{ event_id: string }>(`SELECT event_id FROM parked_events WHERE status = 'skipped'`);
-    const state = new RebuildState(undefined, new Set(skipped.rows.map((r) => r.event_id)), (this.options.clock ?? Date.now)());
-    let checkpoint = await this.fold(state, START, pageSize, progress);
-    const folded = Date.now();
-    const lock = await this.pool.connect();
+    const resident = this.options.resident ?? DEFAULT_RESIDENT_SUBJECTS;
+    const client = await this.pool.connect();
+    let switched = false;
     try {
-      await lock.query(`SELECT pg_advisory_lock(${PROJECTION_LOCK})`);
-      checkpoint = await this.fold(state, checkpoint, pageSize, progress);
-      const phases = new PhaseClock(folded);
-      phases.lap('tail');
+      await client.query(`SELECT pg_advisory_lock(${REBUILD_LOCK})`);
+      // What an auditor skipped stays skipped; what cannot be folded is parked again, as live.
+      const skipped = await client.query<{ event_id: string }>(`SELECT event_id FROM parked_events WHERE status = 'skipped'`);
+      // One instant for every contribution: a subject spilled early is judged as one held to the end.
       const now = (this.options.clock ?? Date.now)();
-      const subjects = state.subjectRecords();
-      const unitPeriods = await this.writeAndSwitch(lock, subjects, state.scoreRecords(subjects, now), checkpoint, progress, state, phases);
-      const done = Date.now();
-      return {
-        events: state.events, subjects: subjects.length, unitPeriods,
-        checkpoint: { transactionId: checkpoint.transactionId.toString(), position: checkpoint.position.toString() },
-        seconds: { fold: (folded - started) / 1000, write: (done - folded) / 1000, total: (done - started) / 1000 },
-        phases: phases.seconds(),
-      };
+      const state = new RebuildState(undefined, new Set(skipped.rows.map((r) => r.event_id)), now, { resident });
+      const table = new SpillTable(client);
+      await table.create();
+      let checkpoint = await this.fold(state, table, START, pageSize, progress);
+      const folded = Date.now();
+      await client.query(`SELECT pg_advisory_lock(${PROJECTION_LOCK})`);
+      try {
+        checkpoint = await this.fold(state, table, checkpoint, pageSize, progress);
+        const phases = new PhaseClock(folded);
+        phases.lap('tail');
+        const unitPeriods = await this.writeAndSwitch(client, table, state, checkpoint, progress, phases);
+        switched = true;
+        const done = Date.now();
+        return {
+          events: state.events, subjects: state.subjectCount, unitPeriods,
+          checkpoint: { transactionId: checkpoint.transactionId.toString(), position: checkpoint.position.toString() },
+          seconds: { fold: (folded - started) / 1000, write: (done - folded) / 1000, total: (done - started) / 1000 },
+          phases: phases.seconds(),
+          spill: { resident, spilled: state.spilled, reloaded: state.reloaded },
+        };
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(${PROJECTION_LOCK})`).catch(() => undefined);
+      }
     } finally {
-      await lock.query(`SELECT pg_advisory_unlock(${PROJECTION_LOCK})`).catch(() => undefined);
-      lock.release();
+      // A failed rebuild leaves no half-written table behind (the next one would drop it anyway).
+      if (!switched) await client.query(`DROP TABLE IF EXISTS ${NEXT_SUBJECTS}`).catch(() => undefined);
+      await client.query(`SELECT pg_advisory_unlock(${REBUILD_LOCK})`).catch(() => undefined);
+      client.release();
     }
   }
 
@@ -95,23 +127,23 @@ export class ProjectionRebuild {
    * Folds everything committed before the call (the store reading several pages ahead while one is
    * folded), then what was appended meanwhile, page by page.
    */
-  private async fold(state: RebuildState, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
+  private async fold(state: RebuildState, table: SpillTable, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
     let checkpoint = from;
     for await (const page of this.store.replayPages(from, pageSize, this.options.readAhead ?? 3)) {
-      for (const e of page.events) state.apply(e.event, e.globalPosition, e.transactionId);
+      await this.foldPage(state, table, page.events);
       checkpoint = page.checkpoint;
       progress('fold', state.events);
     }
-    return this.foldTail(state, checkpoint, pageSize, progress);
+    return this.foldTail(state, table, checkpoint, pageSize, progress);
   }
 
   /** Reads page after page, fetching the next while folding the current one. */
-  private async foldTail(state: RebuildState, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
+  private async foldTail(state: RebuildState, table: SpillTable, from: Checkpoint, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
     let page = await this.store.readForReplay(from, pageSize);
     for (;;) {
       const full = page.events.length >= pageSize;
       const next = full ? this.store.readForReplay(page.checkpoint, pageSize) : undefined;
-      for (const e of page.events) state.apply(e.event, e.globalPosition, e.transactionId);
+      await this.foldPage(state, table, page.events);
       progress('fold', state.events);
       if (!next) return page.checkpoint;
       page = await next;
@@ -119,36 +151,40 @@ export class ProjectionRebuild {
   }
 
   /**
-   * The subjects into the bare subject_facts_next, COPY by COPY (each chunk built while the server
-   * parses the one before), then its indexes built once.
+   * One page: its spilled subjects read back in one statement (their contribution taken out), its
+   * events folded, then the least recently folded beyond the bound spilled (their rows sent while
+   * the next page is folded).
    */
-  private async writeSubjects(client: PoolClient, subjects: readonly SubjectRecord[], progress: RebuildProgress): Promise<void> {
-    const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-    let previous: Promise<void> = Promise.resolve();
+  private async foldPage(
+    state: RebuildState, table: SpillTable, events: readonly { event: DomainEvent; globalPosition: bigint; transactionId: bigint }[],
+  ): Promise<void> {
+    const back = state.spilledAmong(events.map((e) => e.event));
+    if (back.length > 0) state.reload(await table.takeBack(back));
+    for (const e of events) state.apply(e.event, e.globalPosition, e.transactionId);
+    await table.spill(state.spill());
+  }
+
+  /**
+   * The subjects still in memory into subject_facts_next, COPY by COPY (each chunk built while the
+   * server parses the one before), then its indexes built once.
+   */
+  private async writeSubjects(client: PoolClient, table: SpillTable, subjects: readonly SubjectRecord[], progress: RebuildProgress): Promise<void> {
     for (let i = 0; i < subjects.length; i += CHUNK) {
-      const lines = copyLines(subjects.slice(i, i + CHUNK).map((s) => [
-        s.kind, s.key, s.unitCode, iso(s.window?.from), iso(s.window?.to), JSON.stringify(s.facts), s.lastPosition,
-      ]));
-      await previous;
+      const lines = subjectLines(subjects.slice(i, i + CHUNK));
       progress('write', i, subjects.length);
-      let sent: () => void = () => undefined;
-      const onSent = new Promise<void>((resolve) => { sent = resolve; });
-      previous = copyIn(client, 'subject_facts_next (kind, key, unit_code, window_from, window_to, facts, last_position)', lines, sent);
-      await Promise.race([onSent, previous]);
+      await table.write(lines);
     }
-    await previous;
+    await table.settled();
     progress('write', subjects.length, subjects.length);
-    await indexLike(client, 'subject_facts_next', 'subject_facts');
+    await indexLike(client, NEXT_SUBJECTS, 'subject_facts');
   }
 
   private async writeAndSwitch(
-    client: PoolClient, subjects: readonly SubjectRecord[], scores: Iterable<ScoreRecord>, checkpoint: Checkpoint, progress: RebuildProgress,
-    state: RebuildState, phases: PhaseClock,
+    client: PoolClient, table: SpillTable, state: RebuildState, checkpoint: Checkpoint, progress: RebuildProgress, phases: PhaseClock,
   ): Promise<number> {
     await client.query('BEGIN');
     try {
-      await client.query('DROP TABLE IF EXISTS subject_facts_next, unit_period_scores_next');
-      await createBareLike(client, 'subject_facts_next', 'subject_facts');
+      await client.query('DROP TABLE IF EXISTS unit_period_scores_next');
       await client.query('CREATE TABLE unit_period_scores_next (LIKE unit_period_scores INCLUDING ALL)');
       // PostgreSQL loads and indexes the subjects while this process scores the unit-periods (both
       // take seconds at a province-month): the scoring yields between unit-periods so the client can
@@ -159,7 +195,16 @@ export class ProjectionRebuild {
       const statements: Promise<void>[] = [];
       const track = (statement: Promise<unknown>) => statements.push(statement.then(() => undefined, (error: unknown) => { failures.push(error); }));
       const writeStarted = Date.now();
-      track(this.writeSubjects(client, subjects, progress).then(() => phases.set('subjects', (Date.now() - writeStarted) / 1000)));
+      const rest = state.finish();
+      const subjectsWritten = this.writeSubjects(client, table, rest, progress).then(() => phases.set('subjects', (Date.now() - writeStarted) / 1000));
+      track(subjectsWritten);
+      // Periods not begun yet are summed whole from every subject written (rare: a subject dated
+      // after the rebuild's instant makes them), so they wait for the subjects.
+      const later = state.laterPeriods();
+      if (later) {
+        await subjectsWritten;
+        for await (const page of table.talliedOverlapping(later.unitCodes, later.from, later.to)) for (const s of page) state.addToLater(s);
+      }
       let written = 0;
       let chunk: ScoreRecord[] = [];
       const flush = () => {
@@ -175,7 +220,7 @@ export class ProjectionRebuild {
       };
       let scoring = 0;
       let slice = Date.now();
-      for (const record of scores) {
+      for (const record of state.scores()) {
         chunk.push(record);
         if (chunk.length >= CHUNK) flush();
         scoring += Date.now() - slice;
@@ -189,7 +234,7 @@ export class ProjectionRebuild {
       phases.lap('write');
       progress('switch', written);
       await client.query('ALTER TABLE subject_facts RENAME TO subject_facts_old');
-      await client.query('ALTER TABLE subject_facts_next RENAME TO subject_facts');
+      await client.query(`ALTER TABLE ${NEXT_SUBJECTS} RENAME TO subject_facts`);
       await client.query('ALTER TABLE unit_period_scores RENAME TO unit_period_scores_old');
       await client.query('ALTER TABLE unit_period_scores_next RENAME TO unit_period_scores');
       await client.query('DROP TABLE subject_facts_old, unit_period_scores_old');

@@ -1,12 +1,12 @@
-import {
-  type ActiveWindow, addSubject, type DomainEvent, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, type Period, periodsContainingMonth,
-  projectionFor, ruleSetInForce, scoreUnit, SUBJECT_PROJECTIONS, type SubjectProjection, TALLIED_KINDS,
-} from '@idx/domain';
+import { type DomainEvent, projectionFor, SUBJECT_PROJECTIONS, type SubjectProjection, TALLIED_KINDS } from '@idx/domain';
 import type { FailedRecompute } from '../scoring/failed-recomputes';
 import { type Parking, subjectId } from '../scoring/parked-subjects';
-import { monthsOfWindow } from '../scoring/touched-periods';
-import { overlaps, tallyable, type TallyRow } from '../scoring/unit-period-tallies';
+import type { TallyRow } from '../scoring/unit-period-tallies';
 import { assertWindowScorable } from '../scoring/window-check';
+import { RunningTallies, type ScoreRecord, type SubjectRecord } from './running-tallies';
+import { SpilledFilter } from './spilled-filter';
+
+export type { ScoreRecord, SubjectRecord } from './running-tallies';
 
 interface Subject {
   readonly projection: SubjectProjection;
@@ -15,46 +15,62 @@ interface Subject {
   position: bigint;
 }
 
-export interface SubjectRecord {
+/** A spilled subject as read back: its kind, key, facts and the position of its last event. */
+export interface SpilledSubject {
   readonly kind: string;
   readonly key: string;
-  readonly unitCode: string;
-  readonly window: ActiveWindow | undefined;
   readonly facts: unknown;
   readonly lastPosition: bigint;
 }
 
-export interface ScoreRecord {
-  readonly unitCode: string;
-  readonly period: Period;
-  readonly ruleSetId: string;
-  readonly figures: string;
-  readonly score: string;
-  readonly total: number;
+export interface RebuildStateOptions {
+  /**
+   * At most this many dossiers and petitions held in memory (default: all). Beyond it the least
+   * recently folded leave (`spill`): their contribution goes into the running tallies and the caller
+   * writes them out; a later event of one needs it given back first (`spilledAmong`, `reload`).
+   */
+  readonly resident?: number;
 }
 
 /**
- * A rebuild's working state: every subject folded in memory from the events (bounded by the number
- * of subjects, not of events), then each unit's figures for every period its subjects reach —
- * the same fold and calculators as the live projection, so the result equals it.
+ * A rebuild's working state: subjects folded from the events by the live projection's own fold and
+ * calculators, so the result equals it. Procedures and units (the catalogue, small) stay in memory;
+ * dossiers and petitions too up to `resident`, the rest spilled — so memory is bounded by that
+ * bound and by units × periods (the running tallies), not by the number of events or subjects.
  */
 export class RebuildState {
-  private readonly subjects = new Map<string, Subject>();
+  /** Resident dossiers and petitions, least recently folded first when bounded (an event moves its subject to the end). */
+  private readonly tallied = new Map<string, Subject>();
+  private readonly catalogue = new Map<string, Subject>();
   private readonly parkings = new Map<string, { kind: string; key: string; unitCode: string; error: string; events: Parking['events'][number][] }>();
-  readonly failedRecomputes: FailedRecompute[] = [];
-  /** The tallies scoreRecords summed for periods that have begun (filled as it is iterated). */
-  readonly tallyRows: TallyRow[] = [];
+  private readonly projectionsByKind: ReadonlyMap<string, SubjectProjection>;
+  private readonly resident: number;
+  private readonly tallies: RunningTallies;
+  /** Made at the first spill (a rebuild that never spills carries none). */
+  private spilledIds: SpilledFilter | undefined;
   events = 0;
+  /** Distinct subjects folded (resident or spilled). */
+  subjectCount = 0;
+  /** Subjects written out by `spill` so far, and given back by `reload`. */
+  spilled = 0;
+  reloaded = 0;
 
   /**
-   * `skipped`: event ids an auditor skipped (left out, as the live projection did); `now` bounds
-   * open windows when checking that a subject's facts can be scored.
+   * `skipped`: event ids an auditor skipped (left out, as the live projection did); `now`: the
+   * instant every contribution is judged at, and which bounds open windows when checking that a
+   * subject's facts can be scored.
    */
   constructor(
     private readonly projections: readonly SubjectProjection[] = SUBJECT_PROJECTIONS,
     private readonly skipped: ReadonlySet<string> = new Set(),
     private readonly now: number = Date.now(),
-  ) {}
+    options: RebuildStateOptions = {},
+  ) {
+    this.projectionsByKind = new Map(projections.map((p) => [p.kind, p]));
+    this.resident = options.resident ?? Number.POSITIVE_INFINITY;
+    if (!(this.resident >= 1)) throw new RangeError(`resident must be at least 1 (got ${options.resident})`);
+    this.tallies = new RunningTallies(now);
+  }
 
   /** Folds one event; one the subject cannot take parks the subject, as in the live projection. */
   apply(event: DomainEvent, position: bigint, transactionId = 0n): void {
@@ -69,7 +85,8 @@ export class RebuildState {
       parking.events.push({ event, transactionId, position });
       return;
     }
-    const s = this.subjects.get(id);
+    const held = TALLIED_KINDS.has(projection.kind) ? this.tallied : this.catalogue;
+    const s = held.get(id);
     try {
       const facts = projection.evolve(s?.facts, event);
       projection.touchedBy?.(s?.facts, facts, event);
@@ -78,8 +95,13 @@ export class RebuildState {
       if (s) {
         s.facts = facts;
         s.position = position;
+        if (held === this.tallied && this.resident !== Number.POSITIVE_INFINITY) {
+          held.delete(id); // most recently folded last: spilled last
+          held.set(id, s);
+        }
       } else {
-        this.subjects.set(id, { projection, key, facts, position });
+        held.set(id, { projection, key, facts, position });
+        this.subjectCount += 1;
       }
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
@@ -87,81 +109,112 @@ export class RebuildState {
     }
   }
 
+  /**
+   * The dossiers and petitions these events would fold that are neither in memory nor parked and
+   * may have been spilled: those among them that were must be given back (`reload`) before the
+   * events are applied. Empty while nothing was spilled; rarely one never spilled (SpilledFilter).
+   */
+  spilledAmong(events: readonly DomainEvent[]): { kind: string; key: string }[] {
+    const filter = this.spilledIds;
+    if (!filter) return [];
+    const out = new Map<string, { kind: string; key: string }>();
+    for (const event of events) {
+      if (this.skipped.has(event.eventId)) continue;
+      const projection = projectionFor(event, this.projections);
+      if (!projection || !TALLIED_KINDS.has(projection.kind)) continue;
+      const key = projection.keyOf(event);
+      const id = subjectId(projection.kind, key);
+      if (!this.tallied.has(id) && !this.parkings.has(id) && filter.mayHave(id)) out.set(id, { kind: projection.kind, key });
+    }
+    return [...out.values()];
+  }
+
+  /** Spilled subjects back in memory (the caller removed them from where they were written): their contribution taken out of the tallies. */
+  reload(subjects: readonly SpilledSubject[]): void {
+    for (const r of subjects) {
+      const projection = this.projectionsByKind.get(r.kind);
+      if (!projection) throw new Error(`no projection folds subjects of kind "${r.kind}"`);
+      const s: Subject = { projection, key: r.key, facts: r.facts, position: r.lastPosition };
+      this.tallies.add(this.recordOf(s), -1);
+      this.tallied.set(subjectId(r.kind, r.key), s);
+    }
+    this.reloaded += subjects.length;
+  }
+
+  /** The least recently folded dossiers and petitions beyond the bound, out of memory with their contribution added: the caller writes them. */
+  spill(): SubjectRecord[] {
+    const out: SubjectRecord[] = [];
+    for (const [id, s] of this.tallied) {
+      if (this.tallied.size <= this.resident) break;
+      const record = this.recordOf(s);
+      this.tallies.add(record, 1);
+      this.tallied.delete(id);
+      (this.spilledIds ??= new SpilledFilter()).add(id);
+      out.push(record);
+    }
+    this.spilled += out.length;
+    return out;
+  }
+
+  /**
+   * The end of the fold: every subject still in memory, to be written — the dossiers and petitions
+   * added to the tallies, the catalogue given to them. `scores` follows (once every spilled subject
+   * overlapping a period not yet begun was given to `addToLater`).
+   */
+  finish(): SubjectRecord[] {
+    const out: SubjectRecord[] = [];
+    for (const s of this.tallied.values()) {
+      const record = this.recordOf(s);
+      this.tallies.add(record, 1);
+      out.push(record);
+    }
+    this.tallied.clear();
+    for (const s of this.catalogue.values()) {
+      const record = this.recordOf(s);
+      this.tallies.addCatalogue(record);
+      out.push(record);
+    }
+    return out;
+  }
+
+  /** Units and span of the periods not yet begun that will be scored (after `finish`). */
+  laterPeriods(): ReturnType<RunningTallies['laterPeriods']> {
+    return this.tallies.laterPeriods();
+  }
+
+  /** A spilled or written dossier or petition, in its final state, into the periods not yet begun it overlaps. */
+  addToLater(subject: SpilledSubject): void {
+    const projection = this.projectionsByKind.get(subject.kind);
+    if (!projection || !TALLIED_KINDS.has(subject.kind)) return;
+    this.tallies.addToLater(this.recordOf({ projection, key: subject.key, facts: subject.facts, position: subject.lastPosition }));
+  }
+
+  /** Every unit-period any subject reaches, scored (after `finish` and `addToLater`). */
+  scores(): Generator<ScoreRecord> {
+    return this.tallies.scores();
+  }
+
+  /** Unit-periods whose scoring failed (filled as `scores` is iterated). */
+  get failedRecomputes(): FailedRecompute[] {
+    return this.tallies.failedRecomputes;
+  }
+
+  /** The tallies `scores` summed for periods that have begun (filled as it is iterated). */
+  get tallyRows(): TallyRow[] {
+    return this.tallies.tallyRows;
+  }
+
   /** Subjects the replay could not fold, with the events held behind them. */
   parked(): Parking[] {
     return [...this.parkings.values()];
   }
 
-  get subjectCount(): number {
-    return this.subjects.size;
-  }
-
+  /** The subjects in memory (all of them when unbounded). */
   subjectRecords(): SubjectRecord[] {
-    return [...this.subjects.values()].map((s) => ({
-      kind: s.projection.kind, key: s.key, unitCode: s.projection.unitOf(s.facts), window: s.projection.windowOf(s.facts), facts: s.facts, lastPosition: s.position,
-    }));
+    return [...this.catalogue.values(), ...this.tallied.values()].map((s) => this.recordOf(s));
   }
 
-  /**
-   * Every unit-period any subject reaches (up to the current month for open windows), scored from
-   * tallies as the live projector scores a unit-period it sums whole (recompute-score's
-   * recomputeChunk): each dossier's and petition's contribution added into the tallies of every
-   * period its window overlaps, judged at `now`; procedures and units read whole as the catalogue.
-   * The tallies of periods that have begun are kept (`tallyRows`), so the first live batch after
-   * the rebuild moves them instead of summing whole unit-periods again.
-   */
-  *scoreRecords(subjects: readonly SubjectRecord[], now: number): Generator<ScoreRecord> {
-    const byUnit = new Map<string, SubjectRecord[]>();
-    for (const s of subjects) {
-      const own = byUnit.get(s.unitCode);
-      if (own) own.push(s);
-      else byUnit.set(s.unitCode, [s]);
-    }
-    const periodsOfMonth = new Map<string, Period[]>();
-    for (const [unitCode, own] of byUnit) {
-      const periods = new Map<string, Period>();
-      for (const s of own) {
-        for (const month of monthsOfWindow(s.window, now)) {
-          let containing = periodsOfMonth.get(month);
-          if (!containing) periodsOfMonth.set(month, (containing = periodsContainingMonth(month)));
-          for (const p of containing) periods.set(p.key, p);
-        }
-      }
-      const sums = [...periods.values()].map((period) => ({
-        period, ruleSet: ruleSetInForce(period.start), catalogue: [] as SubjectRecord[],
-        row: { unitCode, period: period.key, tallies: emptyTallies(), subjects: 0, rebasedAt: now } as TallyRow, error: undefined as unknown,
-      }));
-      for (const s of own) {
-        const tallied = TALLIED_KINDS.has(s.kind);
-        for (const sum of sums) {
-          if (sum.error !== undefined || !overlaps(s.window, sum.period)) continue;
-          if (!tallied) {
-            sum.catalogue.push(s);
-            continue;
-          }
-          try {
-            addSubject(sum.row.tallies, s, sum.period, now, sum.ruleSet, 1);
-            sum.row.subjects += 1;
-          } catch (error) {
-            sum.error = error; // as live: the unit-period fails whole, its tallies are not kept
-          }
-        }
-      }
-      for (const { period, ruleSet, catalogue, row, error } of sums) {
-        let record: ScoreRecord;
-        try {
-          if (error !== undefined) throw error;
-          if (tallyable(period, now)) this.tallyRows.push(row);
-          const figures = figuresFromTallies(row.tallies, groupSubjects(catalogue), period, now, ruleSet);
-          const score = scoreUnit(figures, ruleSet);
-          record = { unitCode, period, ruleSetId: ruleSet.id, figures: JSON.stringify(figuresToRecord(figures)), score: JSON.stringify(score), total: score.total };
-        } catch (failure) {
-          // As live: no row, the failure recorded (a rebuild has no last good figures to keep).
-          this.failedRecomputes.push({ unitCode, period: period.key, error: failure instanceof Error ? failure.message : String(failure) });
-          continue;
-        }
-        yield record;
-      }
-    }
+  private recordOf(s: Subject): SubjectRecord {
+    return { kind: s.projection.kind, key: s.key, unitCode: s.projection.unitOf(s.facts), window: s.projection.windowOf(s.facts), facts: s.facts, lastPosition: s.position };
   }
 }

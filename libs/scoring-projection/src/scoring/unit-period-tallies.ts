@@ -95,12 +95,13 @@ export interface SubjectChange {
 }
 
 /**
- * The unit-periods a subject side can count in, up to now: those its window overlaps. A dossier
+ * The begun unit-periods a subject side counts in: those its window overlaps (a period not begun yet is
+ * summed whole, `tallyable`). A dossier
  * received again after it ended has its window's end before its start; the overlap predicate (the
  * full recompute's) still counts it in periods that hold both, so the months are listed from the
  * earlier instant to the later one.
  */
-function periodsOf(side: { unitCode: string; window: ActiveWindow | undefined }, now: number): Period[] {
+export function tallyPeriodsOf(side: { window: ActiveWindow | undefined }, now: number): Period[] {
   const w = side.window;
   const hull = w && w.to !== undefined && w.to < w.from ? { from: w.to, to: w.from } : w;
   return periodsOfMonths(monthsOfWindow(hull, now)).filter((p) => tallyable(p, now) && overlaps(w, p));
@@ -117,8 +118,8 @@ function periodsOf(side: { unitCode: string; window: ActiveWindow | undefined },
 export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[], now: number): Promise<{ keys: UnitPeriodKey[]; tallies: TallyLookup }> {
   const plans = changes.filter((c) => TALLIED_KINDS.has(c.kind)).map((c) => ({
     c,
-    out: c.before ? periodsOf(c.before, now) : [],
-    in: periodsOf(c.after, now),
+    out: c.before ? tallyPeriodsOf(c.before, now) : [],
+    in: tallyPeriodsOf(c.after, now),
   }));
   const keys = new Map<string, UnitPeriodKey>();
   for (const p of plans) {

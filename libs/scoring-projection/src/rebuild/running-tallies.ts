@@ -1,0 +1,207 @@
+import {
+  type ActiveWindow, addSubject, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, monthKeyOf, type Period, periodsContainingMonth,
+  ruleSetInForce, type RuleSet, scoreUnit,
+} from '@idx/domain';
+import type { FailedRecompute } from '../scoring/failed-recomputes';
+import { subjectId } from '../scoring/parked-subjects';
+import { monthsOfWindow } from '../scoring/touched-periods';
+import { overlaps, tallyable, tallyPeriodsOf, type TallyRow } from '../scoring/unit-period-tallies';
+
+/** A subject as the rebuild writes and scores it. */
+export interface SubjectRecord {
+  readonly kind: string;
+  readonly key: string;
+  readonly unitCode: string;
+  readonly window: ActiveWindow | undefined;
+  readonly facts: unknown;
+  readonly lastPosition: bigint;
+}
+
+export interface ScoreRecord {
+  readonly unitCode: string;
+  readonly period: Period;
+  readonly ruleSetId: string;
+  readonly figures: string;
+  readonly score: string;
+  readonly total: number;
+}
+
+interface UnitPeriodSum {
+  readonly period: Period;
+  readonly ruleSet: RuleSet;
+  readonly row: TallyRow;
+  /** Subjects of any kind whose months reach the period (monthsOfWindow): the unit-period is scored while > 0. */
+  reach: number;
+  /** Tallied subjects whose contribution threw: subject id → message. The unit-period fails while any is left. */
+  failures?: Map<string, string>;
+}
+
+interface WindowPeriods {
+  readonly reach: readonly Period[];
+  readonly counted: readonly Period[];
+}
+
+const NO_PERIODS: WindowPeriods = { reach: [], counted: [] };
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A rebuild's unit-period sums, kept while subjects come and go (rebuild-state.ts spills subjects to
+ * the database and reloads them): a tallied subject's contribution is added when it leaves memory
+ * and subtracted when it comes back, all judged at one instant `now`, so at the end each begun
+ * unit-period's tallies are the sum over the unit's dossiers and petitions whose window overlaps it —
+ * what the live projector's full recompute sums (recompute-score's recomputeChunk), whatever the
+ * order subjects were spilled in. Counts are integers and a counter that reaches 0 is dropped
+ * (addCounts), so add-then-subtract leaves exactly the tallies never touched.
+ *
+ * Periods that have not begun (start after `now`) take no contribution on the way: an open window
+ * overlaps every later period, so which of them a subject counts in depends on which exist, known
+ * only at the end. They are summed whole then (`addToLater`), as the live projector recomputes them.
+ * Procedures and units (the catalogue) stay in memory and are given at the end (`addCatalogue`).
+ */
+export class RunningTallies {
+  private readonly units = new Map<string, Map<string, UnitPeriodSum>>();
+  private readonly catalogue = new Map<string, SubjectRecord[]>();
+  private readonly periodsOfMonth = new Map<string, Period[]>();
+  private readonly ruleSets = new Map<string, RuleSet>();
+  private readonly windows = new Map<string, WindowPeriods>();
+  readonly failedRecomputes: FailedRecompute[] = [];
+  /** The tallies of begun periods, filled as `scores` is iterated (saved for the live projector to move). */
+  readonly tallyRows: TallyRow[] = [];
+
+  constructor(private readonly now: number) {}
+
+  /** Adds (1) or subtracts (-1) a dossier's or petition's reach and its contribution to every begun period it overlaps. */
+  add(subject: SubjectRecord, sign: 1 | -1): void {
+    const unit = this.unit(subject.unitCode);
+    const periods = this.periodsOf(subject.window);
+    for (const period of periods.reach) this.sum(unit, subject.unitCode, period).reach += sign;
+    const id = subjectId(subject.kind, subject.key);
+    for (const period of periods.counted) this.contribute(this.sum(unit, subject.unitCode, period), id, subject, sign);
+  }
+
+  /** A procedure or unit: it reaches its periods and is read whole by each one it overlaps. */
+  addCatalogue(subject: SubjectRecord): void {
+    const unit = this.unit(subject.unitCode);
+    for (const period of this.periodsOf(subject.window).reach) this.sum(unit, subject.unitCode, period).reach += 1;
+    const own = this.catalogue.get(subject.unitCode);
+    if (own) own.push(subject);
+    else this.catalogue.set(subject.unitCode, [subject]);
+  }
+
+  /** Units with a period to be scored that has not begun, and the span those periods cover (every subject overlapping one must be given to `addToLater`). */
+  laterPeriods(): { unitCodes: string[]; from: number; to: number } | undefined {
+    const unitCodes: string[] = [];
+    let from = Number.POSITIVE_INFINITY;
+    let to = Number.NEGATIVE_INFINITY;
+    for (const [unitCode, sums] of this.units) {
+      let any = false;
+      for (const s of sums.values()) {
+        if (s.reach <= 0 || tallyable(s.period, this.now)) continue;
+        any = true;
+        from = Math.min(from, s.period.start);
+        to = Math.max(to, s.period.end);
+      }
+      if (any) unitCodes.push(unitCode);
+    }
+    return unitCodes.length === 0 ? undefined : { unitCodes, from, to };
+  }
+
+  /** A dossier or petition (its final facts) into the periods of its unit not yet begun that it overlaps. */
+  addToLater(subject: SubjectRecord): void {
+    const sums = this.units.get(subject.unitCode);
+    if (!sums) return;
+    const id = subjectId(subject.kind, subject.key);
+    for (const s of sums.values()) {
+      if (s.reach > 0 && !tallyable(s.period, this.now) && overlaps(subject.window, s.period)) this.contribute(s, id, subject, 1);
+    }
+  }
+
+  /**
+   * Every unit-period some subject reaches, scored from its tallies and the catalogue subjects that
+   * overlap it. One whose contribution threw fails whole (no row, no tallies kept, as live), with the
+   * message of the least subject (kind, key) that threw: a rule that does not depend on the order
+   * subjects left memory in.
+   */
+  *scores(): Generator<ScoreRecord> {
+    for (const [unitCode, sums] of this.units) {
+      const catalogue = this.catalogue.get(unitCode) ?? [];
+      for (const { period, ruleSet, row, reach, failures } of sums.values()) {
+        if (reach <= 0) continue;
+        let record: ScoreRecord;
+        try {
+          if (failures && failures.size > 0) throw new Error(failures.get([...failures.keys()].sort()[0]));
+          if (tallyable(period, this.now)) this.tallyRows.push(row);
+          const figures = figuresFromTallies(row.tallies, groupSubjects(catalogue.filter((s) => overlaps(s.window, period))), period, this.now, ruleSet);
+          const score = scoreUnit(figures, ruleSet);
+          record = { unitCode, period, ruleSetId: ruleSet.id, figures: JSON.stringify(figuresToRecord(figures)), score: JSON.stringify(score), total: score.total };
+        } catch (failure) {
+          // As live: no row, the failure recorded (a rebuild has no last good figures to keep).
+          this.failedRecomputes.push({ unitCode, period: period.key, error: message(failure) });
+          continue;
+        }
+        yield record;
+      }
+    }
+  }
+
+  private contribute(sum: UnitPeriodSum, id: string, subject: SubjectRecord, sign: 1 | -1): void {
+    // A subject whose contribution threw was never added: taking it back only clears the failure.
+    if (sign < 0 && sum.failures?.delete(id)) return;
+    try {
+      // addSubject computes the counts before it changes anything: one that throws leaves the tallies as they were.
+      addSubject(sum.row.tallies, subject, sum.period, this.now, sum.ruleSet, sign);
+      sum.row.subjects += sign;
+    } catch (error) {
+      if (sign < 0) throw error; // the same facts were added without error: a subtraction cannot differ
+      (sum.failures ??= new Map()).set(id, message(error));
+    }
+  }
+
+  /**
+   * The periods a window reaches (monthsOfWindow) and the begun ones it counts in (tallyPeriodsOf).
+   * Both depend only on the months of its start and end while the end is not before the start (every
+   * period holding one of those months overlaps it), so they are listed once per such pair: a
+   * spilled subject is counted two or three times, and listing periods was a third of that.
+   */
+  private periodsOf(window: ActiveWindow | undefined): WindowPeriods {
+    if (!window) return NO_PERIODS;
+    if (window.to !== undefined && window.to < window.from) return { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) };
+    const key = `${monthKeyOf(window.from)} ${window.to === undefined ? 'open' : monthKeyOf(window.to)}`;
+    let periods = this.windows.get(key);
+    if (!periods) this.windows.set(key, (periods = { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) }));
+    return periods;
+  }
+
+  private reachOf(window: ActiveWindow | undefined): Period[] {
+    const out: Period[] = [];
+    const seen = new Set<string>();
+    for (const month of monthsOfWindow(window, this.now)) {
+      let containing = this.periodsOfMonth.get(month);
+      if (!containing) this.periodsOfMonth.set(month, (containing = periodsContainingMonth(month)));
+      for (const p of containing) {
+        if (seen.has(p.key)) continue;
+        seen.add(p.key);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  private unit(unitCode: string): Map<string, UnitPeriodSum> {
+    let sums = this.units.get(unitCode);
+    if (!sums) this.units.set(unitCode, (sums = new Map()));
+    return sums;
+  }
+
+  private sum(sums: Map<string, UnitPeriodSum>, unitCode: string, period: Period): UnitPeriodSum {
+    let s = sums.get(period.key);
+    if (!s) {
+      let ruleSet = this.ruleSets.get(period.key);
+      if (!ruleSet) this.ruleSets.set(period.key, (ruleSet = ruleSetInForce(period.start)));
+      s = { period, ruleSet, row: { unitCode, period: period.key, tallies: emptyTallies(), subjects: 0, rebasedAt: this.now }, reach: 0 };
+      sums.set(period.key, s);
+    }
+    return s;
+  }
+}
