@@ -52,7 +52,7 @@ describe('explain: a first page read while a build of this process settles (real
   it('reads again and answers from the set the build made: one set, the same totals', async () => {
     const completing = gate();
     const readBack = gate();
-    let completed = false;
+    let storeDone = false;
     let holdNextRead = false;
     let heldReadRan = false;
     const held = new Proxy(prisma, {
@@ -61,7 +61,8 @@ describe('explain: a first page read while a build of this process settles (real
           return async (sql: string, ...values: unknown[]) => {
             if (sql.includes('SET complete = true')) await completing.opened;
             const result = await target.$executeRawUnsafe(sql, ...values);
-            if (sql.includes('SET complete = true')) completed = true;
+            // The build's last statement: once it is answered, its storing settles (in microtasks, before waitFor's next look).
+            if (sql.startsWith('DELETE FROM explain_sets WHERE unit_code')) storeDone = true;
             return result;
           };
         }
@@ -94,8 +95,7 @@ describe('explain: a first page read while a build of this process settles (real
     await waitFor(() => heldReadRan, { what: 'the second read ran' });
     // The build settles: the set is complete and the build leaves this process's list of builds.
     completing.open();
-    await waitFor(() => completed, { what: 'the set marked complete' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => storeDone, { what: 'the build stored and settled' });
     readBack.open();
     const answer = await second;
     expect(answer?.totals).toEqual({ items: 2, costsPoints: 1, inNumerator: 1, inDenominator: 2 });
