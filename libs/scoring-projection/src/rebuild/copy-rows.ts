@@ -1,8 +1,5 @@
 import type { PoolClient } from 'pg';
 
-// COPY's text format and protocol live with the event store, which writes its batches with them too.
-export { copyIn, copyLines, type CopyValue } from '@idx/event-store';
-
 /**
  * Creates `next` like `table` without its indexes, for a bulk load: `indexLike` then builds them
  * once over the loaded rows (a sort each), cheaper than maintaining four indexes row by row.

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
-import { copyIn, copyLines, createBareLike } from './copy-rows';
+import { copyIn, copyLines } from '@idx/event-store';
+import { createBareLike } from './copy-rows';
 import type { SpilledSubject } from './rebuild-state';
 import type { SubjectRecord } from './running-tallies';
 

@@ -1,4 +1,4 @@
-import { copyLines } from '../copy-rows';
+import { copyLines } from '../copy-in';
 
 describe("copyLines (COPY's text format)", () => {
   it('separates columns by tabs and rows by newlines, writes null as \\N and numbers as text', () => {
