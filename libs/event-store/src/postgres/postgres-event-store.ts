@@ -156,15 +156,16 @@ export class PostgresEventStore implements EventStore {
   private async appendInTransaction(client: PoolClient, items: readonly StreamAppend[], expected: ExpectedVersion, lookUp: boolean): Promise<AppendOutcome[]> {
     const streamIds = [...new Set(items.map((i) => i.streamId))].sort();
     const distinctIds = new Set(items.map((i) => i.event.eventId.toLowerCase())).size;
-    // ON CONFLICT DO UPDATE locks an existing head as FOR UPDATE would and answers it (the latest
-    // committed version, after waiting for a concurrent writer of the same stream); streams are taken
-    // in sorted order, so two batches cannot lock each other's streams crosswise.
-    const [, locked, reserved] = (await client.query(
+    // A missing stream is created, then every head locked (the latest committed version, after
+    // waiting for a concurrent writer of the same stream), in sorted order so that two batches cannot
+    // lock each other's streams crosswise; each statement sees the rows the one before inserted.
+    const streams = textArray(streamIds);
+    const [, , locked, reserved] = (await client.query(
       `BEGIN;
-       INSERT INTO streams (stream_id, version, last_hash) SELECT unnest(${textArray(streamIds)}), 0, ''
-         ON CONFLICT (stream_id) DO UPDATE SET version = streams.version RETURNING stream_id, version, last_hash;
+       INSERT INTO streams (stream_id, version, last_hash) SELECT unnest(${streams}), 0, '' ON CONFLICT DO NOTHING;
+       SELECT stream_id, version, last_hash FROM streams WHERE stream_id = ANY(${streams}) ORDER BY stream_id FOR UPDATE;
        SELECT nextval('events_global_position_seq')::text AS p FROM generate_series(1, ${distinctIds})`,
-    )) as unknown as [unknown, { rows: { stream_id: string; version: number; last_hash: string }[] }, { rows: { p: string }[] }];
+    )) as unknown as [unknown, unknown, { rows: { stream_id: string; version: number; last_hash: string }[] }, { rows: { p: string }[] }];
     const heads = new Map<string, StreamHead>(locked.rows.map((r) => [r.stream_id, { version: r.version, lastHash: r.last_hash }]));
 
     // On a retry, the ids already stored are fetched with their payload, for the content check.
