@@ -1,4 +1,5 @@
 import type { SubjectKind } from '../events/streams';
+import type { SubjectOfAnyKind } from './subject-summary';
 
 /**
  * The kind of subject each criterion counts: its numerator and denominator are counts of these
@@ -24,3 +25,20 @@ export const CRITERION_READS: Readonly<Record<number, readonly SubjectKind[]>> =
   13: ['dossier', 'procedure'], 14: ['dossier'], 15: ['unit'], 16: ['dossier'], 17: ['procedure', 'dossier'], 18: ['dossier'],
   19: ['petition'], 20: ['petition'], 21: ['dossier'],
 };
+
+/**
+ * The key the joined criteria (those CRITERION_READS gives two kinds: 7, 9, 10, 17, 12, 13) join their
+ * two kinds by: a dossier's procedure code and a procedure's own (ScoringContext.dossiersOf and
+ * resultIsDocument look nothing else up). A subject of the counted kind is judged with only the
+ * other kind's subjects of its code, so a change to one dossier can only move the rows of its
+ * procedure code (old and new), and one to a procedure only the rows of its dossiers. Undefined: a
+ * subject that joins nothing (a dossier not yet received, a petition, a unit).
+ */
+export function joinCodeOf(subject: SubjectOfAnyKind): string | undefined {
+  return subject.kind === 'dossier' || subject.kind === 'procedure' ? subject.procedureCode : undefined;
+}
+
+/** The other kind a joined criterion reads (the one it does not count), or undefined for a criterion of one kind. */
+export function joinedKindOf(criterion: number): SubjectKind | undefined {
+  return CRITERION_READS[criterion]?.find((k) => k !== CRITERION_SUBJECT_KIND[criterion]);
+}

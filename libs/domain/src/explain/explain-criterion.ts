@@ -1,7 +1,7 @@
 import { CALCULATORS } from '../scoring/calculators';
 import type { CriterionCalculator, ScoringInput, SubjectFacts } from '../scoring/figures';
 import { evaluationInstant } from '../time/periods';
-import { CRITERION_SUBJECT_KIND } from './criterion-subjects';
+import { CRITERION_SUBJECT_KIND, joinCodeOf, joinedKindOf } from './criterion-subjects';
 import { codeOf, type FactValue, streamIdOfSubject, type SubjectOfAnyKind, summaryOf } from './subject-summary';
 import { whyNotCounted } from './why-not-counted';
 
@@ -24,8 +24,11 @@ const LIST_OF: Readonly<Record<SubjectOfAnyKind['kind'], keyof SubjectFacts>> = 
 
 /**
  * The subjects behind a criterion's figure: each one of the counted kind is run through the same
- * calculator alone (the other kinds kept whole, for criteria that join them), so what is listed is
- * exactly what the figure counts. Those that cost points come first, the latest first.
+ * calculator alone, so what is listed is exactly what the figure counts. For the criteria that join
+ * two kinds (7, 9, 10, 17 judge a procedure by its dossiers; 12, 13 a dossier by its procedure) it
+ * is run with only the other kind's subjects of its procedure code (joinCodeOf): the same judgement
+ * (the calculators look nothing else up), without each subject's run indexing the whole other kind
+ * (procedures × dossiers for criterion 7). Those that cost points come first, the latest first.
  */
 export function explainCriterion(criterion: number, input: ScoringInput, calculators: readonly CriterionCalculator[] = CALCULATORS): ExplainedSubject[] {
   const calculator = calculators.find((c) => c.id === criterion);
@@ -33,9 +36,10 @@ export function explainCriterion(criterion: number, input: ScoringInput, calcula
   if (!calculator || !kind) throw new RangeError(`criterion ${criterion} is not one of 1–21`);
   const list = LIST_OF[kind];
   const evaluatedAt = evaluationInstant(input.period, input.asOf);
+  const partnersOf = joinedPartners(criterion, input);
   const explained: ExplainedSubject[] = [];
   for (const subject of (input.subjects[list] ?? []) as readonly SubjectOfAnyKind[]) {
-    const alone = calculator.compute({ ...input, subjects: { ...input.subjects, [list]: [subject] } });
+    const alone = calculator.compute({ ...input, subjects: { ...input.subjects, ...partnersOf(subject), [list]: [subject] } });
     if (alone.denominator <= 0 && alone.numerator <= 0) continue;
     const inNumerator = alone.numerator > 0;
     const inDenominator = alone.denominator > 0;
@@ -48,4 +52,26 @@ export function explainCriterion(criterion: number, input: ScoringInput, calcula
     });
   }
   return explained.sort((a, b) => Number(b.costsPoints) - Number(a.costsPoints) || (b.lateByMs ?? -1) - (a.lateByMs ?? -1) || a.code.localeCompare(b.code));
+}
+
+/**
+ * For a joined criterion, each subject's partners: the other kind's subjects of its procedure code
+ * (none without one); for a criterion of one kind, nothing replaced.
+ */
+function joinedPartners(criterion: number, input: ScoringInput): (subject: SubjectOfAnyKind) => Partial<SubjectFacts> {
+  const other = joinedKindOf(criterion);
+  if (!other) return () => ({});
+  const otherList = LIST_OF[other];
+  const byCode = new Map<string, SubjectOfAnyKind[]>();
+  for (const s of (input.subjects[otherList] ?? []) as readonly SubjectOfAnyKind[]) {
+    const code = joinCodeOf(s);
+    if (code === undefined) continue;
+    const group = byCode.get(code);
+    if (group) group.push(s);
+    else byCode.set(code, [s]);
+  }
+  return (subject) => {
+    const code = joinCodeOf(subject);
+    return { [otherList]: (code === undefined ? undefined : byCode.get(code)) ?? [] };
+  };
 }

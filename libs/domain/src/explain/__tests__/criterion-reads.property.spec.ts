@@ -6,7 +6,7 @@ import { QD766_2022 } from '../../rules/qd766-2022';
 import { CALCULATORS } from '../../scoring/calculators';
 import type { SubjectFacts } from '../../scoring/figures';
 import { parsePeriod } from '../../time/periods';
-import { CRITERION_READS, CRITERION_SUBJECT_KIND } from '../criterion-subjects';
+import { CRITERION_READS, CRITERION_SUBJECT_KIND, joinedKindOf } from '../criterion-subjects';
 import { explainCriterion } from '../explain-criterion';
 
 const LIST_OF = { dossier: 'dossiers', procedure: 'procedures', petition: 'petitions', unit: 'units' } as const satisfies Record<string, keyof SubjectFacts>;
@@ -42,7 +42,46 @@ function expectUndeclaredKindsIgnored(subjects: Required<SubjectFacts>): void {
   }
 }
 
+/**
+ * explainCriterion judges a joined criterion's subject with only the other kind's subjects of its
+ * procedure code (joinCodeOf); the reference here judges it with all of them, as the calculator
+ * sees the whole unit: each subject's place in the numerator and denominator must be the same.
+ */
+function expectJoinByProcedureCodeExact(subjects: Required<SubjectFacts>): void {
+  for (const { period: key, asOf } of EVALUATIONS) {
+    const input = { subjects, period: parsePeriod(key), asOf: Date.parse(local(asOf)), ruleSet: QD766_2022 };
+    for (const calculator of CALCULATORS.filter((c) => joinedKindOf(c.id) !== undefined)) {
+      const list = LIST_OF[CRITERION_SUBJECT_KIND[calculator.id] as keyof typeof LIST_OF];
+      const reference = (subjects[list] as readonly unknown[]).flatMap((subject) => {
+        const alone = calculator.compute({ ...input, subjects: { ...subjects, [list]: [subject] } });
+        return alone.numerator > 0 || alone.denominator > 0 ? [[alone.numerator > 0, alone.denominator > 0]] : [];
+      });
+      const explained = explainCriterion(calculator.id, input);
+      const sorted = (xs: boolean[][]) => xs.map((x) => x.join()).sort();
+      expect([calculator.id, key, asOf, sorted(explained.map((i) => [i.inNumerator, i.inDenominator]))]).toEqual([calculator.id, key, asOf, sorted(reference)]);
+    }
+  }
+}
+
 describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
+  it('joins two kinds only in 7, 9, 10, 17 (procedures by their dossiers) and 12, 13 (dossiers by their procedure)', () => {
+    const joined = Array.from({ length: 21 }, (_, i) => i + 1).filter((c) => joinedKindOf(c) !== undefined);
+    expect(joined).toEqual([7, 9, 10, 12, 13, 17]);
+    expect([7, 9, 10, 17].map(joinedKindOf)).toEqual(['dossier', 'dossier', 'dossier', 'dossier']);
+    expect([12, 13].map(joinedKindOf)).toEqual(['procedure', 'procedure']);
+  });
+
+  it('a joined criterion\'s subject judged with only the other kind of its procedure code is judged as with all of it (random histories)', () => {
+    fc.assert(
+      fc.property(streams, (all) => {
+        const stored = new Map<string, StoredSubject>();
+        foldSubjects(all.flat(), stored);
+        expectJoinByProcedureCodeExact(groupSubjects([...stored.values()]));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('declares, for each of the 21 criteria, the kind it counts', () => {
     for (let c = 1; c <= 21; c++) expect(CRITERION_READS[c]).toContain(CRITERION_SUBJECT_KIND[c]);
   });
