@@ -1,15 +1,14 @@
 import type { CriterionScoreDto, ExplainDto, UnitTrendDto } from '@idx/contracts';
 import { evaluationInstant, isOpenAt, monthKeyOf, parsePeriod, type Period, resolvePeriod, ruleSetInForce } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { type DeltaPlan, planDelta, rejudgeTimedRows, writeDelta } from './explain/explain-delta';
+import { type DeltaPlan, joinedReads, planDelta, rejudgeTimedRows, writeDelta } from './explain/explain-delta';
 import {
   type ExplainCursor, type ExplainPage, type ExplainPageRequest, EXPLAIN_PAGE_SIZE, explainPageFrom, formatExplainCursor, pageOf, rankRange, readFirstPageOf,
 } from './explain/explain-page';
 import { type ExplainPhases, PhaseClock } from './explain/explain-phases';
 import { type FinishedScopeRow, type FirstPageRead, readCursorPage, readFirstPage, type StoredPageRow } from './explain/explain-reads';
-import { compareRows, countedKind, type PoolSubject, readKinds } from './explain/explain-rows';
+import { compareRows } from './explain/explain-rows';
 import { buildExplainSet, type BuiltExplainSet, dropReplacedVersions, type ExplainList, type ExplainSet, type ExplainSetInput } from './explain/explain-sets';
-import { poolSubjects } from './explain/pool-subjects';
 import { PeriodScores } from './period-scores';
 import { criterionDtos } from './score-dto';
 import { unitScoreView } from './score-views';
@@ -38,8 +37,8 @@ export interface ExplainOptions {
 
 const FIRST_PAGE: ExplainPageRequest = { size: EXPLAIN_PAGE_SIZE.default, category: 'all', cursor: undefined };
 
-/** Lists whose other-kind subjects are kept in memory for deltas, and the most subjects kept for one. */
-const OTHERS_CACHE = { lists: 64, subjects: 50_000 } as const;
+/** Sets whose last drop of replaced versions this process remembers. */
+const DROPS_REMEMBERED = 256;
 
 const GONE = 'cursor: the version of the list it pages is no longer kept (it changed more than 10 minutes ago); load the first page again';
 
@@ -62,8 +61,6 @@ export class ExplainQueries {
   private readonly rejudging = new Set<bigint>();
   /** When this process last dropped a set's replaced versions: at most once a minute, not after every delta. */
   private readonly dropped = new Map<bigint, number>();
-  /** The pool's subjects of the other kinds per set (they do not change while a set lives: such a change rebuilds it). */
-  private readonly others = new Map<bigint, readonly PoolSubject[]>();
   private readonly openMaxAgeMs: number;
   private readonly onBackgroundError: (error: unknown) => void;
 
@@ -235,7 +232,7 @@ export class ExplainQueries {
   /** Judges the changes read and writes them as the set's next version (one statement). */
   private async applyDelta(set: FirstPageSet, read: FirstPageRead, period: Period, asOf: number, clock: PhaseClock): Promise<DeltaOutcome> {
     const base = { set, nextSeq: set.nextSeq, changes: read.changes };
-    const plan = await clock.time('judge', () => planDelta({ base, period, asOf, others: () => this.othersOf(set, period) }), 0);
+    const plan = await clock.time('judge', () => planDelta({ base, period, asOf, joined: joinedReads(this.prisma, set, period) }), 0);
     if ('rebuild' in plan) return plan;
     const written = await clock.time('write', () => writeDelta(this.prisma, plan));
     return 'lost' in written ? written : { list: written.list, added: plan.added, retired: plan.retired };
@@ -245,7 +242,7 @@ export class ExplainQueries {
     const now = Date.now();
     if (now - (this.dropped.get(setId) ?? 0) < 60_000) return;
     this.dropped.set(setId, now);
-    if (this.dropped.size > OTHERS_CACHE.lists * 4) this.dropped.delete(this.dropped.keys().next().value as bigint);
+    if (this.dropped.size > DROPS_REMEMBERED) this.dropped.delete(this.dropped.keys().next().value as bigint);
     await dropReplacedVersions(this.prisma, setId);
   }
 
@@ -256,30 +253,10 @@ export class ExplainQueries {
   private rejudgeInBackground(set: ExplainSet, period: Period, now: number): void {
     if (this.rejudging.has(set.id)) return;
     this.rejudging.add(set.id);
-    rejudgeTimedRows(this.prisma, set, period, now, () => this.othersOf(set, period))
+    rejudgeTimedRows(this.prisma, set, period, now)
       .then(() => this.dropReplaced(set.id))
       .catch((error: unknown) => this.onBackgroundError(error))
       .finally(() => this.rejudging.delete(set.id));
-  }
-
-  private async othersOf(set: ExplainSet, period: Period): Promise<readonly PoolSubject[]> {
-    const kept = this.others.get(set.id);
-    if (kept) return kept;
-    const kind = countedKind(set.criterion);
-    const kinds = readKinds(set.criterion).filter((k) => k !== kind);
-    const loaded = kinds.length === 0 ? [] : await poolSubjects(this.prisma, set.members, period, kinds);
-    this.keepOthers(set.id, loaded);
-    return loaded;
-  }
-
-  private keepOthers(setId: bigint, subjects: readonly PoolSubject[]): void {
-    if (subjects.length > OTHERS_CACHE.subjects) return;
-    this.others.set(setId, subjects);
-    // Oldest first in insertion order: drop the oldest past the limit.
-    for (const id of this.others.keys()) {
-      if (this.others.size <= OTHERS_CACHE.lists) break;
-      this.others.delete(id);
-    }
   }
 
   /** A full build, one per unit-period-criterion in this process; first pages are answered from memory until its rows are stored. */
@@ -291,7 +268,6 @@ export class ExplainQueries {
     try {
       const built = await clock.time('build', () => build, 0);
       if (!running) {
-        this.keepOthers(built.set.id, built.others);
         this.storing.set(built.set.list.id, built.stored);
         built.stored.catch(() => undefined).finally(() => {
           this.storing.delete(built.set.list.id);

@@ -150,7 +150,7 @@ describe('explain, maintained with the subjects changed since its list (real Pos
       const reads = await Promise.all([1, 2].map(() => readFirstPage(prisma, U, period, 5, first)));
       const plans = await Promise.all(reads.map(async (r) => {
         if (!r.set) throw new Error('no set read');
-        const plan = await planDelta({ base: { set: r.set, nextSeq: r.set.nextSeq, changes: r.changes }, period, asOf: NOW, others: async () => [] });
+        const plan = await planDelta({ base: { set: r.set, nextSeq: r.set.nextSeq, changes: r.changes }, period, asOf: NOW, joined: async () => ({ rejudged: [], partners: [] }) });
         if ('rebuild' in plan) throw new Error(plan.rebuild);
         return plan;
       }));

@@ -1,7 +1,8 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
-import { evaluationInstant, type Period } from '@idx/domain';
+import { evaluationInstant, joinedKindOf, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
 import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
+import { insertLinks } from './explain-joins';
 import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
 
 /**
@@ -74,8 +75,6 @@ export interface ExplainSetInput {
 export interface BuiltExplainSet {
   readonly set: ExplainSet;
   readonly rows: readonly (StoredRowInput & { readonly item: ExplainItemDto | null })[];
-  /** The pool's subjects of the other kinds the criterion reads: what a delta judges a changed subject with. */
-  readonly others: readonly PoolSubject[];
   /** Settles once the rows are stored and the set is complete (pages by cursor are read from them). */
   readonly stored: Promise<void>;
 }
@@ -111,19 +110,22 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
     id: setId, unitCode: input.unitCode, period: period.key, criterion, members: input.members, subjectsPosition: position, judgedAt: evaluatedAt,
     list: { id: created.list_id, setId, totals, evaluatedAt },
   };
-  const stored = storeBuiltSet(prisma, set, rows).catch(async (error: unknown) => {
+  // A joined criterion's set links each dossier to its procedure code (explain-joins.ts): what its deltas find a code's dossiers by.
+  const linked = joinedKindOf(criterion) === undefined ? [] : subjects;
+  const stored = storeBuiltSet(prisma, set, rows, linked).catch(async (error: unknown) => {
     await prisma.$executeRawUnsafe(`DELETE FROM explain_sets WHERE id = $1`, setId).catch(() => undefined);
     throw error;
   });
-  return { set, rows, others, stored };
+  return { set, rows, stored };
 }
 
-async function storeBuiltSet(prisma: ReadModelClient, set: ExplainSet, rows: readonly StoredRowInput[]): Promise<void> {
+async function storeBuiltSet(prisma: ReadModelClient, set: ExplainSet, rows: readonly StoredRowInput[], linked: readonly PoolSubject[]): Promise<void> {
   await insertRows(prisma, set.id, set.list.id, rows);
+  await insertLinks(prisma, set.id, linked);
   // Statistics that know the new rows before any page reads them: with a build's 185k rows unseen the
   // planner took a set for 2 rows, hashed all of them to find a delta's few (234 ms at 20k) and sorted
   // them for a page instead of walking explain_rows_page.
-  await prisma.$executeRawUnsafe(`ANALYZE explain_rows`);
+  await prisma.$executeRawUnsafe(linked.length > 0 ? `ANALYZE explain_rows, explain_links` : `ANALYZE explain_rows`);
   await prisma.$executeRawUnsafe(`UPDATE explain_sets SET complete = true WHERE id = $1`, set.id);
   await prisma.$executeRawUnsafe(
     `UPDATE explain_sets SET replaced_at = now() WHERE unit_code = $1 AND period = $2 AND criterion = $3 AND complete AND id < $4 AND replaced_at IS NULL`,

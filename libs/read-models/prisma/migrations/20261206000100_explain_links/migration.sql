@@ -1,0 +1,16 @@
+-- Explain's joined criteria taken in incrementally (docs/explain-paging.md). Criteria 7, 9, 10, 17 judge
+-- a procedure by its dossiers and 12, 13 a dossier by its procedure, joined by procedure code. A changed
+-- dossier can only move the rows of its procedure codes, the one it had and the one it has now (a later
+-- `received` may move it to another procedure, so its current facts alone do not say the old one); a
+-- changed procedure only the rows of its dossiers. Each joined set keeps, for every dossier of its pool
+-- that can count in the period, the procedure code it was last judged under: the old code of a changed
+-- dossier, and by the index the dossiers of a code. Only the current state (not versioned: only deltas,
+-- which work on the current version, read it), moved by the same compare-and-set as the set's version.
+-- UNLOGGED, a cache like the other explain tables.
+CREATE UNLOGGED TABLE explain_links (
+  set_id       bigint NOT NULL REFERENCES explain_sets (id) ON DELETE CASCADE,
+  subject_key  text NOT NULL,
+  join_code    text NOT NULL,
+  PRIMARY KEY (set_id, subject_key)
+);
+CREATE INDEX explain_links_code ON explain_links (set_id, join_code);
