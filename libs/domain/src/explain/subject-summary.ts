@@ -2,7 +2,7 @@ import type { DossierFacts } from '../dossier/dossier-facts';
 import type { PetitionFacts } from '../petition/petition-facts';
 import type { ProcedureFacts } from '../procedure/procedure-facts';
 import type { UnitFacts } from '../units/unit-facts';
-import { VIETNAM_OFFSET_MS } from '../time/periods';
+import { localMinuteOf } from '../time/local-date';
 
 export type SubjectOfAnyKind = DossierFacts | ProcedureFacts | PetitionFacts | UnitFacts;
 export type FactValue = string | number | boolean | null;
@@ -10,7 +10,7 @@ export type FactValue = string | number | boolean | null;
 /** Local time (UTC+7) as "YYYY-MM-DD HH:mm", the way a one-stop system prints it. */
 export function localTime(ms: number | undefined): string | null {
   if (ms === undefined) return null;
-  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return localMinuteOf(ms);
 }
 
 export function codeOf(s: SubjectOfAnyKind): string {

@@ -18,7 +18,34 @@ export function isLocalDate(value: string): boolean {
 
 /** The local date an instant falls on. */
 export function localDateOf(instant: number): LocalDate {
-  return new Date(instant + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return localMinuteOf(instant).slice(0, 10);
+}
+
+/** Instants whose local time lies in years 1970–9999: written by arithmetic; others by Date (which throws for NaN). */
+const FAST_RANGE = { from: 0, to: 253_402_300_800_000 } as const;
+const MINUTE_MS = 60_000;
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The local minute an instant falls in, "YYYY-MM-DD HH:mm" (as `toISOString` of the shifted instant
+ * would write it): by integer arithmetic on days (H. Hinnant's civil-from-days), several times faster
+ * than a Date and its ISO text, which explain wrote four times per dossier of a 185k-dossier list.
+ */
+export function localMinuteOf(instant: number): string {
+  const local = instant + VIETNAM_OFFSET_MS;
+  if (!(local >= FAST_RANGE.from && local < FAST_RANGE.to)) return new Date(local).toISOString().slice(0, 16).replace('T', ' ');
+  const days = Math.floor(local / DAY_MS);
+  const minutes = Math.floor((local - days * DAY_MS) / MINUTE_MS);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${two(month)}-${two(day)} ${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
 }
 
 /** The instant a local date starts (local midnight). */
