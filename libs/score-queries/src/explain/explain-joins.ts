@@ -113,24 +113,13 @@ export async function loadJoined(
   };
 }
 
-/**
- * The links of a set just built: each dossier among its subjects (all can count in the period) with a
- * procedure code. As one JSON document of [key, code] pairs per chunk.
- */
-export async function insertLinks(db: RawRunner, setId: bigint, subjects: readonly PoolSubject[]): Promise<void> {
-  const pairs = subjects.flatMap((s) => {
+/** The links of a set just built: each dossier among its subjects (all can count in the period) with a procedure code, as [key, code]. */
+export function linksOf(subjects: readonly PoolSubject[]): [string, string][] {
+  return subjects.flatMap((s): [string, string][] => {
     const code = s.kind === 'dossier' ? joinCodeOf(s.facts as SubjectOfAnyKind) : undefined;
     return code === undefined ? [] : [[s.key, code]];
   });
-  for (let from = 0; from < pairs.length; from += LINKS_PER_INSERT) {
-    await db.$executeRawUnsafe(
-      `INSERT INTO explain_links (set_id, subject_key, join_code) SELECT $1, e->>0, e->>1 FROM json_array_elements($2::json) AS e`,
-      setId, JSON.stringify(pairs.slice(from, from + LINKS_PER_INSERT)),
-    );
-  }
 }
-
-const LINKS_PER_INSERT = 20_000;
 
 /**
  * The link moves of a delta, as CTEs of its compare-and-set statement, run only if the set's row was

@@ -2,7 +2,8 @@ import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, joinedKindOf, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
 import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
-import { insertLinks } from './explain-joins';
+import { copyExplainLinks, copyExplainRows } from './copy-explain';
+import { linksOf } from './explain-joins';
 import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
 
 /**
@@ -36,30 +37,22 @@ export interface ExplainList {
 /** How long a replaced version (or a set replaced by a full rebuild) is kept for a reader paging it; then 409. */
 export const KEEP_REPLACED = { interval: '10 minutes', sets: 3 } as const;
 
-/** Rows written per statement while building: keeps one statement's parameters a few MB at most. */
-const ROWS_PER_INSERT = 5_000;
-
 /** A row as stored: its draft, its place (seq) and the first version that shows it. */
 export interface StoredRowInput extends ExplainRowDraft {
   readonly seq: number;
 }
 
 /**
- * Writes rows as one JSON document per chunk (the client serialises array parameters element by
- * element, several times slower than PostgreSQL reading one document), visible from version `fromList`.
+ * The insert of a delta's rows given as one JSON array document (StoredRowInput's fields): set id,
+ * first version, document. json_to_recordset parses the document once (`e->>'field'` on
+ * json_array_elements parsed each element again for every field). `item` stays json, its text as sent
+ * (a delta compares it with the text it would write). A full build writes by COPY (copy-explain.ts).
  */
-export async function insertRows(db: RawRunner, setId: bigint, fromList: bigint, rows: readonly StoredRowInput[]): Promise<void> {
-  for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-    await db.$executeRawUnsafe(insertRowsSql('$1', '$2', '$3'), setId, fromList, JSON.stringify(rows.slice(from, from + ROWS_PER_INSERT)));
-  }
-}
-
-/** The insert of rows given as one JSON array document (StoredRowInput's fields): set id, first version, document. */
 export const insertRowsSql = (setId: string, fromList: string, document: string) =>
   `INSERT INTO explain_rows (set_id, seq, stream_id, subject_key, rank, neg_late, code, in_numerator, in_denominator, timed, from_list, item)
-   SELECT ${setId}, (e->>'seq')::int, e->>'streamId', e->>'subjectKey', (e->>'rank')::smallint, (e->>'negLate')::bigint, e->>'code',
-          (e->>'inNumerator')::boolean, (e->>'inDenominator')::boolean, (e->>'timed')::boolean, ${fromList}, e->'item'
-   FROM json_array_elements(${document}::json) AS e`;
+   SELECT ${setId}, e.seq, e."streamId", e."subjectKey", e.rank, e."negLate", e.code, e."inNumerator", e."inDenominator", e.timed, ${fromList}, e.item
+   FROM json_to_recordset(${document}::json) AS e(seq int, "streamId" text, "subjectKey" text, rank smallint, "negLate" bigint, code text,
+                                                 "inNumerator" boolean, "inDenominator" boolean, timed boolean, item json)`;
 
 export interface ExplainSetInput {
   readonly unitCode: string;
@@ -120,8 +113,8 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
 }
 
 async function storeBuiltSet(prisma: ReadModelClient, set: ExplainSet, rows: readonly StoredRowInput[], linked: readonly PoolSubject[]): Promise<void> {
-  await insertRows(prisma, set.id, set.list.id, rows);
-  await insertLinks(prisma, set.id, linked);
+  await copyExplainRows(prisma, set.id, set.list.id, rows);
+  await copyExplainLinks(prisma, set.id, linksOf(linked));
   // Statistics that know the new rows before any page reads them: with a build's 185k rows unseen the
   // planner took a set for 2 rows, hashed all of them to find a delta's few (234 ms at 20k) and sorted
   // them for a page instead of walking explain_rows_page.
