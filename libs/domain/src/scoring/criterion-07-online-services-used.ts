@@ -1,5 +1,6 @@
 import { valueAt } from '../time/dated-value';
 import { isOnlineAt } from './criterion-06-online-services';
+import { DOSSIER_EVIDENCE } from './dossier-evidence';
 import { countFigure, type CriterionCalculator } from './figures';
 import { scoringContext } from './scoring-context';
 
@@ -14,7 +15,7 @@ export const criterion07OnlineServicesUsed: CriterionCalculator = {
     return countFigure(
       ctx.activeProcedures,
       (p) => isOnlineAt(valueAt(p.onlineLevel, ctx.last, 'none')),
-      (p) => ctx.dossiersOf(p.procedureCode).some((d) => d.channel === 'online' && ctx.inSpan(d.receivedAt)),
+      (p) => ctx.dossiersOf(p.procedureCode).some((d) => DOSSIER_EVIDENCE[7](d, ctx.inSpan)),
     );
   },
 };

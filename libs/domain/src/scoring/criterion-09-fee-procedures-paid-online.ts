@@ -1,3 +1,4 @@
+import { DOSSIER_EVIDENCE } from './dossier-evidence';
 import { type CriterionCalculator, countFigure } from './figures';
 import { withFeeApplicability } from './payment-applicability';
 import { scoringContext } from './scoring-context';
@@ -11,7 +12,7 @@ export const criterion09FeeProceduresPaidOnline: CriterionCalculator = {
   compute(input) {
     const ctx = scoringContext(input);
     const f = countFigure(ctx.feeBearingProcedures, () => true, (p) =>
-      ctx.dossiersOf(p.procedureCode).some((d) => (d.onlinePaymentsAt ?? []).some((at) => ctx.inSpan(at))),
+      ctx.dossiersOf(p.procedureCode).some((d) => DOSSIER_EVIDENCE[9](d, ctx.inSpan)),
     );
     return withFeeApplicability(ctx, 9, f);
   },

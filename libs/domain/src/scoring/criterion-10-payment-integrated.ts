@@ -1,4 +1,5 @@
 import { valueAt } from '../time/dated-value';
+import { DOSSIER_EVIDENCE } from './dossier-evidence';
 import { type CriterionCalculator, countFigure } from './figures';
 import { withFeeApplicability } from './payment-applicability';
 import { scoringContext } from './scoring-context';
@@ -14,7 +15,7 @@ export const criterion10PaymentIntegrated: CriterionCalculator = {
     const ctx = scoringContext(input);
     const evidence = input.ruleSet.procedure.paymentIntegrationEvidence;
     const f = countFigure(ctx.feeBearingProcedures, () => true, (p) => {
-      const fromDossiers = () => ctx.dossiersOf(p.procedureCode).some((d) => ctx.inSpan(d.feeDataAt));
+      const fromDossiers = () => ctx.dossiersOf(p.procedureCode).some((d) => DOSSIER_EVIDENCE[10](d, ctx.inSpan));
       const declared = () => valueAt(p.paymentIntegrated, ctx.last, false);
       if (evidence === 'declared') return declared();
       if (evidence === 'either') return declared() || fromDossiers();

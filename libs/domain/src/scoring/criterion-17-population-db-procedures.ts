@@ -1,4 +1,5 @@
 import { valueAt } from '../time/dated-value';
+import { DOSSIER_EVIDENCE } from './dossier-evidence';
 import { type CriterionCalculator, countFigure } from './figures';
 import { scoringContext } from './scoring-context';
 
@@ -15,7 +16,7 @@ export const criterion17PopulationDbProcedures: CriterionCalculator = {
     return countFigure(
       ctx.activeProcedures,
       (p) => valueAt(p.citizenFacing, ctx.last, byDefault),
-      (p) => ctx.dossiersOf(p.procedureCode).some((d) => ctx.inSpan(d.receivedAt) && d.populationDataAt !== undefined),
+      (p) => ctx.dossiersOf(p.procedureCode).some((d) => DOSSIER_EVIDENCE[17](d, ctx.inSpan)),
     );
   },
 };

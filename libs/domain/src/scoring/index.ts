@@ -1,5 +1,6 @@
 export * from './figures';
 export * from './scoring-context';
+export * from './dossier-evidence';
 export * from './score';
 export * from './rounding';
 export * from './display';

@@ -6,6 +6,7 @@ import type { CriterionRule } from '../rules/rule-set';
 import { valueAt } from '../time/dated-value';
 import { evaluationInstant } from '../time/periods';
 import type { UnitFacts } from '../units/unit-facts';
+import { spanTest } from './dossier-evidence';
 import type { ScoringInput } from './figures';
 
 /**
@@ -48,7 +49,7 @@ export function scoringContext(input: ScoringInput): ScoringContext {
   const { subjects, period, ruleSet } = input;
   const t = evaluationInstant(period, input.asOf);
   const last = t - 1;
-  const inSpan = (x: number | undefined): boolean => x !== undefined && x >= period.start && x < t;
+  const inSpan = spanTest(period, t);
   const dossiers = subjects.dossiers;
   const procedures = subjects.procedures ?? [];
   const byProcedure = new Map<string, DossierFacts[]>();

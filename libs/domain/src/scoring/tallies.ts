@@ -14,6 +14,7 @@ import { criterion02PublishedOnTime } from './criterion-02-published-on-time';
 import { criterion03PublishedInFull } from './criterion-03-published-in-full';
 import { criterion06OnlineServices } from './criterion-06-online-services';
 import { criterion15ECertifiedCopies } from './criterion-15-e-certified-copies';
+import { DOSSIER_EVIDENCE, spanTest } from './dossier-evidence';
 import { type Figure, figure } from './figures';
 import { withFeeApplicability } from './payment-applicability';
 import { scoringContext } from './scoring-context';
@@ -70,7 +71,7 @@ function count<K extends string>(c: Counts<K>, key: K, yes: boolean): void {
 /** One dossier's counts in a period judged at `asOf` (the criteria's own selections, DOMAIN.md §2). */
 export function dossierCounts(d: DossierFacts, period: Period, asOf: number, ruleSet: RuleSet): Counts<DossierCounter> {
   const t = evaluationInstant(period, asOf);
-  const inSpan = (x: number | undefined): boolean => x !== undefined && x >= period.start && x < t;
+  const inSpan = spanTest(period, t);
   const c: Counts<DossierCounter> = {};
   const received = inSpan(d.receivedAt);
   if (received) {
@@ -84,8 +85,8 @@ export function dossierCounts(d: DossierFacts, period: Period, asOf: number, rul
     count(c, 'citizenStore', d.citizenStoreAt !== undefined);
     count(c, 'populationData', d.populationDataAt !== undefined);
     count(c, 'c21n', d.rating?.level !== 'unsatisfied' && (d.petitionCodes?.length ?? 0) === 0 && isOnTime(d, t, ruleSet));
-    count(c, 'e7', d.channel === 'online');
-    count(c, 'e17', d.populationDataAt !== undefined);
+    count(c, 'e7', DOSSIER_EVIDENCE[7](d, inSpan));
+    count(c, 'e17', DOSSIER_EVIDENCE[17](d, inSpan));
   }
   count(c, 'syncedInSpan', d.receivedAt !== undefined && inSpan(d.syncedAt));
   // Criterion 5: received by the evaluation instant, not ended before the period.
@@ -104,8 +105,8 @@ export function dossierCounts(d: DossierFacts, period: Period, asOf: number, rul
     count(c, 'completed', true);
     count(c, 'completedEResult', d.eResultAt !== undefined);
   }
-  count(c, 'e9', (d.onlinePaymentsAt ?? []).some((at) => inSpan(at)));
-  count(c, 'e10', inSpan(d.feeDataAt));
+  count(c, 'e9', DOSSIER_EVIDENCE[9](d, inSpan));
+  count(c, 'e10', DOSSIER_EVIDENCE[10](d, inSpan));
   return c;
 }
 

@@ -3,7 +3,9 @@ import { dossier, foldSubjects, given, local, procedure } from '../../__fixtures
 import { streams } from '../../__fixtures__/random-streams';
 import { groupSubjects, type StoredSubject } from '../../projection/registry';
 import { QD766_2022 } from '../../rules/qd766-2022';
+import type { DossierFacts } from '../../dossier/dossier-facts';
 import { CALCULATORS } from '../../scoring/calculators';
+import { DOSSIER_EVIDENCE, evidenceFrom, spanTest } from '../../scoring/dossier-evidence';
 import type { SubjectFacts } from '../../scoring/figures';
 import { parsePeriod } from '../../time/periods';
 import { CRITERION_READS, CRITERION_SUBJECT_KIND, joinedKindOf } from '../criterion-subjects';
@@ -63,7 +65,48 @@ function expectJoinByProcedureCodeExact(subjects: Required<SubjectFacts>): void 
   }
 }
 
+/**
+ * A procedure of 7, 9, 10, 17 is judged alike with all its dossiers and with only the one whose
+ * evidence begins earliest (evidenceFrom): what explain's deltas load instead of a code's thousands.
+ * And a dossier is evidence at t exactly when evidenceFrom ≤ t.
+ */
+function expectEarliestEvidenceEnough(subjects: Required<SubjectFacts>): void {
+  for (const { period: key, asOf } of EVALUATIONS) {
+    const period = parsePeriod(key);
+    const input = { subjects, period, asOf: Date.parse(local(asOf)), ruleSet: QD766_2022 };
+    for (const criterion of [7, 9, 10, 17] as const) {
+      const earliest = new Map<string, { d: DossierFacts; from: number }>();
+      for (const d of subjects.dossiers) {
+        const from = evidenceFrom(criterion, d, period);
+        // Around its own instants (where evidence can begin) and at the period's bounds.
+        const around = from === null ? [] : [from - 1, from];
+        for (const t of [period.start + 1, (period.start + period.end) / 2, input.asOf, period.end, ...around]) {
+          if (t <= period.start || t > period.end) continue;
+          expect([criterion, key, t, DOSSIER_EVIDENCE[criterion](d, spanTest(period, t))]).toEqual([criterion, key, t, from !== null && from <= t]);
+        }
+        const code = d.procedureCode;
+        if (from === null || code === undefined) continue;
+        const seen = earliest.get(code);
+        if (!seen || from < seen.from) earliest.set(code, { d, from });
+      }
+      const reduced = { ...input, subjects: { ...subjects, dossiers: [...earliest.values()].map((e) => e.d) } };
+      expect([criterion, key, asOf, explainCriterion(criterion, reduced)]).toEqual([criterion, key, asOf, explainCriterion(criterion, input)]);
+    }
+  }
+}
+
 describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
+  it('a procedure of 7, 9, 10, 17 judged with only its dossier of earliest evidence is judged as with all (random histories)', () => {
+    fc.assert(
+      fc.property(streams, (all) => {
+        const stored = new Map<string, StoredSubject>();
+        foldSubjects(all.flat(), stored);
+        expectEarliestEvidenceEnough(groupSubjects([...stored.values()]));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('joins two kinds only in 7, 9, 10, 17 (procedures by their dossiers) and 12, 13 (dossiers by their procedure)', () => {
     const joined = Array.from({ length: 21 }, (_, i) => i + 1).filter((c) => joinedKindOf(c) !== undefined);
     expect(joined).toEqual([7, 9, 10, 12, 13, 17]);
