@@ -65,6 +65,11 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
       `SELECT l.subject_key, l.join_code FROM explain_links l JOIN explain_sets s ON s.id = l.set_id WHERE s.unit_code = $1 AND s.criterion = $2 ORDER BY 1`, U, criterion,
     )).map((l) => `${l.subject_key}→${l.join_code}`);
 
+  const evidence = async (criterion: number) =>
+    (await prisma.$queryRawUnsafe<{ subject_key: string; evidence_from: string | null }[]>(
+      `SELECT l.subject_key, l.evidence_from::text AS evidence_from FROM explain_links l JOIN explain_sets s ON s.id = l.set_id WHERE s.unit_code = $1 AND s.criterion = $2 ORDER BY 1`, U, criterion,
+    )).map((l) => `${l.subject_key}:${l.evidence_from}`);
+
   beforeAll(async () => {
     db = await createTestDatabase('explainjoin');
     await migrateDatabase(db.pool);
@@ -111,6 +116,15 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     expect(third.answer.totals).toEqual({ items: 3, costsPoints: 1, inNumerator: 2, inDenominator: 3 });
     expect(figureOf(third.answer)).toEqual([2, 3]);
     expect(await links(7)).toEqual([`${U}/D1→P3`, `${U}/D2→P2`, `${U}/D3→P2`, `${U}/D5→P4`]);
+    // Each link keeps when its dossier became evidence for its procedure: received online (the millisecond after receipt: the span is [start, t)).
+    expect(await evidence(7)).toEqual([`${U}/D1:${Date.parse('2025-03-13T08:00:00+07:00') + 1}`, `${U}/D2:null`, `${U}/D3:${Date.parse('2025-03-12T08:00:00+07:00') + 1}`, `${U}/D5:null`]);
+
+    // D4, in person, of P2: P2 stays counted by D3, which did not change (found as P2's earliest evidence).
+    await project([d('D4').received('2025-03-14T08:00:00', '2025-03-21T17:00:00', 'in-person', 'P2')]);
+    const fourth = await explain(7);
+    expect([fourth.path, fourth.sets]).toEqual(['delta', 1]);
+    expect(listed(fourth.answer)).toEqual(['P1:costs', 'P2:counted', 'P3:counted']);
+    expect(figureOf(fourth.answer)).toEqual([2, 3]);
   });
 
   it('criterion 12: a procedure\'s change moves its dossiers\' rows, found by their links', async () => {
@@ -154,7 +168,7 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     expect([fifth.path, fifth.sets, fifth.answer.page.next]).toEqual(['delta', 1, null]);
     expect(listed(fifth.answer)).toEqual(['D1:counted']);
     expect(await versions()).toBe(versionsBefore);
-    expect(await links(12)).toEqual([`${U}/D1→P3`, `${U}/D2→P4`, `${U}/D3→P2`, `${U}/D5→P6`]);
+    expect(await links(12)).toEqual([`${U}/D1→P3`, `${U}/D2→P4`, `${U}/D3→P2`, `${U}/D4→P2`, `${U}/D5→P6`]);
     // P6's result becomes a document: D5, found by its moved link, costs points again.
     await project([announced('P6', true, '2025-03-23T09:00:00+07:00')]);
     const sixth = await explain(12);

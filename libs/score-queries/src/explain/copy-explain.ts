@@ -1,5 +1,6 @@
 import { type CopyValue, copyIn, copyLines } from '@idx/event-store';
 import { poolOfReadModels, type ReadModelClient } from '@idx/read-models';
+import type { LinkRow } from './explain-joins';
 import { insertRowsSql, type StoredRowInput } from './explain-sets';
 
 /**
@@ -47,10 +48,11 @@ export function copyExplainRows(prisma: ReadModelClient, setId: bigint, fromList
   );
 }
 
-/** A joined set's links: [dossier key, procedure code] pairs. */
-export function copyExplainLinks(prisma: ReadModelClient, setId: bigint, links: readonly (readonly [string, string])[]): Promise<void> {
+/** A joined set's links. */
+export function copyExplainLinks(prisma: ReadModelClient, setId: bigint, links: readonly LinkRow[]): Promise<void> {
   return copyChunks(
-    prisma, 'explain_links (set_id, subject_key, join_code)', links, ([key, code]) => [setId, key, code],
-    `INSERT INTO explain_links (set_id, subject_key, join_code) SELECT ${setId}::bigint, e->>0, e->>1 FROM json_array_elements($1::json) AS e`, (l) => l,
+    prisma, 'explain_links (set_id, subject_key, join_code, evidence_from)', links, ([key, code, evidence]) => [setId, key, code, evidence],
+    `INSERT INTO explain_links (set_id, subject_key, join_code, evidence_from)
+     SELECT ${setId}::bigint, e->>0, e->>1, (e->>2)::bigint FROM json_array_elements($1::json) AS e`, (l) => l,
   );
 }

@@ -20,8 +20,9 @@ export interface ChangeRow {
   readonly kind: string; readonly key: string; readonly facts: unknown; readonly last_position: string; readonly in_window: boolean;
   readonly row_rank: 0 | 1 | 2 | null; readonly in_numerator: boolean | null; readonly in_denominator: boolean | null;
   readonly timed: boolean | null; readonly item: string | null;
-  /** A dossier's procedure code as a joined set last judged it (explain_links); null otherwise. */
+  /** A dossier's procedure code as a joined set last judged it (explain_links), and from when it is evidence (epoch ms as text); null otherwise. */
   readonly link_code: string | null;
+  readonly link_evidence_from: string | null;
 }
 
 /**
@@ -37,14 +38,15 @@ export interface ChangeRow {
 export const changesSql = (set: string, start: string, end: string) => `
   SELECT c.kind, c.key, c.facts, c.last_position::text AS last_position, c.in_window,
          r.rank AS row_rank, r.in_numerator, r.in_denominator, r.timed, r.item::text AS item,
-         (SELECT join_code FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') AS link_code
+         k.join_code AS link_code, k.evidence_from::text AS link_evidence_from
   FROM ${set} AS cs
   CROSS JOIN LATERAL unnest(cs.members) AS m(code)
   CROSS JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql(start, end)} AS in_window
                       FROM subject_facts WHERE unit_code = m.code AND last_position > cs.subjects_position
                       ORDER BY last_position LIMIT ${MAX_DELTA_SUBJECTS + 1}) c
   LEFT JOIN LATERAL (SELECT rank, in_numerator, in_denominator, timed, item FROM explain_rows
-                     WHERE set_id = cs.id AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true`;
+                     WHERE set_id = cs.id AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true
+  LEFT JOIN LATERAL (SELECT join_code, evidence_from FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') k ON true`;
 
 /** What a delta is computed from and written against: the set's version and position as one statement read them, with the changes after it. */
 export interface DeltaBase {
@@ -61,7 +63,7 @@ export interface DeltaInput {
   /** The set's current time-dependent rows with their subjects as they are now, to re-judge at `asOf` (the clock moved); none otherwise. */
   readonly timed?: { readonly subjects: readonly ChangedSubject[]; readonly rows: readonly CurrentRow[] };
   /** A joined criterion's reads (explain-joins.ts loadJoined): the counted subjects to judge again and the other kind's to judge with. */
-  readonly joined: (request: JoinRequest) => Promise<JoinedSubjects>;
+  readonly joined: (request: JoinRequest, changedDossiers: readonly string[]) => Promise<JoinedSubjects>;
 }
 
 /** A subject's current row in the set, as the delta compares it. */
@@ -94,13 +96,13 @@ export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
   const other = joinedKindOf(set.criterion);
   if (base.changes.length > MAX_DELTA_SUBJECTS) return { rebuild: `more than ${MAX_DELTA_SUBJECTS} subjects changed` };
   const changed: ChangedSubject[] = [];
-  const otherChanged: (ChangedSubject & { readonly linkCode: string | null })[] = [];
+  const otherChanged: (ChangedSubject & { readonly linkCode: string | null; readonly linkEvidenceFrom: string | null })[] = [];
   const before = new Map<string, CurrentRow>();
   let position = set.subjectsPosition;
   for (const r of base.changes) {
     const at = BigInt(r.last_position);
     if (at > position) position = at;
-    const subject = { kind: r.kind, key: r.key, facts: r.facts, lastPosition: at, inWindow: r.in_window, linkCode: r.link_code };
+    const subject = { kind: r.kind, key: r.key, facts: r.facts, lastPosition: at, inWindow: r.in_window, linkCode: r.link_code, linkEvidenceFrom: r.link_evidence_from };
     if (r.kind === other) otherChanged.push(subject);
     if (r.kind !== kind) continue;
     changed.push(subject);
@@ -115,7 +117,7 @@ export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
   const subjects: ChangedSubject[] = [...changed, ...timed];
   let partners: readonly PoolSubject[] = [];
   if (other !== undefined && subjects.length + otherChanged.length > 0) {
-    const joined = await input.joined(joinRequestOf(set.criterion, subjects, otherChanged));
+    const joined = await input.joined(joinRequestOf(set.criterion, subjects, otherChanged), otherChanged.filter((s) => s.kind === 'dossier').map((s) => s.key));
     if (joined.rejudged.length > MAX_DELTA_SUBJECTS) return { rebuild: `more than ${MAX_DELTA_SUBJECTS} subjects of a changed ${other}'s procedure code` };
     const judging = new Set(subjects.map((s) => s.key));
     for (const s of joined.rejudged) {
@@ -136,7 +138,7 @@ export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
     base, position, judgedAt: input.timed ? evaluatedAt : null, evaluatedAt,
     added: added.map((r, k) => ({ ...r, seq: base.nextSeq + k })), retired,
     totals: addTotals(set.list.totals, totalsOf(retired.map(toRow), -1), totalsOf(added)),
-    links: other === undefined ? [] : linkMoves([...changed, ...otherChanged]),
+    links: other === undefined ? [] : linkMoves(set.criterion, period, [...changed, ...otherChanged]),
   };
 }
 
@@ -245,5 +247,5 @@ export async function rejudgeTimedRows(prisma: ReadModelClient, set: ExplainSet,
 }
 
 /** A set's joined reads (loadJoined), at most one past MAX_DELTA_SUBJECTS subjects judged again. */
-export const joinedReads = (db: RawRunner, set: ExplainSet, period: Period) => (request: JoinRequest): Promise<JoinedSubjects> =>
-  loadJoined(db, set, period, request, MAX_DELTA_SUBJECTS + 1);
+export const joinedReads = (db: RawRunner, set: ExplainSet, period: Period) => (request: JoinRequest, changedDossiers: readonly string[]): Promise<JoinedSubjects> =>
+  loadJoined(db, set, period, request, changedDossiers, MAX_DELTA_SUBJECTS + 1);

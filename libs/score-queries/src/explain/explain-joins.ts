@@ -1,4 +1,4 @@
-import { joinCodeOf, joinedKindOf, type Period, type SubjectOfAnyKind } from '@idx/domain';
+import { type DossierFacts, evidenceFrom, isEvidenceCriterion, joinCodeOf, joinedKindOf, type Period, type SubjectOfAnyKind } from '@idx/domain';
 import type { PoolSubject } from './explain-rows';
 import { type ChangedSubject, inWindowSql, isoSpan, type RawRunner } from './pool-subjects';
 
@@ -8,14 +8,16 @@ import { type ChangedSubject, inWindowSql, isoSpan, type RawRunner } from './poo
  * domain's joinCodeOf). A change to a subject of the other kind moves only the rows of its code —
  * for a dossier, the code it was last judged under (explain_links: a later `received` may move it)
  * and the one it has now — so only those are judged again, each with the other kind's subjects of
- * its code, never the whole pool.
+ * its code, never the whole pool. A procedure of 7, 9, 10, 17 is judged with only the dossier of its
+ * code whose evidence begins earliest (the domain's evidenceFrom, kept per link): the same judgement
+ * at any instant, without loading a heavy procedure's tens of thousands of dossiers.
  */
 
-/** A dossier's procedure code as the set last judged it, and as it is now (undefined: outside the period or none). */
+/** A changed dossier's link as it is now: its procedure code (undefined: outside the period or none, the link dropped) and when its evidence begins (7, 9, 10, 17). */
 export interface LinkMove {
   readonly key: string;
-  readonly from: string | undefined;
   readonly to: string | undefined;
+  readonly evidenceFrom: number | null;
 }
 
 /** What a joined delta must read: the counted subjects to judge again and the other kind's subjects to judge with, by code. */
@@ -37,17 +39,26 @@ export interface JoinedSubjects {
 }
 
 /** A subject as the delta sees it: its kind, key, facts, whether it can count in the period, and (a dossier) the code it is linked under. */
-interface Joinable { readonly kind: string; readonly key: string; readonly facts: unknown; readonly inWindow: boolean; readonly linkCode?: string | null }
+interface Joinable {
+  readonly kind: string; readonly key: string; readonly facts: unknown; readonly inWindow: boolean;
+  readonly linkCode?: string | null; readonly linkEvidenceFrom?: string | null;
+}
 
 const codeNow = (s: Joinable): string | undefined => (s.inWindow ? joinCodeOf(s.facts as SubjectOfAnyKind) : undefined);
 
-/** The link of each changed dossier that moves: to its code now, or dropped (outside the period, no code). */
-export function linkMoves(changed: readonly Joinable[]): LinkMove[] {
+/** When a dossier's evidence for its procedure begins, for the criteria that keep it (7, 9, 10, 17); null otherwise. */
+export function evidenceOf(criterion: number, facts: unknown, period: Period): number | null {
+  return isEvidenceCriterion(criterion) ? evidenceFrom(criterion, facts as DossierFacts, period) : null;
+}
+
+/** The link of each changed dossier that moves: to its code and evidence now, or dropped (outside the period, no code). */
+export function linkMoves(criterion: number, period: Period, changed: readonly Joinable[]): LinkMove[] {
   return changed.flatMap((s) => {
     if (s.kind !== 'dossier') return [];
-    const from = s.linkCode ?? undefined;
     const to = codeNow(s);
-    return from === to ? [] : [{ key: s.key, from, to }];
+    const evidence = to === undefined ? null : evidenceOf(criterion, s.facts, period);
+    const was = s.linkEvidenceFrom === null || s.linkEvidenceFrom === undefined ? null : Number(s.linkEvidenceFrom);
+    return (s.linkCode ?? undefined) === to && was === evidence ? [] : [{ key: s.key, to, evidenceFrom: evidence }];
   });
 }
 
@@ -70,15 +81,29 @@ export function joinRequestOf(criterion: number, judged: readonly Joinable[], ot
   return { rejudge: [...rejudge].sort(), partners: [...partners].sort() };
 }
 
+const FACTS = `f.kind, f.key, f.facts, f.last_position::text AS "lastPosition", ${inWindowSql('$3', '$4')} AS "inWindow"`;
+
 /**
  * The dossiers the set links under the codes $5 ($1 set, $3/$4 the period's bounds): by explain_links_code,
  * then their facts by primary key. Only the set's current links: a dossier changed after its position is
  * in the delta itself.
  */
 const linkedDossiers = (codes: string, extra: string) => `
-  SELECT f.kind, f.key, f.facts, f.last_position::text AS "lastPosition", ${inWindowSql('$3', '$4')} AS "inWindow"${extra}
+  SELECT ${FACTS}${extra}
   FROM explain_links l JOIN subject_facts f ON f.kind = 'dossier' AND f.key = l.subject_key
   WHERE l.set_id = $1 AND l.join_code = ANY(${codes}::text[])`;
+
+/**
+ * For each code of $6, its linked dossier whose evidence begins earliest, other than the changed
+ * dossiers $8 (they are judged as they are now): one probe of explain_links_evidence per code.
+ */
+const earliestEvidence = `
+  SELECT ${FACTS}
+  FROM unnest($6::text[]) AS c(code)
+  CROSS JOIN LATERAL (SELECT subject_key FROM explain_links
+                      WHERE set_id = $1 AND join_code = c.code AND evidence_from IS NOT NULL AND NOT (subject_key = ANY($8::text[]))
+                      ORDER BY evidence_from LIMIT 1) l
+  JOIN subject_facts f ON f.kind = 'dossier' AND f.key = l.subject_key`;
 
 /** The pool's procedures ($2 members) of the codes given (subject_facts_catalogue: a pool's catalogue is small). */
 const poolProcedures = (codes: string, extra: string) => `
@@ -93,19 +118,20 @@ const CURRENT_ROW = `, (SELECT json_build_object('rank', r.rank, 'in_numerator',
 /**
  * One statement: the counted subjects of the `rejudge` codes with their current rows (at most
  * `limit`: past it the delta is rebuilt whole) and the other kind's subjects of the `partners` codes
- * that can count in the period. Dossiers come by the set's links, procedures from the pool's catalogue.
+ * that can count in the period: for 7, 9, 10, 17 the earliest-evidence dossier of each code (other
+ * than the changed ones, `changedDossiers`), for 12, 13 the pool's procedures of those codes.
  */
 export async function loadJoined(
-  db: RawRunner, set: { readonly id: bigint; readonly members: readonly string[]; readonly criterion: number }, period: Period, request: JoinRequest, limit: number,
+  db: RawRunner, set: { readonly id: bigint; readonly members: readonly string[]; readonly criterion: number }, period: Period, request: JoinRequest,
+  changedDossiers: readonly string[], limit: number,
 ): Promise<JoinedSubjects> {
-  const other = joinedKindOf(set.criterion);
-  const ofKind = (kind: string | undefined) => (kind === 'dossier' ? linkedDossiers : poolProcedures);
-  const rejudgedSql = ofKind(other === 'dossier' ? 'procedure' : 'dossier')('$5', CURRENT_ROW);
-  const partnersSql = ofKind(other)('$6', '');
+  const dossiersJoined = joinedKindOf(set.criterion) === 'dossier';
+  const rejudgedSql = dossiersJoined ? poolProcedures('$5', CURRENT_ROW) : linkedDossiers('$5', CURRENT_ROW);
+  const partnersSql = dossiersJoined ? earliestEvidence : poolProcedures('$6', '');
   const [row] = await db.$queryRawUnsafe<{ rejudged: (Omit<RejudgedSubject, 'lastPosition'> & { lastPosition: string })[]; partners: (PoolSubject & { inWindow: boolean })[] }[]>(
     `SELECT (SELECT coalesce(json_agg(x), '[]'::json) FROM (${rejudgedSql} LIMIT $7) x) AS rejudged,
             (SELECT coalesce(json_agg(x), '[]'::json) FROM (${partnersSql}) x) AS partners`,
-    set.id, set.members, ...isoSpan(period), request.rejudge, request.partners, limit,
+    set.id, set.members, ...isoSpan(period), request.rejudge, request.partners, limit, ...(dossiersJoined ? [changedDossiers] : []),
   );
   return {
     rejudged: (row?.rejudged ?? []).map((s) => ({ ...s, lastPosition: BigInt(s.lastPosition) })),
@@ -113,11 +139,14 @@ export async function loadJoined(
   };
 }
 
-/** The links of a set just built: each dossier among its subjects (all can count in the period) with a procedure code, as [key, code]. */
-export function linksOf(subjects: readonly PoolSubject[]): [string, string][] {
-  return subjects.flatMap((s): [string, string][] => {
+/** A link as written: [dossier key, procedure code, evidence from (epoch ms) or null]. */
+export type LinkRow = readonly [string, string, number | null];
+
+/** The links of a set just built: each dossier among its subjects (all can count in the period) with a procedure code. */
+export function linksOf(criterion: number, period: Period, subjects: readonly PoolSubject[]): LinkRow[] {
+  return subjects.flatMap((s): LinkRow[] => {
     const code = s.kind === 'dossier' ? joinCodeOf(s.facts as SubjectOfAnyKind) : undefined;
-    return code === undefined ? [] : [[s.key, code]];
+    return code === undefined ? [] : [[s.key, code, evidenceOf(criterion, s.facts, period)]];
   });
 }
 
@@ -129,11 +158,11 @@ export function linksOf(subjects: readonly PoolSubject[]): [string, string][] {
  */
 export const moveLinksSql = (set: string, guard: string, drops: string, upserts: string) => `
   ld AS (DELETE FROM explain_links WHERE set_id = ${set} AND subject_key = ANY(${drops}::text[]) AND EXISTS (SELECT 1 FROM ${guard}) RETURNING 1),
-  li AS (INSERT INTO explain_links (set_id, subject_key, join_code)
-         SELECT ${set}, e->>0, e->>1 FROM json_array_elements(${upserts}::json) AS e WHERE EXISTS (SELECT 1 FROM ${guard})
-         ON CONFLICT (set_id, subject_key) DO UPDATE SET join_code = EXCLUDED.join_code RETURNING 1)`;
+  li AS (INSERT INTO explain_links (set_id, subject_key, join_code, evidence_from)
+         SELECT ${set}, e->>0, e->>1, (e->>2)::bigint FROM json_array_elements(${upserts}::json) AS e WHERE EXISTS (SELECT 1 FROM ${guard})
+         ON CONFLICT (set_id, subject_key) DO UPDATE SET join_code = EXCLUDED.join_code, evidence_from = EXCLUDED.evidence_from RETURNING 1)`;
 
 /** The parameters of moveLinksSql for these moves. */
 export function linkParams(moves: readonly LinkMove[]): [string[], string] {
-  return [moves.filter((m) => m.to === undefined).map((m) => m.key), JSON.stringify(moves.flatMap((m) => (m.to === undefined ? [] : [[m.key, m.to]])))];
+  return [moves.filter((m) => m.to === undefined).map((m) => m.key), JSON.stringify(moves.flatMap((m) => (m.to === undefined ? [] : [[m.key, m.to, m.evidenceFrom]])))];
 }

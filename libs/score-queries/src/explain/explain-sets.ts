@@ -105,16 +105,16 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
   };
   // A joined criterion's set links each dossier to its procedure code (explain-joins.ts): what its deltas find a code's dossiers by.
   const linked = joinedKindOf(criterion) === undefined ? [] : subjects;
-  const stored = storeBuiltSet(prisma, set, rows, linked).catch(async (error: unknown) => {
+  const stored = storeBuiltSet(prisma, set, period, rows, linked).catch(async (error: unknown) => {
     await prisma.$executeRawUnsafe(`DELETE FROM explain_sets WHERE id = $1`, setId).catch(() => undefined);
     throw error;
   });
   return { set, rows, stored };
 }
 
-async function storeBuiltSet(prisma: ReadModelClient, set: ExplainSet, rows: readonly StoredRowInput[], linked: readonly PoolSubject[]): Promise<void> {
+async function storeBuiltSet(prisma: ReadModelClient, set: ExplainSet, period: Period, rows: readonly StoredRowInput[], linked: readonly PoolSubject[]): Promise<void> {
   await copyExplainRows(prisma, set.id, set.list.id, rows);
-  await copyExplainLinks(prisma, set.id, linksOf(linked));
+  await copyExplainLinks(prisma, set.id, linksOf(set.criterion, period, linked));
   // Statistics that know the new rows before any page reads them: with a build's 185k rows unseen the
   // planner took a set for 2 rows, hashed all of them to find a delta's few (234 ms at 20k) and sorted
   // them for a page instead of walking explain_rows_page.
