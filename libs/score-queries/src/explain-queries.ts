@@ -232,7 +232,12 @@ export class ExplainQueries {
   /** Judges the changes read and writes them as the set's next version (one statement). */
   private async applyDelta(set: FirstPageSet, read: FirstPageRead, period: Period, asOf: number, clock: PhaseClock): Promise<DeltaOutcome> {
     const base = { set, nextSeq: set.nextSeq, changes: read.changes };
-    const plan = await clock.time('judge', () => planDelta({ base, period, asOf, joined: joinedReads(this.prisma, set, period) }), 0);
+    const reads = joinedReads(this.prisma, set, period);
+    const joined: typeof reads = (request, changedDossiers) => {
+      clock.sent();
+      return reads(request, changedDossiers);
+    };
+    const plan = await clock.time('judge', () => planDelta({ base, period, asOf, joined }), 0);
     if ('rebuild' in plan) return plan;
     const written = await clock.time('write', () => writeDelta(this.prisma, plan));
     return 'lost' in written ? written : { list: written.list, added: plan.added, retired: plan.retired };

@@ -33,20 +33,22 @@ export interface ChangeRow {
  * scanned all 185k subjects, 180 ms), an index probe of explain_rows_current per changed subject
  * (LATERAL … LIMIT 1: a join could hash the whole list's rows — 234 ms for 20,000 seen — when the
  * table's statistics are behind a build), and a changed dossier's link in a joined set (explain-joins.ts:
- * the procedure code it was last judged under). Stops one past MAX_DELTA_SUBJECTS per unit (a rebuild).
+ * the procedure code it was last judged under, when its evidence begins) by two scalar probes of its
+ * primary key (as a LEFT JOIN LATERAL the planner hashed all 185k links: 130–145 ms a first page).
+ * Stops one past MAX_DELTA_SUBJECTS per unit (a rebuild).
  */
 export const changesSql = (set: string, start: string, end: string) => `
   SELECT c.kind, c.key, c.facts, c.last_position::text AS last_position, c.in_window,
          r.rank AS row_rank, r.in_numerator, r.in_denominator, r.timed, r.item::text AS item,
-         k.join_code AS link_code, k.evidence_from::text AS link_evidence_from
+         (SELECT join_code FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') AS link_code,
+         (SELECT evidence_from::text FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') AS link_evidence_from
   FROM ${set} AS cs
   CROSS JOIN LATERAL unnest(cs.members) AS m(code)
   CROSS JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql(start, end)} AS in_window
                       FROM subject_facts WHERE unit_code = m.code AND last_position > cs.subjects_position
                       ORDER BY last_position LIMIT ${MAX_DELTA_SUBJECTS + 1}) c
   LEFT JOIN LATERAL (SELECT rank, in_numerator, in_denominator, timed, item FROM explain_rows
-                     WHERE set_id = cs.id AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true
-  LEFT JOIN LATERAL (SELECT join_code, evidence_from FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') k ON true`;
+                     WHERE set_id = cs.id AND to_list IS NULL AND subject_key = c.key LIMIT 1) r ON true`;
 
 /** What a delta is computed from and written against: the set's version and position as one statement read them, with the changes after it. */
 export interface DeltaBase {

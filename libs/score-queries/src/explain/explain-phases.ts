@@ -36,6 +36,11 @@ export class PhaseClock {
   path: ExplainPhases['path'] = 'unchanged';
   retries = 0;
 
+  /** Counts a statement sent inside a timed phase that sends none of its own (a joined delta's read, inside judging). */
+  sent(): void {
+    this.statements += 1;
+  }
+
   /** Times `run` as `phase`; `statements` is how many it sends. */
   async time<T>(phase: Timed, run: () => Promise<T>, statements = 1): Promise<T> {
     const at = performance.now();
