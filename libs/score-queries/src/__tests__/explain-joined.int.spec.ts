@@ -18,6 +18,7 @@ const NOW = Date.parse('2025-06-01T00:00:00Z');
  * procedure's result is a document, so a procedure's change moves its dossiers' rows. Expectations by
  * hand from the events; subjects folded and scored by the projector's own code, as a live projector
  * writes them. Each change must be taken in by a delta (same set, path `delta`), not a full build.
+ * The two cases run in order on one history (12 starts from where 7 left the dossiers).
  */
 describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -50,6 +51,12 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     const answer = await queries.explain(U, PERIOD, criterion, { size: 50, category: 'all', cursor: undefined });
     if (!answer) throw new Error('no answer');
     return { answer, path: phases.map((p) => p.path).join(), sets: await setCount(criterion) };
+  };
+  /** The next first page: taken in by a delta on the one set, listing `items` (code:costs|counted). */
+  const takenInByDelta = async (criterion: number, items: readonly string[]) => {
+    const x = await explain(criterion);
+    expect([x.path, x.sets, listed(x.answer)]).toEqual(['delta', 1, items]);
+    return x.answer;
   };
   const listed = (x: ExplainDto) => x.items.map((i) => `${i.code}:${i.costsPoints ? 'costs' : 'counted'}`).sort();
   const figureOf = (x: ExplainDto) => [x.criterion.numerator, x.criterion.denominator];
@@ -102,29 +109,23 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
 
     // D3, online, of P2: P2 is now counted.
     await project([d('D3').received('2025-03-12T08:00:00', '2025-03-19T17:00:00', 'online', 'P2')]);
-    const second = await explain(7);
-    expect([second.path, second.sets]).toEqual(['delta', 1]);
-    expect(listed(second.answer)).toEqual(['P1:counted', 'P2:counted', 'P3:costs']);
-    expect(second.answer.totals).toEqual({ items: 3, costsPoints: 1, inNumerator: 2, inDenominator: 3 });
-    expect(figureOf(second.answer)).toEqual([2, 3]);
+    const second = await takenInByDelta(7, ['P1:counted', 'P2:counted', 'P3:costs']);
+    expect(second.totals).toEqual({ items: 3, costsPoints: 1, inNumerator: 2, inDenominator: 3 });
+    expect(figureOf(second)).toEqual([2, 3]);
 
     // D1 received again under P3 (a later `received` moves it): P1 loses its only online dossier, P3 gains one.
     await project([d('D1').received('2025-03-13T08:00:00', '2025-03-20T17:00:00', 'online', 'P3')]);
-    const third = await explain(7);
-    expect([third.path, third.sets]).toEqual(['delta', 1]);
-    expect(listed(third.answer)).toEqual(['P1:costs', 'P2:counted', 'P3:counted']);
-    expect(third.answer.totals).toEqual({ items: 3, costsPoints: 1, inNumerator: 2, inDenominator: 3 });
-    expect(figureOf(third.answer)).toEqual([2, 3]);
+    const third = await takenInByDelta(7, ['P1:costs', 'P2:counted', 'P3:counted']);
+    expect(third.totals).toEqual({ items: 3, costsPoints: 1, inNumerator: 2, inDenominator: 3 });
+    expect(figureOf(third)).toEqual([2, 3]);
     expect(await links(7)).toEqual([`${U}/D1→P3`, `${U}/D2→P2`, `${U}/D3→P2`, `${U}/D5→P4`]);
     // Each link keeps when its dossier became evidence for its procedure: received online (the millisecond after receipt: the span is [start, t)).
     expect(await evidence(7)).toEqual([`${U}/D1:${Date.parse('2025-03-13T08:00:00+07:00') + 1}`, `${U}/D2:null`, `${U}/D3:${Date.parse('2025-03-12T08:00:00+07:00') + 1}`, `${U}/D5:null`]);
 
     // D4, in person, of P2: P2 stays counted by D3, which did not change (found as P2's earliest evidence).
     await project([d('D4').received('2025-03-14T08:00:00', '2025-03-21T17:00:00', 'in-person', 'P2')]);
-    const fourth = await explain(7);
-    expect([fourth.path, fourth.sets]).toEqual(['delta', 1]);
-    expect(listed(fourth.answer)).toEqual(['P1:costs', 'P2:counted', 'P3:counted']);
-    expect(figureOf(fourth.answer)).toEqual([2, 3]);
+    const fourth = await takenInByDelta(7, ['P1:costs', 'P2:counted', 'P3:counted']);
+    expect(figureOf(fourth)).toEqual([2, 3]);
   });
 
   it('criterion 12: a procedure\'s change moves its dossiers\' rows, found by their links', async () => {
@@ -137,30 +138,24 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
 
     // P4 announced again, its result now a document: D5 (no e-result) now costs points.
     await project([announced('P4', true, '2025-03-20T09:00:00+07:00')]);
-    const second = await explain(12);
-    expect([second.path, second.sets]).toEqual(['delta', 1]);
-    expect(listed(second.answer)).toEqual(['D1:counted', 'D2:costs', 'D5:costs']);
-    expect(second.answer.totals).toEqual({ items: 3, costsPoints: 2, inNumerator: 1, inDenominator: 3 });
-    expect(figureOf(second.answer)).toEqual([1, 3]);
+    const second = await takenInByDelta(12, ['D1:counted', 'D2:costs', 'D5:costs']);
+    expect(second.totals).toEqual({ items: 3, costsPoints: 2, inNumerator: 1, inDenominator: 3 });
+    expect(figureOf(second)).toEqual([1, 3]);
 
     // D2 moved to P4 and given an e-result: counted (a dossier change, judged with its new procedure).
     await project([d('D2').received('2025-03-04T08:00:00', '2025-03-11T17:00:00', 'in-person', 'P4'), eResult('D2', '2025-03-21T08:00:00+07:00')]);
-    const third = await explain(12);
-    expect([third.path, third.sets]).toEqual(['delta', 1]);
-    expect(listed(third.answer)).toEqual(['D1:counted', 'D2:counted', 'D5:costs']);
-    expect(figureOf(third.answer)).toEqual([2, 3]);
+    const third = await takenInByDelta(12, ['D1:counted', 'D2:counted', 'D5:costs']);
+    expect(figureOf(third)).toEqual([2, 3]);
 
     // P4 back to a non-document result: D2 and D5 leave the list (both now P4's), by the links alone.
     await project([announced('P4', false, '2025-03-22T09:00:00+07:00')]);
-    const fourth = await explain(12);
-    expect([fourth.path, fourth.sets]).toEqual(['delta', 1]);
-    expect(listed(fourth.answer)).toEqual(['D1:counted']);
-    expect(fourth.answer.totals).toEqual({ items: 1, costsPoints: 0, inNumerator: 1, inDenominator: 1 });
+    const fourth = await takenInByDelta(12, ['D1:counted']);
+    expect(fourth.totals).toEqual({ items: 1, costsPoints: 0, inNumerator: 1, inDenominator: 1 });
     const versions = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*) AS n FROM explain_lists l JOIN explain_sets s ON s.id = l.set_id WHERE s.unit_code = $1 AND s.criterion = 12`, U,
     ))[0]?.n);
     const versionsBefore = await versions();
-    expect(figureOf(fourth.answer)).toEqual([1, 1]);
+    expect(figureOf(fourth)).toEqual([1, 1]);
 
     // D5 moved from P4 to P6, both without a document result: no row changes, the version stays, only its link moves.
     await project([d('D5').received('2025-03-04T09:00:00', '2025-03-11T17:00:00', 'in-person', 'P6')]);
@@ -171,10 +166,7 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     expect(await links(12)).toEqual([`${U}/D1→P3`, `${U}/D2→P4`, `${U}/D3→P2`, `${U}/D4→P2`, `${U}/D5→P6`]);
     // P6's result becomes a document: D5, found by its moved link, costs points again.
     await project([announced('P6', true, '2025-03-23T09:00:00+07:00')]);
-    const sixth = await explain(12);
-    expect([sixth.path, sixth.sets]).toEqual(['delta', 1]);
-    expect(listed(sixth.answer)).toEqual(['D1:counted', 'D5:costs']);
-    expect(figureOf(sixth.answer)).toEqual([1, 2]);
+    const sixth = await takenInByDelta(12, ['D1:counted', 'D5:costs']);
+    expect(figureOf(sixth)).toEqual([1, 2]);
   });
-
 });

@@ -95,16 +95,21 @@ function expectEarliestEvidenceEnough(subjects: Required<SubjectFacts>): void {
   }
 }
 
+/** Runs `check` on the subjects folded from `runs` random histories. */
+function onRandomHistories(check: (subjects: Required<SubjectFacts>) => void, runs: number): void {
+  fc.assert(
+    fc.property(streams, (all) => {
+      const stored = new Map<string, StoredSubject>();
+      foldSubjects(all.flat(), stored);
+      check(groupSubjects([...stored.values()]));
+    }),
+    { numRuns: runs },
+  );
+}
+
 describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
   it('a procedure of 7, 9, 10, 17 judged with only its dossier of earliest evidence is judged as with all (random histories)', () => {
-    fc.assert(
-      fc.property(streams, (all) => {
-        const stored = new Map<string, StoredSubject>();
-        foldSubjects(all.flat(), stored);
-        expectEarliestEvidenceEnough(groupSubjects([...stored.values()]));
-      }),
-      { numRuns: 60 },
-    );
+    onRandomHistories(expectEarliestEvidenceEnough, 60);
   });
 
   it('joins two kinds only in 7, 9, 10, 17 (procedures by their dossiers) and 12, 13 (dossiers by their procedure)', () => {
@@ -115,14 +120,7 @@ describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
   });
 
   it('a joined criterion\'s subject judged with only the other kind of its procedure code is judged as with all of it (random histories)', () => {
-    fc.assert(
-      fc.property(streams, (all) => {
-        const stored = new Map<string, StoredSubject>();
-        foldSubjects(all.flat(), stored);
-        expectJoinByProcedureCodeExact(groupSubjects([...stored.values()]));
-      }),
-      { numRuns: 40 },
-    );
+    onRandomHistories(expectJoinByProcedureCodeExact, 40);
   });
 
   it('declares, for each of the 21 criteria, the kind it counts', () => {
@@ -130,14 +128,7 @@ describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
   });
 
   it('a criterion\'s figure and explanation do not depend on the kinds it does not declare (random histories)', () => {
-    fc.assert(
-      fc.property(streams, (all) => {
-        const stored = new Map<string, StoredSubject>();
-        foldSubjects(all.flat(), stored);
-        expectUndeclaredKindsIgnored(groupSubjects([...stored.values()]));
-      }),
-      { numRuns: 40 },
-    );
+    onRandomHistories(expectUndeclaredKindsIgnored, 40);
   });
 
   // The random histories never set a procedure's resultIsDocument: one that does, read by 12 and 13.
