@@ -5,13 +5,15 @@ import { PrismaClient } from './generated/prisma/client';
 
 export type ReadModelClient = InstanceType<typeof PrismaClient>;
 
-const pools = new WeakMap<ReadModelClient, Pool>();
+/** Where a client made by createReadModelClient keeps its pool: a property, so a wrapper (a Proxy forwarding reads) finds it too. */
+const POOL = Symbol('read-models pool');
 
 /**
  * The pg pool under a client made by createReadModelClient: hot paths that run many small raw
- * statements in one transaction (the scoring projector) use it directly, without Prisma's per-statement cost.
+ * statements in one transaction (the scoring projector) or write by COPY (explain's builds) use it
+ * directly, without Prisma's per-statement cost.
  */
-export const poolOfReadModels = (client: ReadModelClient): Pool | undefined => pools.get(client);
+export const poolOfReadModels = (client: ReadModelClient): Pool | undefined => (client as unknown as { [POOL]?: Pool })[POOL];
 
 /** Prisma over a pool of our own, watched: a dropped connection is logged, never a crash (watchPool). */
 export function createReadModelClient(databaseUrl: string, maxConnections = 10): ReadModelClient {
@@ -19,6 +21,6 @@ export function createReadModelClient(databaseUrl: string, maxConnections = 10):
   // The adapter is typed against its own copy of pg's types; the pool is the same pg Pool.
   const adapter = new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
-  pools.set(client, pool);
+  Object.defineProperty(client, POOL, { value: pool });
   return client;
 }

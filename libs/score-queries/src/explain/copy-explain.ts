@@ -1,7 +1,7 @@
 import { type CopyValue, copyIn, copyLines } from '@idx/event-store';
 import { poolOfReadModels, type ReadModelClient } from '@idx/read-models';
 import type { LinkRow } from './explain-joins';
-import { insertRowsSql, type StoredRowInput } from './explain-sets';
+import type { StoredRowInput } from './explain-sets';
 
 /**
  * A full build's rows and links written by COPY (the event store's protocol code, copy-in.ts): no JSON
@@ -15,20 +15,11 @@ const ROWS_PER_COPY = 20_000;
 
 const bool = (b: boolean): CopyValue => (b ? 't' : 'f');
 
-/**
- * COPY of `items` in chunks on a connection of the client's own pool; a client that has none (one not
- * made by createReadModelClient: a wrapper, a transaction) writes each chunk as one JSON document
- * (`insertSql`: $1 the document) instead.
- */
-async function copyChunks<T>(
-  prisma: ReadModelClient, target: string, items: readonly T[], toRow: (item: T) => readonly CopyValue[], insertSql: string, toJson: (item: T) => unknown,
-): Promise<void> {
+/** COPY of `items` in chunks on a connection of the client's own pool (a client made by createReadModelClient). */
+async function copyChunks<T>(prisma: ReadModelClient, target: string, items: readonly T[], toRow: (item: T) => readonly CopyValue[]): Promise<void> {
   if (items.length === 0) return;
   const pool = poolOfReadModels(prisma);
-  if (!pool) {
-    for (let from = 0; from < items.length; from += ROWS_PER_COPY) await prisma.$executeRawUnsafe(insertSql, JSON.stringify(items.slice(from, from + ROWS_PER_COPY).map(toJson)));
-    return;
-  }
+  if (!pool) throw new Error('explain: a full build writes by COPY on the pool of a client made by createReadModelClient; this client has none');
   const client = await pool.connect();
   try {
     for (let from = 0; from < items.length; from += ROWS_PER_COPY) {
@@ -44,15 +35,10 @@ export function copyExplainRows(prisma: ReadModelClient, setId: bigint, fromList
   return copyChunks(
     prisma, 'explain_rows (set_id, seq, stream_id, subject_key, rank, neg_late, code, in_numerator, in_denominator, timed, from_list, item)', rows,
     (r) => [setId, r.seq, r.streamId, r.subjectKey, r.rank, r.negLate, r.code, bool(r.inNumerator), bool(r.inDenominator), bool(r.timed), fromList, JSON.stringify(r.item)],
-    insertRowsSql(`${setId}::bigint`, `${fromList}::bigint`, '$1'), (r) => r,
   );
 }
 
 /** A joined set's links. */
 export function copyExplainLinks(prisma: ReadModelClient, setId: bigint, links: readonly LinkRow[]): Promise<void> {
-  return copyChunks(
-    prisma, 'explain_links (set_id, subject_key, join_code, evidence_from)', links, ([key, code, evidence]) => [setId, key, code, evidence],
-    `INSERT INTO explain_links (set_id, subject_key, join_code, evidence_from)
-     SELECT ${setId}::bigint, e->>0, e->>1, (e->>2)::bigint FROM json_array_elements($1::json) AS e`, (l) => l,
-  );
+  return copyChunks(prisma, 'explain_links (set_id, subject_key, join_code, evidence_from)', links, ([key, code, evidence]) => [setId, key, code, evidence]);
 }
