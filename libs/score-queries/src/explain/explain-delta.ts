@@ -20,9 +20,8 @@ export interface ChangeRow {
   readonly kind: string; readonly key: string; readonly facts: unknown; readonly last_position: string; readonly in_window: boolean;
   readonly row_rank: 0 | 1 | 2 | null; readonly in_numerator: boolean | null; readonly in_denominator: boolean | null;
   readonly timed: boolean | null; readonly item: string | null;
-  /** A dossier's procedure code as a joined set last judged it (explain_links), and from when it is evidence (epoch ms as text); null otherwise. */
-  readonly link_code: string | null;
-  readonly link_evidence_from: string | null;
+  /** A dossier's link in a joined set (explain_links): [procedure code it was last judged under, from when it is evidence (epoch ms) or null]; null: none. */
+  readonly link: readonly [string, number | null] | null;
 }
 
 /**
@@ -33,15 +32,14 @@ export interface ChangeRow {
  * scanned all 185k subjects, 180 ms), an index probe of explain_rows_current per changed subject
  * (LATERAL … LIMIT 1: a join could hash the whole list's rows — 234 ms for 20,000 seen — when the
  * table's statistics are behind a build), and a changed dossier's link in a joined set (explain-joins.ts:
- * the procedure code it was last judged under, when its evidence begins) by two scalar probes of its
+ * the procedure code it was last judged under, when its evidence begins) by one scalar probe of its
  * primary key (as a LEFT JOIN LATERAL the planner hashed all 185k links: 130–145 ms a first page).
  * Stops one past MAX_DELTA_SUBJECTS per unit (a rebuild).
  */
 export const changesSql = (set: string, start: string, end: string) => `
   SELECT c.kind, c.key, c.facts, c.last_position::text AS last_position, c.in_window,
          r.rank AS row_rank, r.in_numerator, r.in_denominator, r.timed, r.item::text AS item,
-         (SELECT join_code FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') AS link_code,
-         (SELECT evidence_from::text FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') AS link_evidence_from
+         (SELECT json_build_array(join_code, evidence_from) FROM explain_links WHERE set_id = cs.id AND subject_key = c.key AND c.kind = 'dossier') AS link
   FROM ${set} AS cs
   CROSS JOIN LATERAL unnest(cs.members) AS m(code)
   CROSS JOIN LATERAL (SELECT kind, key, facts, last_position, ${inWindowSql(start, end)} AS in_window
@@ -98,13 +96,13 @@ export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
   const other = joinedKindOf(set.criterion);
   if (base.changes.length > MAX_DELTA_SUBJECTS) return { rebuild: `more than ${MAX_DELTA_SUBJECTS} subjects changed` };
   const changed: ChangedSubject[] = [];
-  const otherChanged: (ChangedSubject & { readonly linkCode: string | null; readonly linkEvidenceFrom: string | null })[] = [];
+  const otherChanged: (ChangedSubject & { readonly link: ChangeRow['link'] })[] = [];
   const before = new Map<string, CurrentRow>();
   let position = set.subjectsPosition;
   for (const r of base.changes) {
     const at = BigInt(r.last_position);
     if (at > position) position = at;
-    const subject = { kind: r.kind, key: r.key, facts: r.facts, lastPosition: at, inWindow: r.in_window, linkCode: r.link_code, linkEvidenceFrom: r.link_evidence_from };
+    const subject = { kind: r.kind, key: r.key, facts: r.facts, lastPosition: at, inWindow: r.in_window, link: r.link };
     if (r.kind === other) otherChanged.push(subject);
     if (r.kind !== kind) continue;
     changed.push(subject);
@@ -119,7 +117,7 @@ export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
   const subjects: ChangedSubject[] = [...changed, ...timed];
   let partners: readonly PoolSubject[] = [];
   if (other !== undefined && subjects.length + otherChanged.length > 0) {
-    const joined = await input.joined(joinRequestOf(set.criterion, subjects, otherChanged), otherChanged.filter((s) => s.kind === 'dossier').map((s) => s.key));
+    const joined = await input.joined(joinRequestOf(subjects, otherChanged), otherChanged.filter((s) => s.kind === 'dossier').map((s) => s.key));
     if (joined.rejudged.length > MAX_DELTA_SUBJECTS) return { rebuild: `more than ${MAX_DELTA_SUBJECTS} subjects of a changed ${other}'s procedure code` };
     const judging = new Set(subjects.map((s) => s.key));
     for (const s of joined.rejudged) {

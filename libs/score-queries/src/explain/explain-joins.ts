@@ -41,7 +41,8 @@ export interface JoinedSubjects {
 /** A subject as the delta sees it: its kind, key, facts, whether it can count in the period, and (a dossier) the code it is linked under. */
 interface Joinable {
   readonly kind: string; readonly key: string; readonly facts: unknown; readonly inWindow: boolean;
-  readonly linkCode?: string | null; readonly linkEvidenceFrom?: string | null;
+  /** A changed dossier's link as read (changesSql): [code, evidence from]; null or absent: none. */
+  readonly link?: readonly [string, number | null] | null;
 }
 
 const codeNow = (s: Joinable): string | undefined => (s.inWindow ? joinCodeOf(s.facts as SubjectOfAnyKind) : undefined);
@@ -57,8 +58,7 @@ export function linkMoves(criterion: number, period: Period, changed: readonly J
     if (s.kind !== 'dossier') return [];
     const to = codeNow(s);
     const evidence = to === undefined ? null : evidenceOf(criterion, s.facts, period);
-    const was = s.linkEvidenceFrom === null || s.linkEvidenceFrom === undefined ? null : Number(s.linkEvidenceFrom);
-    return (s.linkCode ?? undefined) === to && was === evidence ? [] : [{ key: s.key, to, evidenceFrom: evidence }];
+    return s.link?.[0] === to && (s.link?.[1] ?? null) === evidence ? [] : [{ key: s.key, to, evidenceFrom: evidence }];
   });
 }
 
@@ -67,11 +67,10 @@ export function linkMoves(criterion: number, period: Period, changed: readonly J
  * new code) have all their counted subjects judged again; every judged subject (`judged`: the changed and
  * time-dependent ones of the counted kind) is judged with the other kind's subjects of its code.
  */
-export function joinRequestOf(criterion: number, judged: readonly Joinable[], otherChanged: readonly Joinable[]): JoinRequest {
-  if (joinedKindOf(criterion) === undefined) throw new RangeError(`criterion ${criterion} joins no other kind`);
+export function joinRequestOf(judged: readonly Joinable[], otherChanged: readonly Joinable[]): JoinRequest {
   const rejudge = new Set<string>();
   for (const s of otherChanged) {
-    for (const code of [s.linkCode ?? undefined, codeNow(s)]) if (code !== undefined) rejudge.add(code);
+    for (const code of [s.link?.[0], codeNow(s)]) if (code !== undefined) rejudge.add(code);
   }
   const partners = new Set(rejudge);
   for (const s of judged) {
