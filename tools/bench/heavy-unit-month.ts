@@ -1,11 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import {
-  type DossierComponentsDigitised, type DossierEResultIssued, type DossierFeePaid, type DossierFinancialObligation, type DossierPopulationDataUsed,
-  type DomainEvent, isOnlineAt, type OnlineServiceLevel, type PaymentMethod, type ProcedureEventUnion,
-} from '@idx/domain';
+import { type DomainEvent, isOnlineAt, type OnlineServiceLevel, type ProcedureEventUnion } from '@idx/domain';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { RebuildState, recomputeUnitPeriods, saveSubjects } from '@idx/scoring-projection';
-import { at, dossierEvents, unitRegistered } from '@idx/testing';
+import { dossierEvents, procedureEvent, type ProcedureEventData, unitRegistered } from '@idx/testing';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import { createReportingApp } from '../../apps/reporting/src/bootstrap';
@@ -55,29 +51,6 @@ export interface HeavyProcedure {
 }
 
 const DAY = 86_400_000;
-const SOURCE = 'bench-heavy-unit';
-
-/**
- * Wire events the shared builders (libs/testing's dossierEvents) do not make: the catalogue's
- * (procedure.*) and the dossier's fee, payment, digitisation, e-result and population-data events.
- * Typed by the domain's own event types, so a shape the domain does not take does not compile.
- */
-const envelope = (unitCode: string, localTime: string) => ({ eventId: randomUUID(), schemaVersion: 1, occurredAt: at(localTime), sourceSystem: SOURCE, unitCode });
-
-/** Each catalogue event's data by its type. */
-type ProcedureData = { [E in ProcedureEventUnion as E['type']]: E['data'] };
-
-function procedureEvent<T extends ProcedureEventUnion['type']>(unitCode: string, procedureCode: string, type: T, localTime: string, data: ProcedureData[T]): DomainEvent {
-  return { ...envelope(unitCode, localTime), type, procedureCode, data } as ProcedureEventUnion;
-}
-
-const dossierFacts = (unitCode: string, dossierCode: string) => ({
-  obligation: (t: string, amount: number): DossierFinancialObligation => ({ ...envelope(unitCode, t), type: 'dossier.financial-obligation', dossierCode, data: { lines: [{ kind: 'fee', amount }] } }),
-  paid: (t: string, method: PaymentMethod): DossierFeePaid => ({ ...envelope(unitCode, t), type: 'dossier.fee-paid', dossierCode, data: { method } }),
-  digitised: (t: string): DossierComponentsDigitised => ({ ...envelope(unitCode, t), type: 'dossier.components-digitised', dossierCode, data: { components: 2 } }),
-  eResult: (t: string): DossierEResultIssued => ({ ...envelope(unitCode, t), type: 'dossier.e-result-issued', dossierCode, data: {} }),
-  populationData: (t: string): DossierPopulationDataUsed => ({ ...envelope(unitCode, t), type: 'dossier.population-data-used', dossierCode, data: { source: 'population-db' } }),
-});
 
 /** The catalogue's QĐCB: dated in January, so every procedure is under the unit's authority through the month. */
 const DECISION_DATE = '2025-01-06';
@@ -137,7 +110,7 @@ export class HeavyCatalogue {
     let pos = position;
     const published = '2025-01-08T09:00:00';
     for (const p of this.procedures) {
-      const e = <T extends ProcedureEventUnion['type']>(type: T, t: string, data: ProcedureData[T]) =>
+      const e = <T extends ProcedureEventUnion['type']>(type: T, t: string, data: ProcedureEventData[T]) =>
         this.state.apply(procedureEvent<T>(this.unitCode, p.code, type, t, data), ++pos);
       e('procedure.announced', `${DECISION_DATE}T08:00:00`, { decisionCode: this.decisionOf(p.code), decisionDate: DECISION_DATE, legalBasisEffectiveDate: '2025-01-20', resultIsDocument: p.resultIsDocument });
       e('procedure.published', published, { decisionCode: this.decisionOf(p.code) });
@@ -162,7 +135,7 @@ export class HeavyCatalogue {
     const now = this.current.get(procedure.code);
     if (!now) throw new Error(`no procedure ${procedure.code}`);
     const t = localIso(MONTH_START + 25 * DAY + i * 60_000);
-    const change = <T extends ProcedureEventUnion['type']>(type: T, data: ProcedureData[T]) => ({
+    const change = <T extends ProcedureEventUnion['type']>(type: T, data: ProcedureEventData[T]) => ({
       event: procedureEvent<T>(this.unitCode, procedure.code, type, t, data), procedure,
     });
     if (criterion === 12 || criterion === 13) {
@@ -202,18 +175,17 @@ function foldCatalogueDossier(state: RebuildState, catalogue: HeavyCatalogue, i:
   const received = MONTH_START + Math.floor(r() * 27 * DAY);
   const processed = received + Math.floor(r() * 3.6 * DAY);
   const d = dossierEvents(code, dossierCode);
-  const more = dossierFacts(code, dossierCode);
-  let pos = position;
+    let pos = position;
   const fold = (event: DomainEvent) => state.apply(event, ++pos);
   fold(d.received(localIso(received), localIso(received + 3 * DAY), isOnlineAt(p.online) && r() < 0.6 ? 'online' : 'in-person', p.code));
-  if (r() < 0.7) fold(more.digitised(localIso(received + 600_000)));
-  if (p.populationLinked && r() < 0.7) fold(more.populationData(localIso(received + 300_000)));
+  if (r() < 0.7) fold(d.digitised(localIso(received + 600_000)));
+  if (p.populationLinked && r() < 0.7) fold(d.populationData(localIso(received + 300_000)));
   if (p.feeBearing && r() < 0.9) {
-    fold(more.obligation(localIso(received + 3_600_000), 50_000 * (1 + Math.floor(r() * 10))));
-    fold(more.paid(localIso(received + 7_200_000), p.paymentIntegrated && r() < 0.6 ? (r() < 0.6 ? 'national-portal' : 'local-gateway') : 'offline'));
+    fold(d.obligation(localIso(received + 3_600_000), 50_000 * (1 + Math.floor(r() * 10))));
+    fold(d.paid(localIso(received + 7_200_000), p.paymentIntegrated && r() < 0.6 ? (r() < 0.6 ? 'national-portal' : 'local-gateway') : 'offline'));
   }
   fold(d.processed(localIso(processed)));
-  if (r() < 0.6) fold(more.eResult(localIso(processed + 300_000)));
+  if (r() < 0.6) fold(d.eResult(localIso(processed + 300_000)));
   return pos;
 }
 

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { ExplainDto } from '@idx/contracts';
 import type { DomainEvent } from '@idx/domain';
 import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
 import { RebuildState, recomputeUnitPeriods, saveSubjects } from '@idx/scoring-projection';
-import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered, waitFor } from '@idx/testing';
+import { createTestDatabase, dossierEvents, procedureEvent, type TestDatabase, unitRegistered, waitFor } from '@idx/testing';
 import { type ExplainPhases, ExplainQueries } from '../explain-queries';
 
 const U = 'HY-SXD';
@@ -36,14 +35,12 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
       await recomputeUnitPeriods(tx, [{ unitCode: U, period: PERIOD }], BigInt(history.length), NOW, { rebase: true });
     });
   };
-  const procedure = (code: string, type: string, data: object, occurredAt = '2025-02-10T09:00:00+07:00'): DomainEvent =>
-    ({ eventId: randomUUID(), schemaVersion: 1, occurredAt, sourceSystem: 'test-one-stop', unitCode: U, procedureCode: code, type, data }) as DomainEvent;
-  const announced = (code: string, resultIsDocument?: boolean, occurredAt?: string) =>
-    procedure(code, 'procedure.announced', { decisionCode: `QD-${code}`, decisionDate: '2025-02-01', legalBasisEffectiveDate: '2025-02-01', ...(resultIsDocument === undefined ? {} : { resultIsDocument }) }, occurredAt);
-  const online = (code: string) => procedure(code, 'procedure.online-service-set', { level: 'full' });
+  const announced = (code: string, resultIsDocument?: boolean, occurredAt = '2025-02-10T09:00:00') =>
+    procedureEvent(U, code, 'procedure.announced', occurredAt, {
+      decisionCode: `QD-${code}`, decisionDate: '2025-02-01', legalBasisEffectiveDate: '2025-02-01', ...(resultIsDocument === undefined ? {} : { resultIsDocument }),
+    });
+  const online = (code: string) => procedureEvent(U, code, 'procedure.online-service-set', '2025-02-10T09:00:00', { level: 'full' });
   const d = (code: string) => dossierEvents(U, code);
-  const eResult = (code: string, occurredAt: string): DomainEvent =>
-    ({ eventId: randomUUID(), schemaVersion: 1, occurredAt, sourceSystem: 'test-one-stop', unitCode: U, dossierCode: code, type: 'dossier.e-result-issued', data: {} }) as DomainEvent;
 
   /** The whole list (one page of 50), the figure the score shows and the path the request took. */
   const explain = async (criterion: number) => {
@@ -87,7 +84,7 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     await project([
       announced('P1'), online('P1'), announced('P2'), online('P2'), announced('P3'), online('P3'), announced('P4', false), announced('P6', false),
       d('D1').received('2025-03-03T08:00:00', '2025-03-10T17:00:00', 'online', 'P1'), d('D1').processed('2025-03-05T10:00:00'),
-      eResult('D1', '2025-03-05T10:05:00+07:00'),
+      d('D1').eResult('2025-03-05T10:05:00'),
       d('D2').received('2025-03-04T08:00:00', '2025-03-11T17:00:00', 'in-person', 'P2'), d('D2').processed('2025-03-06T10:00:00'),
       d('D5').received('2025-03-04T09:00:00', '2025-03-11T17:00:00', 'in-person', 'P4'), d('D5').processed('2025-03-06T11:00:00'),
     ]);
@@ -137,18 +134,18 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     await waitForComplete(12);
 
     // P4 announced again, its result now a document: D5 (no e-result) now costs points.
-    await project([announced('P4', true, '2025-03-20T09:00:00+07:00')]);
+    await project([announced('P4', true, '2025-03-20T09:00:00')]);
     const second = await takenInByDelta(12, ['D1:counted', 'D2:costs', 'D5:costs']);
     expect(second.totals).toEqual({ items: 3, costsPoints: 2, inNumerator: 1, inDenominator: 3 });
     expect(figureOf(second)).toEqual([1, 3]);
 
     // D2 moved to P4 and given an e-result: counted (a dossier change, judged with its new procedure).
-    await project([d('D2').received('2025-03-04T08:00:00', '2025-03-11T17:00:00', 'in-person', 'P4'), eResult('D2', '2025-03-21T08:00:00+07:00')]);
+    await project([d('D2').received('2025-03-04T08:00:00', '2025-03-11T17:00:00', 'in-person', 'P4'), d('D2').eResult('2025-03-21T08:00:00')]);
     const third = await takenInByDelta(12, ['D1:counted', 'D2:counted', 'D5:costs']);
     expect(figureOf(third)).toEqual([2, 3]);
 
     // P4 back to a non-document result: D2 and D5 leave the list (both now P4's), by the links alone.
-    await project([announced('P4', false, '2025-03-22T09:00:00+07:00')]);
+    await project([announced('P4', false, '2025-03-22T09:00:00')]);
     const fourth = await takenInByDelta(12, ['D1:counted']);
     expect(fourth.totals).toEqual({ items: 1, costsPoints: 0, inNumerator: 1, inDenominator: 1 });
     const versions = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(
@@ -165,7 +162,7 @@ describe('explain of the joined criteria, maintained by deltas (real PostgreSQL)
     expect(await versions()).toBe(versionsBefore);
     expect(await links(12)).toEqual([`${U}/D1→P3`, `${U}/D2→P4`, `${U}/D3→P2`, `${U}/D4→P2`, `${U}/D5→P6`]);
     // P6's result becomes a document: D5, found by its moved link, costs points again.
-    await project([announced('P6', true, '2025-03-23T09:00:00+07:00')]);
+    await project([announced('P6', true, '2025-03-23T09:00:00')]);
     const sixth = await takenInByDelta(12, ['D1:counted', 'D5:costs']);
     expect(figureOf(sixth)).toEqual([1, 2]);
   });
