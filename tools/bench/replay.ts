@@ -12,7 +12,7 @@ import { profilePhase } from './phase-profile';
 
 /**
  * Full replay/rebuild of the scoring read models from the event store.
- *   npm run bench -- replay --events=1000000 [--ahead=2,3 --rounds=2] [--resident=5000|all|all,20000] [--spread=30000] [--cpu-prof=rebuild.cpuprofile]
+ *   npm run bench -- replay --events=1000000 [--order=stream,log] [--ahead=2,3 --rounds=2] [--resident=5000|all|all,20000] [--spread=30000] [--cpu-prof=rebuild.cpuprofile]
  * Aim (DESIGN.md §7): ≥ 200,000 events/s (one province-month of ~1 M events in < 5 s); memory flat in
  * the number of events (`--resident`: dossiers and petitions held in memory, the rest spilled; `all`
  * holds every one, the build before spilling; a list rebuilds once per bound, in turn). Peak RSS is sampled every 20 ms during each rebuild;
@@ -64,9 +64,12 @@ async function main(): Promise<void> {
   // --resident=all,20000: rebuild once per bound, in turn (alike rounds for throughput; for memory
   // run one bound per process).
   const residents = (textArg('resident') ?? String(DEFAULT_RESIDENT_SUBJECTS)).split(',').map((r) => (r === 'all' ? Number.MAX_SAFE_INTEGER : Number(r)));
+  // --order=stream,log: the first pass stream by stream (the default) or in the log's order (the
+  // build before it), in turn: a ratio measured in one run.
+  const orders = (textArg('order') ?? 'stream').split(',') as ('stream' | 'log')[];
   const results: string[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const ahead of aheads) for (const resident of residents) {
+    for (const ahead of aheads) for (const resident of residents) for (const order of orders) {
       const memoryBefore = process.memoryUsage().rss;
       // RSS keeps what the heap has freed (V8 gives it back late); the heap in use, sampled, says
       // more nearly what was held at once.
@@ -89,21 +92,21 @@ async function main(): Promise<void> {
       const mark = await meter.start();
       let foldCpu: NodeJS.CpuUsage | undefined;
       const started = Date.now();
-      const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead, resident }).run((stage, done) => {
+      const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead, resident, order }).run((stage, done) => {
         sample();
         if (collect && stage === 'fold') {
           collect();
           livePeak = Math.max(livePeak, process.memoryUsage().heapUsed);
         }
-        if (stage === 'fold') progress(`replay (fold, ${ahead} pages in flight)`, done, total, started);
+        if (stage === 'fold') progress(`replay (fold, ${order} order)`, done, total, started);
         else foldCpu ??= process.cpuUsage(mark.node);
       })).finally(() => clearInterval(sampler));
       const cpu = await meter.stop(mark);
       const memoryAfter = process.memoryUsage().rss;
       const nodeFold = foldCpu ? (foldCpu.user + foldCpu.system) / 1e6 : Number.NaN;
       results.push(
-        `RESULT replay fold (${ahead} in flight, at most ${resident === Number.MAX_SAFE_INTEGER ? 'all' : resident} resident, round ${round + 1}): ${report.events} events in ${report.seconds.fold.toFixed(2)} s = ${Math.round(report.events / report.seconds.fold)} events/s`,
-        `RESULT rebuild total (${ahead} in flight, round ${round + 1}; fold + write ${report.subjects} subjects, ${report.unitPeriods} unit-periods + switch): ${report.seconds.total.toFixed(2)} s = ${Math.round(report.events / report.seconds.total)} events/s (aim ≥ 200000)`,
+        `RESULT replay fold (${order} order, ${ahead} in flight, at most ${resident === Number.MAX_SAFE_INTEGER ? 'all' : resident} resident, round ${round + 1}): ${report.events} events in ${report.seconds.fold.toFixed(2)} s = ${Math.round(report.events / report.seconds.fold)} events/s`,
+        `RESULT rebuild total (${order} order, ${ahead} in flight, round ${round + 1}; fold + write ${report.subjects} subjects, ${report.unitPeriods} unit-periods + switch): ${report.seconds.total.toFixed(2)} s = ${Math.round(report.events / report.seconds.total)} events/s (aim ≥ 200000)`,
         // `phases` is absent from a build before it was reported (the bench also runs against one).
         `RESULT rebuild phases (s): fold ${report.seconds.fold.toFixed(2)}, ${Object.entries((report as { phases?: Record<string, number> }).phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`,
         `RESULT rebuild cpu (s): node ${cpu.nodeSeconds.toFixed(2)} (fold ${nodeFold.toFixed(2)}, write and switch ${(cpu.nodeSeconds - nodeFold).toFixed(2)}), postgres ${cpu.postgresSeconds.toFixed(2)}, ` +

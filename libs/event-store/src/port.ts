@@ -48,6 +48,16 @@ export interface ReplayBatch {
   readonly checkpoint: Checkpoint;
 }
 
+/**
+ * A whole log for a rebuild, stream by stream: `checkpoint` is where the gap-free order goes on
+ * after the events `pages` gives (read from there for what was committed later).
+ */
+export interface StreamReplay {
+  readonly checkpoint: Checkpoint;
+  /** Pages of about the asked size; each stream's events together, in stream order, streams one after another. */
+  readonly pages: AsyncIterable<readonly ReplayEvent[]>;
+}
+
 export interface ReadBatch {
   readonly events: readonly StoredEvent[];
   /** Where to read on from: the last event's checkpoint, or the input one when nothing was read. */
@@ -75,4 +85,10 @@ export interface EventStore {
    * last page's checkpoint.
    */
   replayPages(after: Checkpoint, pageSize: number, ahead?: number): AsyncIterable<ReplayBatch>;
+  /**
+   * Everything committed when the call began, grouped by stream (each stream's events in order,
+   * the streams in no promised order): a fold whose subjects are streams meets each one's events
+   * together, so it can finish a subject before the next begins instead of holding them all.
+   */
+  replayByStream(pageSize: number): Promise<StreamReplay>;
 }

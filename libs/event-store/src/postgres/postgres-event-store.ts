@@ -10,6 +10,7 @@ import {
   type ReplayEvent,
   type StoredEvent,
   type StreamAppend,
+  type StreamReplay,
   WrongExpectedVersionError,
 } from '../port';
 import { AppendNotifier } from './append-notifier';
@@ -18,6 +19,7 @@ import { contentDifferences } from './content-difference';
 import { copyIn, copyLines, type CopyValue } from './copy-in';
 import { chainHashOfCanonical, textBeforeVersion } from './hash-chain';
 import { EVENT_COLUMNS, type EventRow, toStoredEvent } from './row-mapping';
+import { replayByStream } from './stream-replay';
 
 export { EVENTS_APPENDED_CHANNEL } from './append-notifier';
 
@@ -363,6 +365,10 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
+  }
+
+  replayByStream(pageSize: number): Promise<StreamReplay> {
+    return replayByStream(this.pool, pageSize);
   }
 
   async readAll(after: Checkpoint, limit: number): Promise<ReadBatch> {

@@ -70,13 +70,13 @@ describe('a rebuild with a tiny resident bound equals one holding every subject 
     indexes: await q(`SELECT regexp_replace(indexdef, '^CREATE (UNIQUE )?INDEX \\S+', 'CREATE \\1INDEX') AS def FROM pg_indexes WHERE tablename = 'subject_facts' ORDER BY 1`),
   });
 
-  it('writes the same subjects, tallies, scores, parkings and indexes, with every later event reading its subject back', async () => {
-    const whole = await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3 }).run();
+  it('writes the same subjects, tallies, scores, parkings and indexes read in the log order, with every later event reading its subject back', async () => {
+    const whole = await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3, order: 'log' }).run();
     expect(whole.spill).toEqual({ resident: DEFAULT_RESIDENT_SUBJECTS, spilled: 0, reloaded: 0 });
     const expected = await snapshot();
 
     const stages: string[] = [];
-    const spilled = await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3, resident: 1 }).run((stage) => {
+    const spilled = await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3, resident: 1, order: 'log' }).run((stage) => {
       if (stages[stages.length - 1] !== stage) stages.push(stage);
     });
     expect(stages).toEqual(['fold', 'write', 'switch']);
@@ -111,5 +111,18 @@ describe('a rebuild with a tiny resident bound equals one holding every subject 
     expect(actual.parked).toEqual([expect.objectContaining({ kind: 'procedure', key: 'HY-A/P-BAD', events: [expect.any(String), expect.any(String)] })]);
     expect(actual.subjects).toHaveLength(12); // 2 units, 9 dossiers, 1 petition; the poisoned procedure has none
     expect(actual.indexes).toHaveLength(4);
+  });
+
+  it('writes the same read stream by stream (the default), whole or one subject at a time, and reads no subject back', async () => {
+    await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3, order: 'log' }).run();
+    const expected = await snapshot();
+    for (const resident of [DEFAULT_RESIDENT_SUBJECTS, 1]) {
+      const byStream = await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3, resident }).run();
+      // Each subject's events come together: one spilled is done, never met again.
+      expect(byStream.spill.reloaded).toBe(0);
+      expect(byStream.spill.spilled).toBe(resident === 1 ? 9 : 0); // 10 dossiers and petitions, one left in memory at the end
+      expect(byStream.events).toBe(history().length);
+      expect(await snapshot()).toEqual(expected);
+    }
   });
 });
