@@ -141,11 +141,15 @@ export class RebuildState {
     this.reloaded += subjects.length;
   }
 
-  /** The least recently folded dossiers and petitions beyond the bound, out of memory with their contribution added: the caller writes them. */
-  spill(): SubjectRecord[] {
+  /**
+   * The least recently folded dossiers and petitions beyond the bound (or beyond `keep`, when
+   * smaller), out of memory with their contribution added: the caller writes them.
+   */
+  spill(keep = this.resident): SubjectRecord[] {
+    const bound = Math.min(keep, this.resident);
     const out: SubjectRecord[] = [];
     for (const [id, s] of this.tallied) {
-      if (this.tallied.size <= this.resident) break;
+      if (this.tallied.size <= bound) break;
       const record = this.recordOf(s);
       this.tallies.add(record, 1);
       this.tallied.delete(id);

@@ -19,8 +19,8 @@ export function subjectLines(subjects: readonly SubjectRecord[]): string {
  * subject_facts_next as a rebuild fills it on one connection: created bare before the fold, spilled
  * subjects written into it while folding (one COPY in flight at a time, the next page folded
  * meanwhile) and taken back out when a later event needs them, so each subject has one row.
- * Taking back needs the primary key, added (to the empty table) before the first spill; a rebuild
- * that never spills builds it once at the end with the other indexes (indexLike).
+ * Taking back needs the primary key, built at the first take-back over the rows written by then; a
+ * rebuild that never takes back builds it once at the end with the other indexes (indexLike).
  */
 export class SpillTable {
   private keyed = false;
@@ -38,10 +38,6 @@ export class SpillTable {
   /** Spilled subjects on their way to the table: answers once the previous COPY is done and this one is sent. */
   async spill(subjects: readonly SubjectRecord[]): Promise<void> {
     if (subjects.length === 0) return;
-    if (!this.keyed) {
-      await this.client.query(`ALTER TABLE ${NEXT_SUBJECTS} ADD PRIMARY KEY (kind, key)`);
-      this.keyed = true;
-    }
     await this.write(subjectLines(subjects));
   }
 
@@ -63,6 +59,11 @@ export class SpillTable {
   async takeBack(keys: readonly { kind: string; key: string }[]): Promise<SpilledSubject[]> {
     if (keys.length === 0) return [];
     await this.settled();
+    if (!this.keyed) {
+      // Built over the rows written so far at the first take-back (one sort), then kept up row by row.
+      await this.client.query(`ALTER TABLE ${NEXT_SUBJECTS} ADD PRIMARY KEY (kind, key)`);
+      this.keyed = true;
+    }
     const { rows } = await this.client.query<{ kind: string; key: string; facts: unknown; last_position: string }>(
       `DELETE FROM ${NEXT_SUBJECTS} s USING unnest($1::text[], $2::text[]) AS k(kind, key) WHERE s.kind = k.kind AND s.key = k.key
        RETURNING s.kind, s.key, s.facts, s.last_position::text`,
