@@ -187,9 +187,10 @@ export class ProjectionRebuild {
   private async foldPage(
     state: RebuildState, table: SpillTable, events: readonly { event: DomainEvent; globalPosition: bigint; transactionId: bigint }[], keep?: number,
   ): Promise<void> {
-    const back = state.spilledAmong(events.map((e) => e.event));
+    const targets = events.map((e) => state.targetOf(e.event));
+    const back = state.spilledOf(targets);
     if (back.length > 0) state.reload(await table.takeBack(back));
-    for (const e of events) state.apply(e.event, e.globalPosition, e.transactionId);
+    for (let i = 0; i < events.length; i += 1) state.apply(events[i].event, events[i].globalPosition, events[i].transactionId, targets[i]);
     await table.spill(state.spill(keep));
   }
 

@@ -8,6 +8,13 @@ import { SpilledFilter } from './spilled-filter';
 
 export type { ScoreRecord, SubjectRecord } from './running-tallies';
 
+/** The subject one event folds into: its projection, key and id (kind and key). */
+export interface Target {
+  readonly projection: SubjectProjection;
+  readonly key: string;
+  readonly id: string;
+}
+
 interface Subject {
   readonly projection: SubjectProjection;
   readonly key: string;
@@ -72,14 +79,23 @@ export class RebuildState {
     this.tallies = new RunningTallies(now);
   }
 
-  /** Folds one event; one the subject cannot take parks the subject, as in the live projection. */
-  apply(event: DomainEvent, position: bigint, transactionId = 0n): void {
-    this.events += 1;
-    if (this.skipped.has(event.eventId)) return;
+  /** The subject an event folds into (undefined: skipped by an auditor, or no projection folds it). */
+  targetOf(event: DomainEvent): Target | undefined {
+    if (this.skipped.has(event.eventId)) return undefined;
     const projection = projectionFor(event, this.projections);
-    if (!projection) return;
+    if (!projection) return undefined;
     const key = projection.keyOf(event);
-    const id = subjectId(projection.kind, key);
+    return { projection, key, id: subjectId(projection.kind, key) };
+  }
+
+  /**
+   * Folds one event; one the subject cannot take parks the subject, as in the live projection.
+   * `target`: the event's `targetOf`, when the caller has it already.
+   */
+  apply(event: DomainEvent, position: bigint, transactionId = 0n, target: Target | undefined = this.targetOf(event)): void {
+    this.events += 1;
+    if (!target) return;
+    const { projection, key, id } = target;
     const parking = this.parkings.get(id);
     if (parking) {
       parking.events.push({ event, transactionId, position });
@@ -115,16 +131,18 @@ export class RebuildState {
    * events are applied. Empty while nothing was spilled; rarely one never spilled (SpilledFilter).
    */
   spilledAmong(events: readonly DomainEvent[]): { kind: string; key: string }[] {
+    return this.spilledOf(events.map((e) => this.targetOf(e)));
+  }
+
+  /** `spilledAmong` of the events these are the targets of. */
+  spilledOf(targets: readonly (Target | undefined)[]): { kind: string; key: string }[] {
     const filter = this.spilledIds;
     if (!filter) return [];
     const out = new Map<string, { kind: string; key: string }>();
-    for (const event of events) {
-      if (this.skipped.has(event.eventId)) continue;
-      const projection = projectionFor(event, this.projections);
-      if (!projection || !TALLIED_KINDS.has(projection.kind)) continue;
-      const key = projection.keyOf(event);
-      const id = subjectId(projection.kind, key);
-      if (!this.tallied.has(id) && !this.parkings.has(id) && filter.mayHave(id)) out.set(id, { kind: projection.kind, key });
+    for (const target of targets) {
+      if (!target || !TALLIED_KINDS.has(target.projection.kind)) continue;
+      const { id } = target;
+      if (!this.tallied.has(id) && !this.parkings.has(id) && filter.mayHave(id)) out.set(id, { kind: target.projection.kind, key: target.key });
     }
     return [...out.values()];
   }
