@@ -1,7 +1,7 @@
 import { completedAt, type DossierFacts, endOf, feeTotalOf, paidOnline, processingStartOf } from '../dossier/dossier-facts';
-import { isOnTime } from '../dossier/on-time';
-import { isPetitionOnTime } from '../petition/petition-on-time';
-import type { PetitionFacts } from '../petition/petition-facts';
+import { isOnTime, judgedAt } from '../dossier/on-time';
+import { isPetitionOnTime, roundDueAt } from '../petition/petition-on-time';
+import type { PetitionFacts, PetitionRound } from '../petition/petition-facts';
 import type { ProcedureFacts } from '../procedure/procedure-facts';
 import type { RuleSet } from '../rules/rule-set';
 import { valueAt } from '../time/dated-value';
@@ -64,62 +64,199 @@ const bucketCode = (bucket: string): string | undefined => (bucket === '~' ? und
 
 export const emptyTallies = (): Tallies => ({ dossiers: {}, petitions: {} });
 
-function count<K extends string>(c: Counts<K>, key: K, yes: boolean): void {
-  if (yes) c[key] = (c[key] ?? 0) + 1;
+/*
+ * One subject adds at most 1 to each counter in a period, so its counts there are a set of counters,
+ * kept as a bit mask while they are computed: no object per period, and the tallies are moved only
+ * once the whole set is known (a rule that throws leaves them as they were). The bit order is the
+ * order the counters are tested in, which is also the order a new bucket's keys are written in.
+ */
+const DOSSIER_COUNTERS = [
+  'received', 'synced', 'online', 'digitised', 'digitisedDoc', 'reused', 'citizenStore', 'populationData', 'c21n', 'e7', 'e17',
+  'syncedInSpan', 'c5d', 'c5n', 'c11d', 'c11n', 'completed', 'completedEResult', 'e9', 'e10',
+] as const satisfies readonly DossierCounter[];
+// Every counter has a bit (a counter added to the type and not here fails to compile).
+const everyDossierCounter: Exclude<DossierCounter, (typeof DOSSIER_COUNTERS)[number]> extends never ? true : never = true;
+void everyDossierCounter;
+const PETITION_COUNTERS = ['c19d', 'c19n', 'c20n'] as const satisfies readonly PetitionCounter[];
+
+const bitsOf = <K extends string>(names: readonly K[]): Readonly<Record<K, number>> =>
+  Object.fromEntries(names.map((name, i) => [name, 2 ** i])) as Record<K, number>;
+const D = bitsOf(DOSSIER_COUNTERS);
+const P = bitsOf(PETITION_COUNTERS);
+
+/** The bit of `counter` when `yes`. */
+const bit = (yes: boolean, counter: number): number => (yes ? counter : 0);
+
+function countsOfMask<K extends string>(names: readonly K[], mask: number): Counts<K> {
+  const c: Counts<K> = {};
+  for (let i = 0; i < names.length; i++) if (mask & (2 ** i)) c[names[i]] = 1;
+  return c;
 }
 
-/** One dossier's counts in a period judged at `asOf` (the criteria's own selections, DOMAIN.md §2). */
-export function dossierCounts(d: DossierFacts, period: Period, asOf: number, ruleSet: RuleSet): Counts<DossierCounter> {
-  const t = evaluationInstant(period, asOf);
-  const inSpan = spanTest(period, t);
-  const c: Counts<DossierCounter> = {};
-  const received = inSpan(d.receivedAt);
-  if (received) {
-    count(c, 'received', true);
-    count(c, 'synced', d.syncedAt !== undefined);
-    count(c, 'online', d.channel === 'online');
-    const digitised = d.digitisedAt !== undefined;
-    count(c, 'digitised', digitised);
-    count(c, 'digitisedDoc', digitised && (completedAt(d) === undefined || d.eResultAt !== undefined));
-    count(c, 'reused', d.reusedAt !== undefined);
-    count(c, 'citizenStore', d.citizenStoreAt !== undefined);
-    count(c, 'populationData', d.populationDataAt !== undefined);
-    count(c, 'c21n', d.rating?.level !== 'unsatisfied' && (d.petitionCodes?.length ?? 0) === 0 && isOnTime(d, t, ruleSet));
-    count(c, 'e7', DOSSIER_EVIDENCE[7](d, inSpan));
-    count(c, 'e17', DOSSIER_EVIDENCE[17](d, inSpan));
+/**
+ * Adds `sign` to each counter of the mask, dropping those that reach 0 (so equal tallies are equal
+ * JSON); answers whether one was dropped.
+ */
+function addMask(into: Record<string, number | undefined>, names: readonly string[], mask: number, sign: 1 | -1): boolean {
+  let dropped = false;
+  for (let rest = mask; rest !== 0; ) {
+    const low = rest & -rest;
+    rest ^= low;
+    const name = names[31 - Math.clz32(low)];
+    const next = (into[name] ?? 0) + sign;
+    if (next === 0) {
+      delete into[name];
+      dropped = true;
+    } else into[name] = next;
   }
-  count(c, 'syncedInSpan', d.receivedAt !== undefined && inSpan(d.syncedAt));
-  // Criterion 5: received by the evaluation instant, not ended before the period.
-  if (d.receivedAt !== undefined && d.receivedAt < t) {
-    const end = endOf(d);
-    if (!(end !== undefined && end < period.start)) {
-      count(c, 'c5d', true);
-      count(c, 'c5n', isOnTime(d, t, ruleSet));
+  return dropped;
+}
+
+const isEmpty = (o: object): boolean => {
+  for (const _ in o) return false;
+  return true;
+};
+
+/**
+ * One subject's contribution, made ready once for every period it is counted in (a rebuild adds a
+ * dossier to its month, quarter, half and year, and more when it spans months): what does not
+ * depend on the period is read once, and the on-time judgement is asked once per instant it is
+ * judged at. `addTo` moves one period's tallies exactly as the rules below say for that period.
+ */
+export interface SubjectContribution {
+  /** Adds (sign 1) or removes (sign -1) the subject's counts in `period` judged at `asOf`; one that throws changes nothing. */
+  addTo(tallies: Tallies, period: Period, asOf: number, ruleSet: RuleSet, sign: 1 | -1): void;
+}
+
+const NO_CONTRIBUTION: SubjectContribution = { addTo: () => undefined };
+
+/** The contribution of a dossier or petition (another kind contributes nothing). */
+export function subjectContribution(subject: { kind: string; facts: unknown }): SubjectContribution {
+  if (subject.kind === 'dossier') return new DossierContribution(subject.facts as DossierFacts);
+  if (subject.kind === 'petition') return new PetitionContribution(subject.facts as PetitionFacts);
+  return NO_CONTRIBUTION;
+}
+
+class DossierContribution implements SubjectContribution {
+  private readonly bucket: string;
+  private readonly completed: number | undefined;
+  private readonly end: number | undefined;
+  private readonly processingStart: number | undefined;
+  private feeBearing: boolean | undefined;
+  // The last on-time judgement: the rule set and the instant the dossier was judged at (judgedAt).
+  private onTimeRules: RuleSet | undefined;
+  private onTimeJudgedAt = 0;
+  private onTimeAnswer = false;
+
+  constructor(private readonly d: DossierFacts) {
+    this.bucket = procedureBucket(d.procedureCode);
+    this.completed = completedAt(d);
+    this.end = endOf(d);
+    this.processingStart = processingStartOf(d);
+  }
+
+  addTo(tallies: Tallies, period: Period, asOf: number, ruleSet: RuleSet, sign: 1 | -1): void {
+    const mask = this.mask(period, evaluationInstant(period, asOf), ruleSet);
+    if (mask === 0) return;
+    const buckets = tallies.dossiers as Record<string, Record<string, number>>;
+    let bucket = buckets[this.bucket];
+    if (bucket === undefined) buckets[this.bucket] = bucket = {};
+    if (addMask(bucket, DOSSIER_COUNTERS, mask, sign) && isEmpty(bucket)) delete buckets[this.bucket];
+  }
+
+  /** The dossier's counters in the period judged at t (the criteria's own selections, DOMAIN.md §2). */
+  mask(period: Period, t: number, ruleSet: RuleSet): number {
+    const d = this.d;
+    const inSpan = spanTest(period, t);
+    let m = 0;
+    if (inSpan(d.receivedAt)) {
+      m |= D.received;
+      m |= bit(d.syncedAt !== undefined, D.synced);
+      m |= bit(d.channel === 'online', D.online);
+      const digitised = d.digitisedAt !== undefined;
+      m |= bit(digitised, D.digitised);
+      m |= bit(digitised && (this.completed === undefined || d.eResultAt !== undefined), D.digitisedDoc);
+      m |= bit(d.reusedAt !== undefined, D.reused);
+      m |= bit(d.citizenStoreAt !== undefined, D.citizenStore);
+      m |= bit(d.populationDataAt !== undefined, D.populationData);
+      m |= bit(d.rating?.level !== 'unsatisfied' && (d.petitionCodes?.length ?? 0) === 0 && this.onTime(t, ruleSet), D.c21n);
+      m |= bit(DOSSIER_EVIDENCE[7](d, inSpan), D.e7);
+      m |= bit(DOSSIER_EVIDENCE[17](d, inSpan), D.e17);
     }
+    m |= bit(d.receivedAt !== undefined && inSpan(d.syncedAt), D.syncedInSpan);
+    // Criterion 5: received by the evaluation instant, not ended before the period.
+    if (d.receivedAt !== undefined && d.receivedAt < t && !(this.end !== undefined && this.end < period.start)) {
+      m |= D.c5d;
+      m |= bit(this.onTime(t, ruleSet), D.c5n);
+    }
+    if (d.receivedAt !== undefined && inSpan(this.processingStart) && (this.feeBearing ??= feeTotalOf(d) > 0)) {
+      m |= D.c11d;
+      m |= bit(paidOnline(d), D.c11n);
+    }
+    if (inSpan(this.completed)) {
+      m |= D.completed;
+      m |= bit(d.eResultAt !== undefined, D.completedEResult);
+    }
+    m |= bit(DOSSIER_EVIDENCE[9](d, inSpan), D.e9);
+    m |= bit(DOSSIER_EVIDENCE[10](d, inSpan), D.e10);
+    return m;
   }
-  if (d.receivedAt !== undefined && inSpan(processingStartOf(d)) && feeTotalOf(d) > 0) {
-    count(c, 'c11d', true);
-    count(c, 'c11n', paidOnline(d));
+
+  /**
+   * isOnTime(d, t): it judges the dossier at judgedAt(d, t) (its end once it has ended), so periods
+   * judging it at the same instant share one answer — every period ending after a finished dossier
+   * did. An answer that throws is not kept.
+   */
+  private onTime(t: number, ruleSet: RuleSet): boolean {
+    const at = judgedAt(this.d, t).t;
+    if (this.onTimeRules !== ruleSet || this.onTimeJudgedAt !== at) {
+      const answer = isOnTime(this.d, at, ruleSet);
+      this.onTimeRules = ruleSet;
+      this.onTimeJudgedAt = at;
+      this.onTimeAnswer = answer;
+    }
+    return this.onTimeAnswer;
   }
-  if (inSpan(completedAt(d))) {
-    count(c, 'completed', true);
-    count(c, 'completedEResult', d.eResultAt !== undefined);
+}
+
+class PetitionContribution implements SubjectContribution {
+  // Each round's deadline under the last rule set asked: it does not depend on the period.
+  private dueRules: RuleSet | undefined;
+  private dues = new Map<PetitionRound, number>();
+  private readonly dueOf = (round: PetitionRound, rules: RuleSet): number => {
+    if (rules !== this.dueRules) {
+      this.dueRules = rules;
+      this.dues = new Map();
+    }
+    let due = this.dues.get(round);
+    if (due === undefined) this.dues.set(round, (due = roundDueAt(round, rules)));
+    return due;
+  };
+
+  constructor(private readonly p: PetitionFacts) {}
+
+  addTo(tallies: Tallies, period: Period, asOf: number, ruleSet: RuleSet, sign: 1 | -1): void {
+    const mask = this.mask(period, evaluationInstant(period, asOf), ruleSet);
+    if (mask !== 0) addMask(tallies.petitions as Record<string, number>, PETITION_COUNTERS, mask, sign);
   }
-  count(c, 'e9', DOSSIER_EVIDENCE[9](d, inSpan));
-  count(c, 'e10', DOSSIER_EVIDENCE[10](d, inSpan));
-  return c;
+
+  /** The petition's counters in the period judged at t (criteria 19, 20). */
+  mask(period: Period, t: number, ruleSet: RuleSet): number {
+    const p = this.p;
+    if (!(p.withinCompetence && p.receivedAt !== undefined && p.receivedAt >= period.start && p.receivedAt < t)) return 0;
+    const onTime = isPetitionOnTime(p, t, ruleSet, this.dueOf);
+    return P.c19d | bit(onTime, P.c19n) | bit(p.rating?.level !== 'unsatisfied' && onTime, P.c20n);
+  }
+}
+
+/** One dossier's counts in a period judged at `asOf`. */
+export function dossierCounts(d: DossierFacts, period: Period, asOf: number, ruleSet: RuleSet): Counts<DossierCounter> {
+  return countsOfMask(DOSSIER_COUNTERS, new DossierContribution(d).mask(period, evaluationInstant(period, asOf), ruleSet));
 }
 
 /** One petition's counts (criteria 19, 20). */
 export function petitionCounts(p: PetitionFacts, period: Period, asOf: number, ruleSet: RuleSet): Counts<PetitionCounter> {
-  const t = evaluationInstant(period, asOf);
-  const c: Counts<PetitionCounter> = {};
-  if (!(p.withinCompetence && p.receivedAt !== undefined && p.receivedAt >= period.start && p.receivedAt < t)) return c;
-  const onTime = isPetitionOnTime(p, t, ruleSet);
-  count(c, 'c19d', true);
-  count(c, 'c19n', onTime);
-  count(c, 'c20n', p.rating?.level !== 'unsatisfied' && onTime);
-  return c;
+  return countsOfMask(PETITION_COUNTERS, new PetitionContribution(p).mask(period, evaluationInstant(period, asOf), ruleSet));
 }
 
 /** Adds `sign` × counts into `into`, dropping counters that reach 0 (so equal tallies are equal JSON). */
@@ -131,18 +268,9 @@ export function addCounts<K extends string>(into: Counts<K>, counts: Counts<K>, 
   }
 }
 
-/** Adds (sign 1) or removes (sign -1) one subject's contribution. */
+/** Adds (sign 1) or removes (sign -1) one subject's contribution to one period (for several, make its subjectContribution once). */
 export function addSubject(tallies: Tallies, subject: { kind: string; facts: unknown }, period: Period, asOf: number, ruleSet: RuleSet, sign: 1 | -1): void {
-  if (subject.kind === 'dossier') {
-    const d = subject.facts as DossierFacts;
-    const key = procedureBucket(d.procedureCode);
-    const bucket = tallies.dossiers[key] ?? {};
-    addCounts(bucket, dossierCounts(d, period, asOf, ruleSet), sign);
-    if (Object.keys(bucket).length === 0) delete tallies.dossiers[key];
-    else tallies.dossiers[key] = bucket;
-  } else if (subject.kind === 'petition') {
-    addCounts(tallies.petitions, petitionCounts(subject.facts as PetitionFacts, period, asOf, ruleSet), sign);
-  }
+  subjectContribution(subject).addTo(tallies, period, asOf, ruleSet, sign);
 }
 
 /** Kinds whose contributions are tallied; the others (procedures, units) are read whole at each recompute. */

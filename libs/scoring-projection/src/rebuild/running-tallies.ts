@@ -1,6 +1,6 @@
 import {
-  type ActiveWindow, addSubject, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, monthKeyOf, type Period, periodsContainingMonth,
-  ruleSetInForce, type RuleSet, scoreUnit,
+  type ActiveWindow, emptyTallies, figuresFromTallies, figuresToRecord, groupSubjects, monthKeyOf, type Period, periodsContainingMonth,
+  ruleSetInForce, type RuleSet, scoreUnit, type SubjectContribution, subjectContribution,
 } from '@idx/domain';
 import type { FailedRecompute } from '../scoring/failed-recomputes';
 import { subjectId } from '../scoring/parked-subjects';
@@ -45,6 +45,15 @@ const NO_PERIODS: WindowPeriods = { reach: [], counted: [] };
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** A subject's contribution; one whose facts cannot even be read throws in every period it is added to, as each would. */
+function contributionOf(subject: SubjectRecord): SubjectContribution {
+  try {
+    return subjectContribution(subject);
+  } catch (error) {
+    return { addTo: () => { throw error; } };
+  }
+}
+
 /**
  * A rebuild's unit-period sums, kept while subjects come and go (rebuild-state.ts spills subjects to
  * the database and reloads them): a tallied subject's contribution is added when it leaves memory
@@ -76,8 +85,10 @@ export class RunningTallies {
     const unit = this.unit(subject.unitCode);
     const periods = this.periodsOf(subject.window);
     for (const period of periods.reach) this.sum(unit, subject.unitCode, period).reach += sign;
-    const id = subjectId(subject.kind, subject.key);
-    for (const period of periods.counted) this.contribute(this.sum(unit, subject.unitCode, period), id, subject, sign);
+    if (periods.counted.length === 0) return;
+    // Made ready once for all its periods (what does not depend on the period read once).
+    const contribution = contributionOf(subject);
+    for (const period of periods.counted) this.contribute(this.sum(unit, subject.unitCode, period), contribution, subject, sign);
   }
 
   /** A procedure or unit: it reaches its periods and is read whole by each one it overlaps. */
@@ -111,9 +122,9 @@ export class RunningTallies {
   addToLater(subject: SubjectRecord): void {
     const sums = this.units.get(subject.unitCode);
     if (!sums) return;
-    const id = subjectId(subject.kind, subject.key);
+    let contribution: SubjectContribution | undefined;
     for (const s of sums.values()) {
-      if (s.reach > 0 && !tallyable(s.period, this.now) && overlaps(subject.window, s.period)) this.contribute(s, id, subject, 1);
+      if (s.reach > 0 && !tallyable(s.period, this.now) && overlaps(subject.window, s.period)) this.contribute(s, (contribution ??= contributionOf(subject)), subject, 1);
     }
   }
 
@@ -145,16 +156,16 @@ export class RunningTallies {
     }
   }
 
-  private contribute(sum: UnitPeriodSum, id: string, subject: SubjectRecord, sign: 1 | -1): void {
+  private contribute(sum: UnitPeriodSum, contribution: SubjectContribution, subject: SubjectRecord, sign: 1 | -1): void {
     // A subject whose contribution threw was never added: taking it back only clears the failure.
-    if (sign < 0 && sum.failures?.delete(id)) return;
+    if (sign < 0 && sum.failures !== undefined && sum.failures.size > 0 && sum.failures.delete(subjectId(subject.kind, subject.key))) return;
     try {
-      // addSubject computes the counts before it changes anything: one that throws leaves the tallies as they were.
-      addSubject(sum.row.tallies, subject, sum.period, this.now, sum.ruleSet, sign);
+      // addTo computes the counts before it changes anything: one that throws leaves the tallies as they were.
+      contribution.addTo(sum.row.tallies, sum.period, this.now, sum.ruleSet, sign);
       sum.row.subjects += sign;
     } catch (error) {
       if (sign < 0) throw error; // the same facts were added without error: a subtraction cannot differ
-      (sum.failures ??= new Map()).set(id, message(error));
+      (sum.failures ??= new Map()).set(subjectId(subject.kind, subject.key), message(error));
     }
   }
 
