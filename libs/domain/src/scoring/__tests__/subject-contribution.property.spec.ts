@@ -6,7 +6,7 @@ import { QD766_2022 } from '../../rules/qd766-2022';
 import type { RuleSet } from '../../rules/rule-set';
 import { parsePeriod, type Period } from '../../time/periods';
 import { computeFigures } from '../calculators';
-import { addSubject, emptyTallies, figuresFromTallies, subjectContribution, TALLIED_KINDS, type Tallies } from '../tallies';
+import { addSubject, emptyTallies, figuresFromTallies, subjectContribution, TALLIED_KINDS, type Tallies, TallySums } from '../tallies';
 
 /*
  * A rebuild makes one subject's contribution once (subjectContribution) and adds it to every period
@@ -15,7 +15,8 @@ import { addSubject, emptyTallies, figuresFromTallies, subjectContribution, TALL
  * period's tallies exactly as a contribution made afresh for that period alone (addSubject), over
  * random histories, whatever the order of the periods, the instant they are judged at (periods
  * ended or not, open dossiers judged at the clock), the rule set of each period (the judgement kept
- * must not cross rule sets) and the sign. Periods that end at the same instant (June, Q2 and H1;
+ * must not cross rule sets) and the sign — into Tallies, and into the running sums a rebuild keeps
+ * (TallySums), written out as the same Tallies. Periods that end at the same instant (June, Q2 and H1;
  * December, Q4, H2 and the year) share their on-time answers. Then the figures of the tallies it
  * built must equal computeFigures over the same subjects (verified independently: the golden cases
  * and the hand-derived criterion specs), so the reuse cannot hide a change of meaning.
@@ -57,6 +58,12 @@ describe('a subject contribution made once for all its periods', () => {
           const ruleSetOf = new Map(PERIODS.map((p, i) => [p.key, strictness[i % strictness.length] ? STRICT : QD766_2022]));
           const reused = new Map<string, Tallies>();
           const fresh = new Map<string, Tallies>();
+          const running = new Map<string, TallySums>();
+          const sumsOf = (unit: string, period: Period): TallySums => {
+            const k = `${unit} ${period.key}`;
+            if (!running.has(k)) running.set(k, new TallySums());
+            return running.get(k) as TallySums;
+          };
           const tallyOf = (into: Map<string, Tallies>, unit: string, period: Period): Tallies => {
             const k = `${unit} ${period.key}`;
             if (!into.has(k)) into.set(k, emptyTallies());
@@ -73,13 +80,16 @@ describe('a subject contribution made once for all its periods', () => {
               if (seen.has(period.key)) {
                 contribution.addTo(tallyOf(reused, unit, period), period, asOf, ruleSet, -1);
                 addSubject(tallyOf(fresh, unit, period), s, period, asOf, ruleSet, -1);
+                contribution.addToSums(sumsOf(unit, period), period, asOf, ruleSet, -1);
               }
               seen.add(period.key);
               contribution.addTo(tallyOf(reused, unit, period), period, asOf, ruleSet, 1);
               addSubject(tallyOf(fresh, unit, period), s, period, asOf, ruleSet, 1);
+              contribution.addToSums(sumsOf(unit, period), period, asOf, ruleSet, 1);
             }
           }
           expect(reused).toEqual(fresh);
+          expect(new Map([...running].map(([k, sums]) => [k, sums.tallies()]))).toEqual(fresh);
           for (const unit of new Set(subjects.map((s) => (s.facts as { unitCode: string }).unitCode))) {
             const own = subjects.filter((s) => (s.facts as { unitCode: string }).unitCode === unit);
             const g = groupSubjects(own);
