@@ -1,7 +1,7 @@
 import {
-  type ActiveWindow, completedAt, DOSSIER_EVIDENCE, type DomainEvent, type DossierFacts, emptyTallies, endOf, evaluationInstant, feeTotalOf, foldEvents,
-  isOnTime, isPetitionOnTime, monthKeyOf, paidOnline, type Period, periodsContainingMonth, type PetitionFacts, processingStartOf, procedureBucket,
-  ruleSetInForce, type RuleSet, spanTest, type Tallies,
+  type ActiveWindow, addCalendarDays, completedAt, DOSSIER_EVIDENCE, type DomainEvent, type DossierFacts, emptyTallies, endOf, endOfLocalDate, evaluationInstant,
+  feeTotalOf, foldEvents, isOnTime, isWorkingDay, type LocalDate, localDateOf, monthKeyOf, paidOnline, type Period, periodsContainingMonth, type PetitionFacts,
+  type PetitionRound, processingStartOf, procedureBucket, ruleSetInForce, type RuleSet, spanTest, type Tallies, type WorkingCalendar,
 } from '@idx/domain';
 import { monthsOfWindow, periodsOfMonths, RunningTallies, type SubjectRecord } from '@idx/scoring-projection';
 import { DEMO_UNITS } from '../simulator/demo-units';
@@ -16,56 +16,60 @@ import { profilePhase } from './phase-profile';
  * Subjects are the replay bench's (the simulator's dossiers of one month, handled into the next,
  * folded by the domain's own fold) plus petitions. Each round adds every subject to a fresh
  * RunningTallies, this build's and the previous build's (kept below, only here, as the baseline),
- * in alternating order, so the ratio is measured in one run on a shared machine; the two must end
- * with the same tallies or the bench fails. `--cpu-prof` profiles three more runs of this build's
+ * in alternating order, so the ratio is measured in one run on a shared machine; dossiers and
+ * petitions are timed apart (a petition's deadline costs more). The two must end with the same
+ * tallies or the bench fails. `--cpu-prof` profiles three more runs of this build's
  * alone, after the rounds.
  */
 async function main(): Promise<void> {
-  const dossiers = arg('dossiers', 40_000);
-  const petitions = arg('petitions', 4_000);
   const rounds = arg('rounds', 7);
   console.log(machineLine());
-  const subjects = simulatedSubjects(dossiers, petitions);
+  const subjects = simulatedSubjects(arg('dossiers', 40_000), arg('petitions', 4_000));
   const now = Date.now();
-  const periods = subjects.reduce((n, s) => n + previousTallyPeriodsOf(s, now).length, 0);
-  console.log(`tally-contribution: ${subjects.length} subjects (${dossiers} dossiers, ${petitions} petitions) of ${DEMO_UNITS.length} units, ${(periods / subjects.length).toFixed(2)} counted periods per subject`);
-
-  const runs = {
-    current: () => {
-      const t = new RunningTallies(now);
-      for (const s of subjects) t.add(s, 1);
-      return t;
-    },
-    baseline: () => {
-      const t = new PreviousRunningTallies(now);
-      for (const s of subjects) t.add(s, 1);
-      return t;
-    },
-  };
-  const times: Record<keyof typeof runs, number[]> = { current: [], baseline: [] };
-  let last: { current?: RunningTallies; baseline?: PreviousRunningTallies } = {};
-  for (let round = 0; round < rounds; round++) {
-    const order: (keyof typeof runs)[] = round % 2 === 0 ? ['baseline', 'current'] : ['current', 'baseline'];
-    for (const name of order) {
-      const started = process.hrtime.bigint();
-      const result = runs[name]();
-      const us = Number(process.hrtime.bigint() - started) / 1000 / subjects.length;
-      times[name].push(us);
-      last = { ...last, [name]: result };
-    }
-    console.log(`  round ${round + 1}: baseline ${times.baseline[round].toFixed(2)} µs/subject, current ${times.current[round].toFixed(2)} µs/subject`);
+  const kinds = (['dossier', 'petition'] as const)
+    .map((kind) => ({ kind, subjects: subjects.filter((s) => s.kind === kind) }))
+    .filter((k) => k.subjects.length > 0);
+  for (const { kind, subjects: own } of kinds) {
+    const periods = own.reduce((n, s) => n + previousTallyPeriodsOf(s, now).length, 0);
+    console.log(`tally-contribution: ${own.length} ${kind}s of ${DEMO_UNITS.length} units, ${(periods / own.length).toFixed(2)} counted periods per ${kind}`);
   }
-  assertSameTallies(last.current as RunningTallies, last.baseline as PreviousRunningTallies);
+
+  // Each variant adds the dossiers, then the petitions, to one RunningTallies: each kind timed on its own.
+  type Variant = 'previous' | 'current';
+  const run = (variant: Variant, times?: Map<string, number[]>): RunningTallies | PreviousRunningTallies => {
+    const t = variant === 'current' ? new RunningTallies(now) : new PreviousRunningTallies(now);
+    for (const { kind, subjects: own } of kinds) {
+      const started = process.hrtime.bigint();
+      for (const s of own) t.add(s, 1);
+      const us = Number(process.hrtime.bigint() - started) / 1000 / own.length;
+      const key = `${variant} ${kind}`;
+      times?.set(key, [...(times.get(key) ?? []), us]);
+    }
+    return t;
+  };
+  const times = new Map<string, number[]>();
+  let last: Partial<Record<Variant, RunningTallies | PreviousRunningTallies>> = {};
+  for (let round = 0; round < rounds; round++) {
+    const order: Variant[] = round % 2 === 0 ? ['previous', 'current'] : ['current', 'previous'];
+    for (const variant of order) last = { ...last, [variant]: run(variant, times) };
+    console.log(`  round ${round + 1}: ${[...times].map(([key, t]) => `${key} ${t[round].toFixed(2)} µs`).join(', ')}`);
+  }
+  assertSameTallies(last.current as RunningTallies, last.previous as PreviousRunningTallies);
   const profile = textArg('cpu-prof');
-  if (profile) await profilePhase(profile, async () => { for (let i = 0; i < 3; i++) runs.current(); });
+  if (profile) await profilePhase(profile, async () => { for (let i = 0; i < 3; i++) run('current'); });
 
   // The first round warms the JIT up: left out of the figures.
-  const median = (xs: number[]) => [...xs.slice(1)].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-  const ratios = times.baseline.slice(1).map((b, i) => b / times.current[i + 1]);
+  const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(2)).join(', ');
   console.log(machineLine());
-  console.log(`RESULT tally contribution, previous build: median ${median(times.baseline).toFixed(2)} µs/subject (rounds 2–${rounds}: ${times.baseline.slice(1).map((t) => t.toFixed(2)).join(', ')})`);
-  console.log(`RESULT tally contribution, this build: median ${median(times.current).toFixed(2)} µs/subject (rounds 2–${rounds}: ${times.current.slice(1).map((t) => t.toFixed(2)).join(', ')})`);
-  console.log(`RESULT tally contribution speed-up (previous / this, same round): median ${median([0, ...ratios]).toFixed(2)}× (${ratios.map((r) => r.toFixed(2)).join(', ')}); tallies identical`);
+  for (const { kind } of kinds) {
+    const previous = (times.get(`previous ${kind}`) ?? []).slice(1);
+    const current = (times.get(`current ${kind}`) ?? []).slice(1);
+    const ratios = previous.map((p, i) => p / current[i]);
+    console.log(`RESULT tally contribution per ${kind}, previous build: median ${median(previous).toFixed(2)} µs (rounds 2–${rounds}: ${list(previous)})`);
+    console.log(`RESULT tally contribution per ${kind}, this build: median ${median(current).toFixed(2)} µs (rounds 2–${rounds}: ${list(current)})`);
+    console.log(`RESULT tally contribution per ${kind}, speed-up (previous / this, same round): median ${median(ratios).toFixed(2)}× (${list(ratios)}); tallies identical`);
+  }
 }
 
 /** The replay bench's dossiers (one month, handled until two months later), and petitions, folded. */
@@ -111,7 +115,8 @@ function sorted(value: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // The previous build's contribution, kept ONLY here as the baseline: RunningTallies.add with
 // addSubject, dossierCounts, petitionCounts and addCounts as they were (libs/domain/src/scoring/
-// tallies.ts and libs/scoring-projection/src/rebuild/running-tallies.ts before this change).
+// tallies.ts and libs/scoring-projection/src/rebuild/running-tallies.ts before this change), and
+// isPetitionOnTime with roundDueAt and addWorkingDays (stepping over written dates) as they were.
 // ---------------------------------------------------------------------------------------------
 
 interface TallyRow {
@@ -258,11 +263,42 @@ function previousPetitionCounts(p: PetitionFacts, period: Period, asOf: number, 
   const t = evaluationInstant(period, asOf);
   const c: PreviousCounts = {};
   if (!(p.withinCompetence && p.receivedAt !== undefined && p.receivedAt >= period.start && p.receivedAt < t)) return c;
-  const onTime = isPetitionOnTime(p, t, ruleSet);
+  const onTime = previousIsPetitionOnTime(p, t, ruleSet);
   previousCount(c, 'c19d', true);
   previousCount(c, 'c19n', onTime);
   previousCount(c, 'c20n', p.rating?.level !== 'unsatisfied' && onTime);
   return c;
+}
+
+function previousAddWorkingDays(date: LocalDate, n: number, calendar: WorkingCalendar): LocalDate {
+  const step = n < 0 ? -1 : 1;
+  let remaining = Math.abs(Math.trunc(n));
+  let current = date;
+  if (remaining === 0) {
+    while (!isWorkingDay(current, calendar)) current = addCalendarDays(current, 1);
+    return current;
+  }
+  while (remaining > 0) {
+    current = addCalendarDays(current, step);
+    if (isWorkingDay(current, calendar)) remaining -= 1;
+  }
+  return current;
+}
+
+function previousRoundDueAt(round: PetitionRound, rules: RuleSet): number {
+  if (round.dueAt !== undefined) return round.dueAt;
+  const days = round.dueInWorkingDays ?? rules.deadlines.petitionDefaultWorkingDays;
+  return endOfLocalDate(previousAddWorkingDays(localDateOf(round.openedAt), days, rules.calendar));
+}
+
+function previousIsPetitionOnTime(p: PetitionFacts, evaluatedAt: number, rules: RuleSet): boolean {
+  for (const round of p.rounds) {
+    if (round.openedAt >= evaluatedAt) continue;
+    const due = previousRoundDueAt(round, rules);
+    const answered = round.answeredAt !== undefined && round.answeredAt < evaluatedAt ? round.answeredAt : undefined;
+    if ((answered ?? evaluatedAt) > due) return false;
+  }
+  return true;
 }
 
 function previousAddCounts(into: PreviousCounts, counts: PreviousCounts, sign: 1 | -1): void {
