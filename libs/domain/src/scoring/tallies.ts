@@ -1,5 +1,5 @@
 import { completedAt, type DossierFacts, endOf, feeTotalOf, paidOnline, processingStartOf } from '../dossier/dossier-facts';
-import { isOnTime, judgedAt } from '../dossier/on-time';
+import { isOnTime, judgedAtEnd } from '../dossier/on-time';
 import { isPetitionOnTime, roundDueAt } from '../petition/petition-on-time';
 import type { PetitionFacts, PetitionRound } from '../petition/petition-facts';
 import type { ProcedureFacts } from '../procedure/procedure-facts';
@@ -14,7 +14,7 @@ import { criterion02PublishedOnTime } from './criterion-02-published-on-time';
 import { criterion03PublishedInFull } from './criterion-03-published-in-full';
 import { criterion06OnlineServices } from './criterion-06-online-services';
 import { criterion15ECertifiedCopies } from './criterion-15-e-certified-copies';
-import { DOSSIER_EVIDENCE, spanTest } from './dossier-evidence';
+import { DOSSIER_EVIDENCE, type EvidenceFacts, evidenceFactsOf, spanTest } from './dossier-evidence';
 import { type Figure, figure } from './figures';
 import { withFeeApplicability } from './payment-applicability';
 import { scoringContext } from './scoring-context';
@@ -193,6 +193,11 @@ export function subjectContribution(subject: { kind: string; facts: unknown }): 
 
 class DossierContribution implements SubjectContribution {
   private readonly bucket: string;
+  // The facts every period reads, read once (the facts' shapes vary: each read of them costs).
+  private readonly received: number | undefined;
+  private readonly synced: number | undefined;
+  private readonly eResult: number | undefined;
+  private readonly evidence: EvidenceFacts;
   private readonly completed: number | undefined;
   private readonly end: number | undefined;
   private readonly processingStart: number | undefined;
@@ -208,15 +213,19 @@ class DossierContribution implements SubjectContribution {
 
   constructor(private readonly d: DossierFacts) {
     this.bucket = procedureBucket(d.procedureCode);
+    this.received = d.receivedAt;
+    this.synced = d.syncedAt;
+    this.eResult = d.eResultAt;
+    this.evidence = evidenceFactsOf(d);
     this.completed = completedAt(d);
     this.end = endOf(d);
     this.processingStart = processingStartOf(d);
     const digitised = d.digitisedAt !== undefined;
     this.whenReceived = D.received
-      | bit(d.syncedAt !== undefined, D.synced)
+      | bit(this.synced !== undefined, D.synced)
       | bit(d.channel === 'online', D.online)
       | bit(digitised, D.digitised)
-      | bit(digitised && (this.completed === undefined || d.eResultAt !== undefined), D.digitisedDoc)
+      | bit(digitised && (this.completed === undefined || this.eResult !== undefined), D.digitisedDoc)
       | bit(d.reusedAt !== undefined, D.reused)
       | bit(d.citizenStoreAt !== undefined, D.citizenStore)
       | bit(d.populationDataAt !== undefined, D.populationData);
@@ -240,30 +249,31 @@ class DossierContribution implements SubjectContribution {
   /** The dossier's counters in the period judged at t (the criteria's own selections, DOMAIN.md §2). */
   mask(period: Period, t: number, ruleSet: RuleSet): number {
     const d = this.d;
+    const received = this.received;
     const inSpan = spanTest(period, t);
     let m = 0;
-    if (inSpan(d.receivedAt)) {
+    if (inSpan(received)) {
       m |= this.whenReceived;
       m |= bit(this.c21Candidate && this.onTime(t, ruleSet), D.c21n);
-      m |= bit(DOSSIER_EVIDENCE[7](d, inSpan), D.e7);
-      m |= bit(DOSSIER_EVIDENCE[17](d, inSpan), D.e17);
+      m |= bit(DOSSIER_EVIDENCE[7](this.evidence, inSpan), D.e7);
+      m |= bit(DOSSIER_EVIDENCE[17](this.evidence, inSpan), D.e17);
     }
-    m |= bit(d.receivedAt !== undefined && inSpan(d.syncedAt), D.syncedInSpan);
+    m |= bit(received !== undefined && inSpan(this.synced), D.syncedInSpan);
     // Criterion 5: received by the evaluation instant, not ended before the period.
-    if (d.receivedAt !== undefined && d.receivedAt < t && !(this.end !== undefined && this.end < period.start)) {
+    if (received !== undefined && received < t && !(this.end !== undefined && this.end < period.start)) {
       m |= D.c5d;
       m |= bit(this.onTime(t, ruleSet), D.c5n);
     }
-    if (d.receivedAt !== undefined && inSpan(this.processingStart) && (this.feeBearing ??= feeTotalOf(d) > 0)) {
+    if (received !== undefined && inSpan(this.processingStart) && (this.feeBearing ??= feeTotalOf(d) > 0)) {
       m |= D.c11d;
       m |= bit(paidOnline(d), D.c11n);
     }
     if (inSpan(this.completed)) {
       m |= D.completed;
-      m |= bit(d.eResultAt !== undefined, D.completedEResult);
+      m |= bit(this.eResult !== undefined, D.completedEResult);
     }
-    m |= bit(DOSSIER_EVIDENCE[9](d, inSpan), D.e9);
-    m |= bit(DOSSIER_EVIDENCE[10](d, inSpan), D.e10);
+    m |= bit(DOSSIER_EVIDENCE[9](this.evidence, inSpan), D.e9);
+    m |= bit(DOSSIER_EVIDENCE[10](this.evidence, inSpan), D.e10);
     return m;
   }
 
@@ -273,7 +283,7 @@ class DossierContribution implements SubjectContribution {
    * did. An answer that throws is not kept.
    */
   private onTime(t: number, ruleSet: RuleSet): boolean {
-    const at = judgedAt(this.d, t).t;
+    const at = judgedAtEnd(this.end, t).t;
     if (this.onTimeRules !== ruleSet || this.onTimeJudgedAt !== at) {
       const answer = isOnTime(this.d, at, ruleSet);
       this.onTimeRules = ruleSet;
