@@ -329,7 +329,7 @@ class PetitionContribution implements SubjectContribution {
   }
 }
 
-/** One dossier's counts in a period judged at `asOf`. */
+/** One dossier's counts in a period judged at `asOf`, by name (the mask written out: for a reader, a test, a log). */
 export function dossierCounts(d: DossierFacts, period: Period, asOf: number, ruleSet: RuleSet): Counts<DossierCounter> {
   return countsOfMask(DOSSIER_COUNTERS, new DossierContribution(d).mask(period, evaluationInstant(period, asOf), ruleSet));
 }
@@ -337,15 +337,6 @@ export function dossierCounts(d: DossierFacts, period: Period, asOf: number, rul
 /** One petition's counts (criteria 19, 20). */
 export function petitionCounts(p: PetitionFacts, period: Period, asOf: number, ruleSet: RuleSet): Counts<PetitionCounter> {
   return countsOfMask(PETITION_COUNTERS, new PetitionContribution(p).mask(period, evaluationInstant(period, asOf), ruleSet));
-}
-
-/** Adds `sign` × counts into `into`, dropping counters that reach 0 (so equal tallies are equal JSON). */
-export function addCounts<K extends string>(into: Counts<K>, counts: Counts<K>, sign: 1 | -1): void {
-  for (const [k, v] of Object.entries(counts) as [K, number][]) {
-    const next = (into[k] ?? 0) + sign * v;
-    if (next === 0) delete into[k];
-    else into[k] = next;
-  }
 }
 
 /** Adds (sign 1) or removes (sign -1) one subject's contribution to one period (for several, make its subjectContribution once). */
