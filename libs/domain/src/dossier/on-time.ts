@@ -82,7 +82,11 @@ export function supplementPauses(requests: readonly number[], supplied: readonly
 
 /** The instant a dossier is judged at: its end when it ended by `evaluatedAt`, else `evaluatedAt` itself. */
 export function judgedAt(d: DossierFacts, evaluatedAt: number): { readonly t: number; readonly finished: boolean } {
-  const end = endOf(d);
+  return judgedAtEnd(endOf(d), evaluatedAt);
+}
+
+/** judgedAt of a dossier whose end (endOf) is `end`: for a caller that judges one dossier at several instants. */
+export function judgedAtEnd(end: number | undefined, evaluatedAt: number): { readonly t: number; readonly finished: boolean } {
   const finished = end !== undefined && end <= evaluatedAt;
   return { t: finished ? (end as number) : evaluatedAt, finished };
 }

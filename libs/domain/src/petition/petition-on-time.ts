@@ -12,12 +12,14 @@ export function roundDueAt(round: PetitionRound, rules: RuleSet): number {
 
 /**
  * On time at `evaluatedAt` (criterion 19): every round opened by then was answered by its deadline,
- * or is still open and not yet due. An answer after `evaluatedAt` is not known yet.
+ * or is still open and not yet due. An answer after `evaluatedAt` is not known yet. `dueOf` is
+ * roundDueAt, or a memo of it: a caller judging one petition at several instants (the tallies of
+ * its month, quarter, half and year) counts working days once per round.
  */
-export function isPetitionOnTime(p: PetitionFacts, evaluatedAt: number, rules: RuleSet): boolean {
+export function isPetitionOnTime(p: PetitionFacts, evaluatedAt: number, rules: RuleSet, dueOf: typeof roundDueAt = roundDueAt): boolean {
   for (const round of p.rounds) {
     if (round.openedAt >= evaluatedAt) continue;
-    const due = roundDueAt(round, rules);
+    const due = dueOf(round, rules);
     const answered = round.answeredAt !== undefined && round.answeredAt < evaluatedAt ? round.answeredAt : undefined;
     if ((answered ?? evaluatedAt) > due) return false;
   }

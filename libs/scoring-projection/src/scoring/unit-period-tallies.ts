@@ -1,4 +1,4 @@
-import { type ActiveWindow, addSubject, type Period, ruleSetInForce, TALLIED_KINDS, type Tallies } from '@idx/domain';
+import { type ActiveWindow, type Period, ruleSetInForce, type SubjectContribution, subjectContribution, TALLIED_KINDS, type Tallies } from '@idx/domain';
 import type { SqlTx } from './sql-transaction';
 import type { UnitPeriodKey } from './pending-recomputes';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
@@ -130,18 +130,23 @@ export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[]
   const rows = await loadTallies(tx, [...keys.values()]);
   const moved = new Map<string, TallyRow>();
   for (const { c, out, in: into } of plans) {
+    // Each side's contribution made once for all its periods (made only when a period has a row).
+    let before: SubjectContribution | undefined;
+    let after: SubjectContribution | undefined;
     for (const period of out) {
       const row = rows.get(keyOf(c.before?.unitCode as string, period.key));
       if (!row || !c.before) continue;
       const judgedAt = Math.max(c.before.scoredAt ?? Number.NEGATIVE_INFINITY, row.rebasedAt);
-      addSubject(row.tallies, { kind: c.kind, facts: c.before.facts }, period, judgedAt, ruleSetInForce(period.start), -1);
+      before ??= subjectContribution({ kind: c.kind, facts: c.before.facts });
+      before.addTo(row.tallies, period, judgedAt, ruleSetInForce(period.start), -1);
       row.subjects -= 1;
       moved.set(keyOf(row.unitCode, row.period), row);
     }
     for (const period of into) {
       const row = rows.get(keyOf(c.after.unitCode, period.key));
       if (!row) continue;
-      addSubject(row.tallies, { kind: c.kind, facts: c.after.facts }, period, now, ruleSetInForce(period.start), 1);
+      after ??= subjectContribution({ kind: c.kind, facts: c.after.facts });
+      after.addTo(row.tallies, period, now, ruleSetInForce(period.start), 1);
       row.subjects += 1;
       moved.set(keyOf(row.unitCode, row.period), row);
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { QD766_2022 } from '../../rules/qd766-2022';
 import { VIETNAM_WORKING_CALENDAR_2022_2026 as VN } from '../../rules/vietnam-working-calendar';
 import { addCalendarDays, endOfLocalDate, isLocalDate, localDateOf, startOfLocalDate, weekdayOf } from '../local-date';
@@ -44,5 +45,37 @@ describe('the working calendar 2022–2026', () => {
     expect(addWorkingDays('2025-04-07', 0, VN)).toBe('2025-04-08'); // a holiday rolls to the next working day
     expect(workingDaysBetween('2025-01-24', '2025-02-10', VN)).toBe(7); // 24/1, 3–7/2 and Saturday 8/2
     expect(QD766_2022.calendar).toBe(VN);
+  });
+});
+
+describe('addWorkingDays stepping over day numbers', () => {
+  // The definition, day by day over written dates: the n-th following (or preceding) day that isWorkingDay says is worked.
+  const byDefinition = (date: string, n: number, calendar: typeof VN): string => {
+    let current = date;
+    for (let left = Math.abs(n); left > 0; ) {
+      current = addCalendarDays(current, Math.sign(n));
+      if (isWorkingDay(current, calendar)) left -= 1;
+    }
+    return current;
+  };
+  const dateOf = (days: number) => addCalendarDays('2021-06-01', days);
+
+  it('answers the n-th working day by the definition, for any date, n and calendar (holidays, make-up days, entries that are no date)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 * 366 }),
+        fc.integer({ min: -45, max: 45 }).filter((n) => n !== 0),
+        fc.array(fc.integer({ min: 0, max: 6 * 366 }), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 6 * 366 }), { maxLength: 10 }),
+        (start, n, off, on) => {
+          const calendar = { holidays: [...off.map(dateOf), '2024-13-01', '2025-2-3'], workingWeekendDays: on.map(dateOf) };
+          const date = dateOf(start);
+          expect([date, n, addWorkingDays(date, n, calendar)]).toEqual([date, n, byDefinition(date, n, calendar)]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(addWorkingDays('2025-12-31', 1, VN)).toBe('2026-01-02'); // New Year's Day off, across the year
+    expect(() => addWorkingDays('2025-02-30', 1, VN)).toThrow(RangeError);
   });
 });
