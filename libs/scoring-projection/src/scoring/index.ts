@@ -15,3 +15,4 @@ export * from './finish-earlier-release';
 export * from './unit-tree-cache';
 export * from './sql-transaction';
 export * from './flush-rounds';
+export { tallyPeriodsOf } from './unit-period-tallies';
