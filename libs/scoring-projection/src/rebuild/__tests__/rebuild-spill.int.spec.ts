@@ -125,4 +125,44 @@ describe('a rebuild with a tiny resident bound equals one holding every subject 
       expect(await snapshot()).toEqual(expected);
     }
   });
+
+  it('folds what was appended while the stream pass read, after it, reading its spilled subjects back', async () => {
+    // Later events of dossiers the stream pass will have finished and written, and a new dossier,
+    // committed once the pass has begun (its horizon is taken): the tail in the log's order folds them.
+    const later = [
+      dossierEvents('HY-A', 'D6').processed('2025-03-20T08:00:00'),
+      dossierEvents('HY-B', 'D7').processed('2025-03-21T08:00:00'),
+      dossierEvents('HY-A', 'D9').received('2025-03-22T08:00:00', '2025-03-25T17:00:00'),
+    ];
+    let appendedDuringPass = false;
+    const racing = Object.create(store) as PostgresEventStore;
+    racing.replayByStream = async (pageSize) => {
+      const replay = await store.replayByStream(pageSize);
+      async function* pages() {
+        let first = true;
+        for await (const page of replay.pages) {
+          yield page;
+          if (first) {
+            await store.appendMany(later.map((event) => ({ streamId: streamIdOf(event), event })));
+            appendedDuringPass = true;
+            first = false;
+          }
+        }
+      }
+      return { checkpoint: replay.checkpoint, pages: pages() };
+    };
+    const raced = await new ProjectionRebuild(db.pool, racing, { clock: () => NOW, pageSize: 3, resident: 1 }).run();
+    expect(appendedDuringPass).toBe(true);
+    expect(raced.events).toBe(history().length + later.length);
+    // D6 and D7 were written out by the pass (one subject kept): their processing reads them back.
+    expect(raced.spill.reloaded).toBeGreaterThanOrEqual(2);
+    const actual = await snapshot();
+
+    await new ProjectionRebuild(db.pool, store, { clock: () => NOW, pageSize: 3, order: 'log' }).run();
+    expect(actual).toEqual(await snapshot());
+    // By hand: HY-A's March now has D2 on time, D4 late, D6 processed the 20th after its due day the
+    // 12th (late), D9 received the 22nd and open, due the 25th, late at the end of March → 1 of 4.
+    const figure = actual.scores.find((r) => r.unit_code === 'HY-A' && r.period === '2025-03')?.figures as Record<string, unknown>;
+    expect(figure['5']).toMatchObject({ numerator: 1, denominator: 4 });
+  });
 });
