@@ -34,6 +34,37 @@ function predecessorIndex(tree: UnitTree): Map<string, string[]> {
 interface TreeIndexes {
   readonly children: Map<string, string[]>;
   readonly predecessors: Map<string, string[]>;
+  /** Every instant a unit starts or ends, ascending, and every instant one starts (spanKey). */
+  readonly bounds: readonly number[];
+  readonly starts: readonly number[];
+  /** Answers already given, by spanKey: the pools by unit, the owners index. */
+  readonly pools: Map<string, Map<string, readonly string[]>>;
+  readonly owners: Map<string, ReadonlyMap<string, readonly string[]>>;
+}
+
+const ascending = (values: Iterable<number>): number[] => [...new Set(values)].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+
+/** How many of the ascending `values` are below `x` (or at most `x` when `orEqual`). */
+function countBelow(values: readonly number[], x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x || (orEqual && values[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A span's pools read the span only through, for each unit, `unitStart < end`, `endedAt > start`
+ * and `unitStart > start`: two spans that fall between the same units' starts and ends answer the
+ * same pools. The key says where they fall (undefined for a span that is not two numbers): a
+ * province's months, quarters, half and year far from any reform share one answer.
+ */
+function spanKey({ bounds, starts }: TreeIndexes, span: TimeSpan): string | undefined {
+  if (Number.isNaN(span.start) || Number.isNaN(span.end)) return undefined;
+  return `${countBelow(bounds, span.start, true)} ${countBelow(starts, span.end, false)}`;
 }
 
 // A tree is an immutable value (folds answer fresh objects): its indexes are built once per tree,
@@ -43,7 +74,13 @@ const indexes = new WeakMap<UnitTree, TreeIndexes>();
 function indexesOf(tree: UnitTree): TreeIndexes {
   let found = indexes.get(tree);
   if (!found) {
-    found = { children: childrenIndex(tree), predecessors: predecessorIndex(tree) };
+    const units = Object.values(tree);
+    found = {
+      children: childrenIndex(tree), predecessors: predecessorIndex(tree),
+      bounds: ascending(units.flatMap((u) => (u.endedAt === undefined ? [unitStart(u)] : [unitStart(u), u.endedAt]))),
+      starts: ascending(units.map(unitStart)),
+      pools: new Map(), owners: new Map(),
+    };
     indexes.set(tree, found);
   }
   return found;
@@ -62,8 +99,18 @@ function indexesOf(tree: UnitTree): TreeIndexes {
  * `code` first, then the others in discovery order; just `code` for a unit that did not exist in
  * the period (history is shown in the structure of its time); empty for an unknown unit.
  */
-export function poolMembersDuring(tree: UnitTree, code: string, span: TimeSpan): string[] {
-  const { children, predecessors } = indexesOf(tree);
+export function poolMembersDuring(tree: UnitTree, code: string, span: TimeSpan): readonly string[] {
+  const found = indexesOf(tree);
+  const key = spanKey(found, span);
+  if (key === undefined) return poolMembersWalked(tree, found, code, span);
+  let pools = found.pools.get(key);
+  if (!pools) found.pools.set(key, (pools = new Map()));
+  let pool = pools.get(code);
+  if (!pool) pools.set(code, (pool = Object.freeze(poolMembersWalked(tree, found, code, span))));
+  return pool;
+}
+
+function poolMembersWalked(tree: UnitTree, { children, predecessors }: TreeIndexes, code: string, span: TimeSpan): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (root: string): void => {
@@ -112,10 +159,19 @@ export function poolOwnersDuring(tree: UnitTree, member: string, span: TimeSpan)
  * poolOwnersDuring for every unit at once: member → the units whose pool for the period holds it.
  * One pass over every unit's pool (cheaper than asking member by member when many moved).
  */
-export function poolOwnersIndex(tree: UnitTree, span: TimeSpan): Map<string, string[]> {
+export function poolOwnersIndex(tree: UnitTree, span: TimeSpan): ReadonlyMap<string, readonly string[]> {
+  const found = indexesOf(tree);
+  const key = spanKey(found, span);
+  const known = key === undefined ? undefined : found.owners.get(key);
+  if (known) return known;
   const owners = new Map<string, string[]>();
   for (const code of Object.keys(tree).sort()) {
-    for (const member of poolMembersDuring(tree, code, span)) owners.set(member, [...(owners.get(member) ?? []), code]);
+    for (const member of poolMembersDuring(tree, code, span)) {
+      const list = owners.get(member);
+      if (list) list.push(code);
+      else owners.set(member, [code]);
+    }
   }
+  if (key !== undefined) found.owners.set(key, owners);
   return owners;
 }

@@ -1,4 +1,4 @@
-import { parsePeriod } from '../../time/periods';
+import { parsePeriod, periodsContainingMonth } from '../../time/periods';
 import { poolMembersDuring, poolOwnersDuring, poolOwnersIndex } from '../pool-members-during';
 import { referenceUnitTree } from '../reference-unit-events';
 import { poolMembersAt } from '../unit-tree';
@@ -25,7 +25,7 @@ describe('pooling for a period uses the units that existed during it', () => {
   });
 
   it('gives a department formed on 1 March the January and February of the departments it replaced', () => {
-    expect(poolMembersDuring(tree, 'HY-SNNMT', q1).sort()).toEqual(['HY-SNNMT', 'HY-SNNPTNT', 'HY-STNMT']);
+    expect([...poolMembersDuring(tree, 'HY-SNNMT', q1)].sort()).toEqual(['HY-SNNMT', 'HY-SNNPTNT', 'HY-STNMT']);
     // Sở Tài chính existed all quarter: scored on its own dossiers; SKHDT's stay with SKHDT and HY.
     expect(poolMembersDuring(tree, 'HY-STC', q1)).toEqual(['HY-STC']);
     // The merged department itself: its own two months.
@@ -45,7 +45,7 @@ describe('pooling for a period uses the units that existed during it', () => {
     // Before it existed, HY25 carries nothing (history in the structure of its time).
     expect(poolMembersDuring(tree, 'HY25', parsePeriod('2025-H1'))).toEqual(['HY25']);
     // A department formed on 1 July carries its predecessor's first half in the year.
-    expect(poolMembersDuring(tree, 'HY25-STC', parsePeriod('2025')).sort()).toEqual(['HY-STC', 'HY25-STC']);
+    expect([...poolMembersDuring(tree, 'HY25-STC', parsePeriod('2025'))].sort()).toEqual(['HY-STC', 'HY25-STC']);
   });
 
   it('answers, for a member, exactly the units whose pool holds it', () => {
@@ -56,7 +56,7 @@ describe('pooling for a period uses the units that existed during it', () => {
     expect(poolOwnersDuring(tree, 'TB', year).sort()).toEqual(['HY25', 'TB']);
     for (const owner of poolOwnersDuring(tree, 'HY-TPHY', year)) expect(poolMembersDuring(tree, owner, year)).toContain('HY-TPHY');
     const index = poolOwnersIndex(tree, year);
-    for (const member of ['HY-STC', 'TB', 'HY-SKHDT', 'HY25-SYT']) expect(index.get(member)?.sort()).toEqual(poolOwnersDuring(tree, member, year).sort());
+    for (const member of ['HY-STC', 'TB', 'HY-SKHDT', 'HY25-SYT']) expect([...(index.get(member) ?? [])].sort()).toEqual(poolOwnersDuring(tree, member, year).sort());
   });
 
   it('answers nothing for an unknown unit and does not loop on a successor cycle', () => {
@@ -65,6 +65,28 @@ describe('pooling for a period uses the units that existed during it', () => {
       A: { kind: 'unit', unitCode: 'A', firstSeenAt: 0, names: [], validFrom: 10, successorCode: 'B', endedAt: 20 },
       B: { kind: 'unit', unitCode: 'B', firstSeenAt: 0, names: [], validFrom: 15, successorCode: 'A', parentCode: 'A' },
     } as const;
-    expect(poolMembersDuring(cyclic, 'B', { start: 0, end: 30 }).sort()).toEqual(['A', 'B']);
+    expect([...poolMembersDuring(cyclic, 'B', { start: 0, end: 30 })].sort()).toEqual(['A', 'B']);
+  });
+
+  it('answers a span what a fresh walk answers, however many spans it answered before (the answers kept by span)', () => {
+    // Every month, quarter, half and year 2024–2027, then spans cut at the units' own starts and ends
+    // (the instants where the answer changes) and one instant either side, in a shuffled order.
+    const instants = [...new Set(Object.values(tree).flatMap((u) => [u.validFrom ?? u.firstSeenAt, ...(u.endedAt === undefined ? [] : [u.endedAt])]))];
+    const near = instants.flatMap((t) => [t - 1, t, t + 1]);
+    const spans = [
+      ...[2024, 2025, 2026, 2027].flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`).flatMap((month) => periodsContainingMonth(month))),
+      ...near.flatMap((a, i) => [{ start: a, end: near[(i * 7 + 3) % near.length] }, { start: a, end: a + 86_400_000 }, { start: a - 86_400_000, end: a }]),
+      { start: Number.NaN, end: 0 },
+    ];
+    let seed = 11;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const shuffled = spans.map((span) => ({ span, order: random() })).sort((a, b) => a.order - b.order).map((x) => x.span);
+    const codes = Object.keys(tree);
+    for (const span of shuffled) {
+      const fresh = { ...tree }; // another tree object: nothing kept for it yet
+      for (const code of codes) expect(poolMembersDuring(tree, code, span)).toEqual(poolMembersDuring(fresh, code, span));
+      expect(poolOwnersIndex(tree, span)).toEqual(poolOwnersIndex({ ...tree }, span));
+    }
+    expect(shuffled.length).toBeGreaterThan(100);
   });
 });
