@@ -67,11 +67,9 @@ async function main(): Promise<void> {
   // --order=stream,log: the first pass stream by stream (the default) or in the log's order (the
   // build before it), in turn: a ratio measured in one run.
   const orders = (textArg('order') ?? 'stream').split(',') as ('stream' | 'log')[];
-  // --kept=64,20000: dossiers and petitions kept after each page of the stream pass, in turn.
-  const keptList = textArg('kept')?.split(',').map(Number) ?? [undefined];
   const results: string[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const ahead of aheads) for (const resident of residents) for (const order of orders) for (const kept of keptList) {
+    for (const ahead of aheads) for (const resident of residents) for (const order of orders) {
       const memoryBefore = process.memoryUsage().rss;
       // RSS keeps what the heap has freed (V8 gives it back late); the heap in use, sampled, says
       // more nearly what was held at once.
@@ -94,7 +92,7 @@ async function main(): Promise<void> {
       const mark = await meter.start();
       let foldCpu: NodeJS.CpuUsage | undefined;
       const started = Date.now();
-      const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead, resident, order, streamPassKept: kept }).run((stage, done) => {
+      const report = await profilePhase(textArg('cpu-prof'), () => new ProjectionRebuild(pool, store, { readAhead: ahead, resident, order }).run((stage, done) => {
         sample();
         if (collect && stage === 'fold') {
           collect();
@@ -107,8 +105,8 @@ async function main(): Promise<void> {
       const memoryAfter = process.memoryUsage().rss;
       const nodeFold = foldCpu ? (foldCpu.user + foldCpu.system) / 1e6 : Number.NaN;
       results.push(
-        `RESULT replay fold (${order} order${kept === undefined ? '' : `, ${kept} kept`}, ${ahead} in flight, at most ${resident === Number.MAX_SAFE_INTEGER ? 'all' : resident} resident, round ${round + 1}): ${report.events} events in ${report.seconds.fold.toFixed(2)} s = ${Math.round(report.events / report.seconds.fold)} events/s`,
-        `RESULT rebuild total (${order} order${kept === undefined ? '' : `, ${kept} kept`}, ${ahead} in flight, round ${round + 1}; fold + write ${report.subjects} subjects, ${report.unitPeriods} unit-periods + switch): ${report.seconds.total.toFixed(2)} s = ${Math.round(report.events / report.seconds.total)} events/s (aim ≥ 200000)`,
+        `RESULT replay fold (${order} order, ${ahead} in flight, at most ${resident === Number.MAX_SAFE_INTEGER ? 'all' : resident} resident, round ${round + 1}): ${report.events} events in ${report.seconds.fold.toFixed(2)} s = ${Math.round(report.events / report.seconds.fold)} events/s`,
+        `RESULT rebuild total (${order} order, ${ahead} in flight, round ${round + 1}; fold + write ${report.subjects} subjects, ${report.unitPeriods} unit-periods + switch): ${report.seconds.total.toFixed(2)} s = ${Math.round(report.events / report.seconds.total)} events/s (aim ≥ 200000)`,
         // `phases` is absent from a build before it was reported (the bench also runs against one).
         `RESULT rebuild phases (s): fold ${report.seconds.fold.toFixed(2)}, ${Object.entries((report as { phases?: Record<string, number> }).phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`,
         `RESULT rebuild cpu (s): node ${cpu.nodeSeconds.toFixed(2)} (fold ${nodeFold.toFixed(2)}, write and switch ${(cpu.nodeSeconds - nodeFold).toFixed(2)}), postgres ${cpu.postgresSeconds.toFixed(2)}, ` +

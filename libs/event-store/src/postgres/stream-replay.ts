@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@idx/domain';
 import type { Pool } from 'pg';
-import type { Checkpoint, ReplayEvent, StreamReplay } from '../port';
+import { type Checkpoint, type ReplayEvent, START, type StreamReplay } from '../port';
 import { type BinaryRow, copyOutPages } from './copy-out';
 
 /** Decoded pages waiting while the caller folds one (the server keeps producing meanwhile). */
@@ -31,7 +31,7 @@ export async function replayByStream(pool: Pool, pageSize: number): Promise<Stre
                            WHERE transaction_id < h.xmin ORDER BY transaction_id DESC, global_position DESC LIMIT 1) AS last ON true`,
   );
   const { xmin, t, p } = bound.rows[0];
-  const checkpoint: Checkpoint = t === null || p === null ? { transactionId: 0n, position: 0n } : { transactionId: BigInt(t), position: BigInt(p) };
+  const checkpoint: Checkpoint = t === null || p === null ? START : { transactionId: BigInt(t), position: BigInt(p) };
   // COPY takes no parameters: the bound is the server's own number, checked to be digits.
   if (!/^\d+$/.test(xmin)) throw new Error(`unexpected read horizon ${JSON.stringify(xmin)}`);
   const sql = `COPY (SELECT global_position, transaction_id, payload FROM events WHERE transaction_id < '${xmin}'::xid8

@@ -106,7 +106,7 @@ const earliestEvidence = `
 
 /** The pool's procedures ($2 members) of the codes given (subject_facts_catalogue: a pool's catalogue is small). */
 const poolProcedures = (codes: string, extra: string) => `
-  SELECT f.kind, f.key, f.facts, f.last_position::text AS "lastPosition", ${inWindowSql('$3', '$4')} AS "inWindow"${extra}
+  SELECT ${FACTS}${extra}
   FROM subject_facts f
   WHERE f.kind = 'procedure' AND f.unit_code = ANY($2::text[]) AND f.facts->>'procedureCode' = ANY(${codes}::text[])`;
 

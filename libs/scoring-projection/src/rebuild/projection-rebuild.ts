@@ -36,12 +36,6 @@ const CHUNK = 5000;
  * later events come long after a subject's first pays up to ~50 % (docs/performance.md).
  */
 export const DEFAULT_RESIDENT_SUBJECTS = 20_000;
-/**
- * Dossiers and petitions kept in memory after each page of the stream-by-stream pass: only the last
- * streams of a page can go on in the next, so the rest are written at once (the server loads them
- * beside the fold instead of after it).
- */
-const STREAM_PASS_KEPT = 64;
 /** Held (session) by a rebuild from start to end: a second one waits instead of dropping the first one's table. */
 const REBUILD_LOCK = 766_011;
 /** Unit-periods per tallies statement: a national year is ~80k rows of a few kB each. */
@@ -88,8 +82,6 @@ export class ProjectionRebuild {
       pageSize?: number; clock?: () => number; readAhead?: number; resident?: number;
       /** The first pass's order: `stream` (default) or `log` (the gap-free order, page ranges read side by side; kept for comparison). */
       order?: 'stream' | 'log';
-      /** Dossiers and petitions kept after each page of the stream-by-stream pass (default STREAM_PASS_KEPT; the bench compares). */
-      streamPassKept?: number;
     } = {},
   ) {}
 
@@ -160,7 +152,7 @@ export class ProjectionRebuild {
   private async foldByStream(state: RebuildState, table: SpillTable, pageSize: number, progress: RebuildProgress): Promise<Checkpoint> {
     const replay = await this.store.replayByStream(pageSize);
     for await (const page of replay.pages) {
-      await this.foldPage(state, table, page, this.options.streamPassKept ?? STREAM_PASS_KEPT);
+      await this.foldPage(state, table, page);
       progress('fold', state.events);
     }
     return replay.checkpoint;
@@ -185,13 +177,13 @@ export class ProjectionRebuild {
    * the next page is folded).
    */
   private async foldPage(
-    state: RebuildState, table: SpillTable, events: readonly { event: DomainEvent; globalPosition: bigint; transactionId: bigint }[], keep?: number,
+    state: RebuildState, table: SpillTable, events: readonly { event: DomainEvent; globalPosition: bigint; transactionId: bigint }[],
   ): Promise<void> {
     const targets = events.map((e) => state.targetOf(e.event));
-    const back = state.spilledOf(targets);
+    const back = state.spilledAmong(targets);
     if (back.length > 0) state.reload(await table.takeBack(back));
     for (let i = 0; i < events.length; i += 1) state.apply(events[i].event, events[i].globalPosition, events[i].transactionId, targets[i]);
-    await table.spill(state.spill(keep));
+    await table.spill(state.spill());
   }
 
   /**

@@ -126,16 +126,11 @@ export class RebuildState {
   }
 
   /**
-   * The dossiers and petitions these events would fold that are neither in memory nor parked and
-   * may have been spilled: those among them that were must be given back (`reload`) before the
-   * events are applied. Empty while nothing was spilled; rarely one never spilled (SpilledFilter).
+   * The dossiers and petitions these events would fold (their `targetOf`) that are neither in memory
+   * nor parked and may have been spilled: those among them that were must be given back (`reload`)
+   * before the events are applied. Empty while nothing was spilled; rarely one never spilled (SpilledFilter).
    */
-  spilledAmong(events: readonly DomainEvent[]): { kind: string; key: string }[] {
-    return this.spilledOf(events.map((e) => this.targetOf(e)));
-  }
-
-  /** `spilledAmong` of the events these are the targets of. */
-  spilledOf(targets: readonly (Target | undefined)[]): { kind: string; key: string }[] {
+  spilledAmong(targets: readonly (Target | undefined)[]): { kind: string; key: string }[] {
     const filter = this.spilledIds;
     if (!filter) return [];
     const out = new Map<string, { kind: string; key: string }>();
@@ -159,15 +154,11 @@ export class RebuildState {
     this.reloaded += subjects.length;
   }
 
-  /**
-   * The least recently folded dossiers and petitions beyond the bound (or beyond `keep`, when
-   * smaller), out of memory with their contribution added: the caller writes them.
-   */
-  spill(keep = this.resident): SubjectRecord[] {
-    const bound = Math.min(keep, this.resident);
+  /** The least recently folded dossiers and petitions beyond the bound, out of memory with their contribution added: the caller writes them. */
+  spill(): SubjectRecord[] {
     const out: SubjectRecord[] = [];
     for (const [id, s] of this.tallied) {
-      if (this.tallied.size <= bound) break;
+      if (this.tallied.size <= this.resident) break;
       const record = this.recordOf(s);
       this.tallies.add(record, 1);
       this.tallied.delete(id);

@@ -203,8 +203,8 @@ export class RunningTallies {
    */
   private periodsOf(window: ActiveWindow | undefined): WindowPeriods {
     if (!window) return NO_PERIODS;
-    if (window.to !== undefined && window.to < window.from) return { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) };
-    const key = this.windowKey(window) as string;
+    const key = this.windowKey(window);
+    if (key === undefined) return { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) }; // reversed
     let periods = this.windows.get(key);
     if (!periods) this.windows.set(key, (periods = { reach: this.reachOf(window), counted: tallyPeriodsOf({ window }, this.now) }));
     return periods;

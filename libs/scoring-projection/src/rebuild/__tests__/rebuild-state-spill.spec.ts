@@ -1,3 +1,4 @@
+import type { DomainEvent } from '@idx/domain';
 import { dossierEvents, poisonedAnnouncement, unitRegistered } from '@idx/testing';
 import { RebuildState, type SpilledSubject } from '../rebuild-state';
 
@@ -24,6 +25,9 @@ function table() {
   };
 }
 
+/** The spilled subjects among these events' targets (what a page's fold asks before applying them). */
+const spilledAmong = (state: RebuildState, events: readonly DomainEvent[]) => state.spilledAmong(events.map((e) => state.targetOf(e)));
+
 describe('RebuildState spilling (bookkeeping, no database)', () => {
   it('spills the least recently folded dossiers beyond the bound, never the catalogue, and asks back only spilled, unparked ones', () => {
     const state = new RebuildState(undefined, new Set(), NOW, { resident: 2 });
@@ -31,13 +35,13 @@ describe('RebuildState spilling (bookkeeping, no database)', () => {
     const apply = (e: Parameters<RebuildState['apply']>[0]) => state.apply(e, ++position);
     apply(unitRegistered('HY-A', 'Sở A', 'department', 'HY', '2025-01-01T00:00:00'));
     for (const code of ['D1', 'D2', 'D3']) apply(dossierEvents('HY-A', code).received('2025-03-03T08:00:00', '2025-03-06T17:00:00'));
-    expect(state.spilledAmong([dossierEvents('HY-A', 'D9').processed('2025-03-04T08:00:00')])).toEqual([]); // nothing spilled yet: no question asked
+    expect(spilledAmong(state, [dossierEvents('HY-A', 'D9').processed('2025-03-04T08:00:00')])).toEqual([]); // nothing spilled yet: no question asked
     apply(dossierEvents('HY-A', 'D1').processed('2025-03-04T08:00:00')); // D1 folded again: D2 is now the least recent
     expect(state.spill().map((s) => s.key)).toEqual(['HY-A/D2']);
     expect(state.spill()).toEqual([]);
     expect(state.spilled).toBe(1);
     apply(poisonedAnnouncement('HY-A', 'P-BAD'));
-    const asked = state.spilledAmong([
+    const asked = spilledAmong(state, [
       dossierEvents('HY-A', 'D1').returned('2025-03-05T08:00:00'), // in memory
       dossierEvents('HY-A', 'D2').processed('2025-03-05T08:00:00'), // spilled
       dossierEvents('HY-A', 'D2').returned('2025-03-06T08:00:00'), // asked once
@@ -67,7 +71,7 @@ describe('RebuildState spilling (bookkeeping, no database)', () => {
     const t = table();
     // One event a page: the bound is enforced after each, so every later event of a dossier reads it back.
     events.forEach((e, i) => {
-      spilling.reload(t.takeBack(spilling.spilledAmong([e])));
+      spilling.reload(t.takeBack(spilledAmong(spilling, [e])));
       spilling.apply(e, BigInt(i + 1));
       t.write(spilling.spill());
     });
