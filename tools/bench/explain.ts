@@ -4,13 +4,15 @@ import type { ExplainDto, UnitScoreDto } from '@idx/contracts';
 import { CRITERION_READS } from '@idx/domain';
 import { createReadModelClient } from '@idx/read-models';
 import { type ExplainPhases, ExplainQueries } from '@idx/score-queries';
-import { arg, benchDatabase, machineLine } from './bench-support';
+import { arg, benchDatabase, machineLine, textArg } from './bench-support';
 import { percentile } from './cpu-meter';
+import { profilePhase } from './phase-profile';
 import { HEAVY_MONTH, loadHeavyUnitMonth, recomputeHeavyUnit, startReportingOn, writeLiveDossiers, writeProcedureChange } from './heavy-unit-month';
 
 /**
  * Explain's first page at one heavy unit-month (docs/explain-paging.md).
- *   npm run bench -- explain [--dossiers=185000] [--requests=200] [--criterion=5] [--changed=1] [--procedures=N]
+ *   npm run bench -- explain [--dossiers=185000] [--requests=200] [--criterion=5] [--changed=1] [--procedures=N] [--cpu-prof=build.cpuprofile]
+ * (--cpu-prof profiles the first request: the list built whole)
  * Loads `dossiers` dossiers of one department in one month (Phú Thọ's September 2026 counts 184,513
  * received), builds the read models, starts reporting and times over HTTP: the first request (which
  * builds the explanation whole), then `requests` first pages (answered from the build's memory while
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
     storeWaits.length = 0;
   };
   try {
-    const cold = await timed(path());
+    const cold = await profilePhase(textArg('cpu-prof'), () => timed(path()));
     const { totals } = cold.body;
     console.log(`RESULT explain first request (builds the list whole: ${totals.items} subjects, ${totals.costsPoints} cost points): ${cold.ms.toFixed(0)} ms (${load()})`);
     const perItem = cold.bytes / Math.max(1, cold.body.items.length);
