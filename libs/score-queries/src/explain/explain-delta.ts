@@ -1,7 +1,7 @@
 import type { ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, joinedKindOf, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { addTotals, classifySubjects, countedKind, type ExplainRowDraft, type PoolSubject, totalsOf } from './explain-rows';
+import { addTotals, classifySubjects, countedKind, type ExplainRowDraft, numbered, type PoolSubject, totalsOf } from './explain-rows';
 import { type JoinedSubjects, type JoinRequest, linkMoves, type LinkMove, linkParams, loadJoined, joinRequestOf, moveLinksSql } from './explain-joins';
 import { type ExplainList, type ExplainSet, insertRowsSql } from './explain-sets';
 import { type ChangedSubject, inWindowSql, isoSpan, type RawRunner, subjectsByKey } from './pool-subjects';
@@ -136,7 +136,7 @@ export async function planDelta(input: DeltaInput): Promise<DeltaPlan> {
   const evaluatedAt = new Date(evaluationInstant(period, input.asOf));
   return {
     base, position, judgedAt: input.timed ? evaluatedAt : null, evaluatedAt,
-    added: added.map((r, k) => ({ ...r, seq: base.nextSeq + k })), retired,
+    added: added.map((r, k) => numbered(r, base.nextSeq + k)), retired,
     totals: addTotals(set.list.totals, totalsOf(retired.map(toRow), -1), totalsOf(added)),
     links: other === undefined ? [] : linkMoves(set.criterion, period, [...changed, ...otherChanged]),
   };

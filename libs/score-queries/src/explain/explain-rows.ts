@@ -1,7 +1,7 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import {
-  codeOf, CRITERION_READS, CRITERION_SUBJECT_KIND, type ExplainedSubject, explainCriterion, evaluationInstant, groupSubjects, type Period, ruleSetInForce,
-  streamIdOfSubject, type SubjectOfAnyKind,
+  codeOf, CRITERION_READS, CRITERION_SUBJECT_KIND, type ExplainedSubject, explainedOf, evaluationInstant, groupSubjects, judgeCriterionSubjects, type Period,
+  ruleSetInForce, streamIdOfSubject, type SubjectJudgement, type SubjectOfAnyKind,
 } from '@idx/domain';
 
 /** A subject_facts row of the pool: its identity and its facts as the projector folded them. */
@@ -71,32 +71,71 @@ export function compareRows(a: RowKey, b: RowKey): number {
 }
 
 /**
- * Runs the domain's explainCriterion over `subjects` (of the criterion's kind; each is judged alone
- * with `others` — the pool's subjects of the other kinds — whole, so a row is what the figure counts)
- * at `asOf`, and for an open period again at the period's end to tell which rows the clock alone will
- * change. Answers a row for each subject listed or time-dependent, and every subject's stream id (a
- * subject with no row any more must lose the one it had).
+ * A row as classifySubjects makes it: its item (the subject's facts as an official reads them, most of
+ * a build's allocations) is made when first read — a page, the COPY of a build's rows, a delta's
+ * comparison — not for the 185k rows of a heavy list before its first page is answered. `toJSON`
+ * keeps JSON.stringify of a row whole; give it its place with `numbered`, not a spread (a spread
+ * copies no getter).
+ */
+class JudgedRow implements ExplainRowDraft {
+  private made?: ExplainItemDto | null;
+  constructor(
+    readonly streamId: string, readonly subjectKey: string, readonly rank: ExplainRank, readonly negLate: number, readonly code: string,
+    readonly inNumerator: boolean, readonly inDenominator: boolean, readonly timed: boolean, private readonly judgement: SubjectJudgement | undefined,
+  ) {}
+
+  get item(): ExplainItemDto | null {
+    if (this.made === undefined) this.made = this.judgement ? toItemDto(explainedOf(this.judgement)) : null;
+    return this.made;
+  }
+
+  toJSON(): ExplainRowDraft & { seq?: number } {
+    const { streamId, subjectKey, rank, negLate, code, inNumerator, inDenominator, timed, item } = this;
+    const seq = (this as { seq?: number }).seq;
+    return { streamId, subjectKey, rank, negLate, code, inNumerator, inDenominator, timed, item, ...(seq === undefined ? {} : { seq }) };
+  }
+}
+
+/** A row given its place in its set (the row itself, so that its item stays unmade until read). */
+export function numbered<T extends ExplainRowDraft>(row: T, seq: number): T & { readonly seq: number } {
+  return Object.assign(row, { seq });
+}
+
+/** Whether two judgements of one subject at two instants would list it alike (its facts do not depend on the instant). */
+function judgedAlike(a: SubjectJudgement | undefined, b: SubjectJudgement | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.inNumerator === b.inNumerator && a.inDenominator === b.inDenominator && a.costsPoints === b.costsPoints && a.lateByMs === b.lateByMs
+    && a.reason?.vi === b.reason?.vi && a.reason?.en === b.reason?.en;
+}
+
+/**
+ * Runs the domain's judgeCriterionSubjects over `subjects` (of the criterion's kind; each is judged
+ * alone with `others` — the pool's subjects of the other kinds — whole, so a row is what the figure
+ * counts) at `asOf`, and for an open period again at the period's end to tell which rows the clock
+ * alone will change. Answers a row for each subject listed or time-dependent, and every subject's
+ * stream id (a subject with no row any more must lose the one it had).
  */
 export function classifySubjects(
   criterion: number, subjects: readonly PoolSubject[], others: readonly PoolSubject[], period: Period, asOf: number,
 ): { rows: ExplainRowDraft[]; streamIds: string[] } {
   const input = { subjects: groupSubjects([...others, ...subjects]), period, ruleSet: ruleSetInForce(period.start) };
-  const itemsAt = (at: number) => new Map(explainCriterion(criterion, { ...input, asOf: at }).map((i) => [i.streamId, toItemDto(i)]));
-  const now = itemsAt(asOf);
-  const atEnd = evaluationInstant(period, asOf) < period.end ? itemsAt(period.end) : undefined;
+  // Keyed by the facts object itself: groupSubjects hands the same objects to the calculators.
+  const judgedAt = (at: number) => new Map(judgeCriterionSubjects(criterion, { ...input, asOf: at }).map((j) => [j.subject as unknown, j] as const));
+  const now = judgedAt(asOf);
+  const atEnd = evaluationInstant(period, asOf) < period.end ? judgedAt(period.end) : undefined;
   const rows: ExplainRowDraft[] = [];
   const streamIds: string[] = [];
   for (const s of subjects) {
     const facts = s.facts as SubjectOfAnyKind;
     const streamId = streamIdOfSubject(facts);
     streamIds.push(streamId);
-    const item = now.get(streamId);
-    const timed = atEnd !== undefined && JSON.stringify(item ?? null) !== JSON.stringify(atEnd.get(streamId) ?? null);
-    if (!item && !timed) continue;
-    rows.push({
-      streamId, subjectKey: s.key, rank: !item ? 2 : item.costsPoints ? 0 : 1, negLate: -(item?.lateByMs ?? -1), code: item?.code ?? codeOf(facts),
-      inNumerator: item?.inNumerator ?? false, inDenominator: item?.inDenominator ?? false, timed, item: item ?? null,
-    });
+    const judged = now.get(facts);
+    const timed = atEnd !== undefined && !judgedAlike(judged, atEnd.get(facts));
+    if (!judged && !timed) continue;
+    const rank: ExplainRank = !judged ? 2 : judged.costsPoints ? 0 : 1;
+    rows.push(new JudgedRow(
+      streamId, s.key, rank, -(judged?.lateByMs ?? -1), codeOf(facts), judged?.inNumerator ?? false, judged?.inDenominator ?? false, timed, judged,
+    ));
   }
   return { rows, streamIds };
 }

@@ -1,7 +1,7 @@
 import type { ExplainItemDto, ExplainTotalsDto } from '@idx/contracts';
 import { evaluationInstant, joinedKindOf, type Period } from '@idx/domain';
 import type { ReadModelClient } from '@idx/read-models';
-import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, type PoolSubject, readKinds, totalsOf } from './explain-rows';
+import { classifySubjects, compareRows, countedKind, type ExplainRowDraft, numbered, type PoolSubject, readKinds, totalsOf } from './explain-rows';
 import { copyExplainLinks, copyExplainRows } from './copy-explain';
 import { linksOf } from './explain-joins';
 import { latestSubjectPosition, poolSubjects, type RawRunner } from './pool-subjects';
@@ -86,7 +86,7 @@ export async function buildExplainSet(prisma: ReadModelClient, input: ExplainSet
   const subjects = await poolSubjects(prisma, input.members, period, readKinds(criterion));
   const counted = subjects.filter((s) => s.kind === kind);
   const others = subjects.filter((s) => s.kind !== kind);
-  const rows = classifySubjects(criterion, counted, others, period, input.asOf).rows.sort(compareRows).map((r, seq) => ({ ...r, seq }));
+  const rows = classifySubjects(criterion, counted, others, period, input.asOf).rows.sort(compareRows).map((r, seq) => numbered(r, seq));
   const totals = totalsOf(rows);
   const evaluatedAt = new Date(evaluationInstant(period, input.asOf));
   const [created] = await prisma.$queryRawUnsafe<{ set_id: bigint; list_id: bigint }[]>(
