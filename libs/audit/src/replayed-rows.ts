@@ -20,7 +20,7 @@ export interface ReplayedRows {
 /**
  * Folds events into subjects the way the scoring projector does (ScoringProjector.foldSubjects):
  * same projections, same order, a subject whose event throws is held from that event on, facts
- * pass through JSON as they do through the jsonb column.
+ * pass through JSON as they do through the json column.
  */
 function foldLikeProjector(events: readonly DomainEvent[], projections: readonly SubjectProjection[]): { subjects: ReplayedSubject[]; held: number } {
   const state = new Map<string, { projection: SubjectProjection; facts: unknown }>();
