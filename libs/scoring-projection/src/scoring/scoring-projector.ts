@@ -5,6 +5,7 @@ import { inSqlTransaction, type SqlTx } from './sql-transaction';
 import { type RecomputeOptions, recomputeUnitPeriods, type ScoreChange } from './recompute-score';
 import { takePending, takePendingChunk, type UnitPeriodKey } from './pending-recomputes';
 import { HOLD_PROJECTION_LOCK_SHARED, holdProjectionLockShared } from './projection-lock';
+import { COMMIT_WITHOUT_FLUSH_WAIT } from './commit-without-flush-wait';
 import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
 import { notifyScoreChanges, saveCheckpointAndNotify } from './score-notifications';
 import { loadSubjectsProbingParked, type SubjectRow } from './subject-rows';
@@ -14,6 +15,22 @@ import { UnitTreeCache } from './unit-tree-cache';
 import { type SubjectChange, type TallyLookup, tallyDeltas } from './unit-period-tallies';
 import { assertWindowScorable } from './window-check';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
+
+/**
+ * One transaction of the projector, holding the projection lock shared (a rebuild's switch takes
+ * it exclusively) and committing without waiting for the WAL flush (commit-without-flush-wait.ts):
+ * on the read models' own pg pool when there is one (a client of createReadModelClient: always,
+ * outside tests of other clients), else Prisma's.
+ */
+export function projectorTransaction<T>(prisma: ReadModelClient, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  const pool = poolOfReadModels(prisma);
+  if (pool) return inSqlTransaction(pool, work, { begin: `${COMMIT_WITHOUT_FLUSH_WAIT}; ${HOLD_PROJECTION_LOCK_SHARED}` });
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(COMMIT_WITHOUT_FLUSH_WAIT);
+    await holdProjectionLockShared(tx);
+    return work(tx);
+  }, { timeout: 300_000, maxWait: 60_000 });
+}
 
 /** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
 async function storedCheckpoint(tx: SqlTx, name: string): Promise<Checkpoint> {
@@ -99,18 +116,8 @@ export class ScoringProjector {
     this.recomputeOptions = { trees: this.trees, ...(options.recomputeSubjectBudget === undefined ? {} : { subjectBudget: options.recomputeSubjectBudget }) };
   }
 
-  /**
-   * One transaction of the projector, holding the projection lock shared (a rebuild's switch takes
-   * it exclusively): on the read models' own pg pool when there is one (a client of
-   * createReadModelClient: always, outside tests of other clients), else Prisma's.
-   */
   private transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-    const pool = poolOfReadModels(this.prisma);
-    if (pool) return inSqlTransaction(pool, work, { begin: HOLD_PROJECTION_LOCK_SHARED });
-    return this.prisma.$transaction(async (tx) => {
-      await holdProjectionLockShared(tx);
-      return work(tx);
-    }, { timeout: 300_000, maxWait: 60_000 });
+    return projectorTransaction(this.prisma, work);
   }
 
   async checkpoint(): Promise<Checkpoint> {
