@@ -23,21 +23,38 @@ import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from '.
  * outside tests of other clients), else Prisma's.
  */
 export function projectorTransaction<T>(prisma: ReadModelClient, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return checkpointedTransaction(prisma, undefined, (tx) => work(tx));
+}
+
+/**
+ * As projectorTransaction; with `name`, the projection's stored checkpoint is read and locked with
+ * the BEGIN (one round trip less per batch) and given to `work` (undefined without a name).
+ */
+function checkpointedTransaction<T>(prisma: ReadModelClient, name: string | undefined, work: (tx: SqlTx, stored: Checkpoint | undefined) => Promise<T>): Promise<T> {
   const pool = poolOfReadModels(prisma);
-  if (pool) return inSqlTransaction(pool, work, { begin: `${COMMIT_WITHOUT_FLUSH_WAIT}; ${HOLD_PROJECTION_LOCK_SHARED}` });
+  const begin = `${COMMIT_WITHOUT_FLUSH_WAIT}; ${HOLD_PROJECTION_LOCK_SHARED}`;
+  if (pool) {
+    // A simple query takes no parameters: the name goes in as a literal (quotes doubled; standard_conforming_strings is on since PostgreSQL 9.1).
+    if (name === undefined) return inSqlTransaction(pool, (tx) => work(tx, undefined), { begin });
+    return inSqlTransaction(pool, (tx, begun) => work(tx, checkpointOf(begun)), { begin: `${begin}; ${checkpointSql(`'${name.replaceAll("'", "''")}'`)}` });
+  }
   return prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(COMMIT_WITHOUT_FLUSH_WAIT);
     await holdProjectionLockShared(tx);
-    return work(tx);
+    return work(tx, name === undefined ? undefined : await storedCheckpoint(tx, name));
   }, { timeout: 300_000, maxWait: 60_000 });
 }
 
+/** The statement reading the stored checkpoint of the projection named by `name` (a parameter or a literal), locked for the transaction. */
+const checkpointSql = (name: string): string => `SELECT transaction_id, position FROM projection_checkpoints WHERE name = ${name} FOR UPDATE`;
+
+/** The checkpoint of checkpointSql's rows (START when the projection has none yet); int8 as BigInt or as text alike. */
+const checkpointOf = (rows: readonly Record<string, unknown>[]): Checkpoint =>
+  rows[0] ? { transactionId: BigInt(rows[0]['transaction_id'] as bigint | string), position: BigInt(rows[0]['position'] as bigint | string) } : START;
+
 /** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
 async function storedCheckpoint(tx: SqlTx, name: string): Promise<Checkpoint> {
-  const rows = await tx.$queryRawUnsafe<{ transaction_id: bigint; position: bigint }[]>(
-    'SELECT transaction_id, position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', name,
-  );
-  return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
+  return checkpointOf(await tx.$queryRawUnsafe<Record<string, unknown>[]>(checkpointSql('$1'), name));
 }
 
 interface FoldInput {
@@ -134,10 +151,10 @@ export class ScoringProjector {
     const position = batch.checkpoint.position;
     const now = this.clock();
     const takeOwedMonths = this.monthsMayBeOwed;
-    const { moved, tookMonths } = await this.transaction(async (tx) => {
+    const { moved, tookMonths } = await checkpointedTransaction(this.prisma, this.name, async (tx, checkpoint) => {
       // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
       // instance): skipping them keeps a batch's effect exactly once, whoever read it.
-      const stored = await storedCheckpoint(tx, this.name);
+      const stored = checkpoint ?? START;
       const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
       if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return { moved: [], tookMonths: false };
       const { touched, tallies, writes } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);

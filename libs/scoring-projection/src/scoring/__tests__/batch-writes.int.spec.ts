@@ -1,7 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@idx/testing';
+import { streamIdOf } from '@idx/domain';
+import { PostgresEventStore, START } from '@idx/event-store';
+import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } from '@idx/testing';
 import { createReadModelClient, migrateDatabase, poolOfReadModels, type ReadModelClient } from '@idx/read-models';
 import { saveBatchWrites } from '../batch-writes';
-import { projectorTransaction } from '../scoring-projector';
+import { projectorTransaction, ScoringProjector } from '../scoring-projector';
 import { loadSubjects, loadSubjectsProbingParked, type SubjectRow } from '../subject-rows';
 import { emptyTallies } from '@idx/domain';
 import type { TallyRow } from '../unit-period-tallies';
@@ -80,5 +82,26 @@ describe('a scoring batch\'s combined writes and first read (real PostgreSQL)', 
     // A rolled-back transaction leaves nothing of it either.
     await expect(projectorTransaction(prisma, async () => { throw new Error('stop'); })).rejects.toThrow('stop');
     expect((await pool?.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s"))?.rows[0].s).toBe('on');
+  });
+
+  it('reads and locks its checkpoint with the BEGIN, whatever the projection is named, and applies a batch once', async () => {
+    await db.pool.query('TRUNCATE unit_period_scores, finished_scores, projection_checkpoints');
+    const store = new PostgresEventStore(db.pool);
+    const d = dossierEvents('HY-SYT', 'D-Q');
+    const events = [unitRegistered('HY-SYT', 'Sở Y tế', 'department', 'HY'), d.received('2025-03-03T08:00:00', '2025-03-05T17:00:00'), d.processed('2025-03-04T10:00:00')];
+    await store.appendMany(events.map((event) => ({ streamId: streamIdOf(event), event })));
+    const batch = await store.readAll(START, 100);
+    const name = "it's scoring"; // a quote in the name: the checkpoint's statement goes with the BEGIN as a literal
+    const clock = () => Date.parse('2025-05-10T12:00:00+07:00');
+    const first = await new ScoringProjector(prisma, { name, clock }).handle(batch);
+    expect(first.map((c) => c.period)).toContain('2025-03');
+    const stored = await db.pool.query<{ name: string; position: string }>('SELECT name, position::text FROM projection_checkpoints');
+    expect(stored.rows).toEqual([{ name, position: batch.checkpoint.position.toString() }]);
+    // Another instance under the same name reads that checkpoint: the batch is not applied twice.
+    expect(await new ScoringProjector(prisma, { name, clock }).handle(batch)).toEqual([]);
+    // A projection of another name has no checkpoint yet: it takes the batch (the figures, already written, do not move).
+    await new ScoringProjector(prisma, { name: 'other', clock }).handle(batch);
+    const both = await db.pool.query<{ name: string; position: string }>('SELECT name, position::text FROM projection_checkpoints ORDER BY name');
+    expect(both.rows).toEqual([{ name, position: batch.checkpoint.position.toString() }, { name: 'other', position: batch.checkpoint.position.toString() }]);
   });
 });
