@@ -24,10 +24,11 @@ export interface Parking {
 export const subjectId = (kind: string, key: string): string => `${kind}\u0000${key}`;
 
 /** Which of these subjects are parked now: subject id → parking id. */
-export async function openParkings(tx: Tx, ids: readonly { kind: string; key: string }[]): Promise<Map<string, bigint>> {
+export async function openParkings(tx: Tx, ids: readonly { kind: string; key: string }[], anyParked?: boolean): Promise<Map<string, bigint>> {
   if (ids.length === 0) return new Map();
   // Parkings are rare: a one-row probe spares the batch shipping every subject key (thousands while catching up).
-  const [{ any }] = await tx.$queryRawUnsafe<{ any: boolean }[]>("SELECT EXISTS (SELECT 1 FROM parked_subjects WHERE status = 'parked') AS any");
+  // `anyParked`: the probe's answer when the caller asked it already (loadSubjectsProbingParked).
+  const any = anyParked ?? (await tx.$queryRawUnsafe<{ any: boolean }[]>("SELECT EXISTS (SELECT 1 FROM parked_subjects WHERE status = 'parked') AS any"))[0].any;
   if (!any) return new Map();
   const rows = await tx.$queryRawUnsafe<{ id: bigint; kind: string; key: string }[]>(
     `SELECT p.id, p.kind, p.key FROM parked_subjects p

@@ -5,13 +5,14 @@ export interface UnitPeriodKey {
   readonly period: string;
 }
 
+/** Notes unit-periods owed: the projection's name in `name`, the keys' units and periods as text[] in `units`, `periods`. */
+export const pendingInsertSql = (name: string, units: string, periods: string): string =>
+  `INSERT INTO pending_recomputes (projection, unit_code, period)
+     SELECT ${name}, * FROM unnest(${units}::text[], ${periods}::text[]) ON CONFLICT DO NOTHING`;
+
 export async function notePending(tx: SqlTx, projection: string, keys: readonly UnitPeriodKey[]): Promise<void> {
   if (keys.length === 0) return;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO pending_recomputes (projection, unit_code, period)
-     SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-    projection, keys.map((k) => k.unitCode), keys.map((k) => k.period),
-  );
+  await tx.$executeRawUnsafe(pendingInsertSql('$1', '$2', '$3'), projection, keys.map((k) => k.unitCode), keys.map((k) => k.period));
 }
 
 /** Removes and answers what the projection still owes (only the months, when asked). */

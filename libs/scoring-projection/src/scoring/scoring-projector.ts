@@ -3,23 +3,58 @@ import { type ActiveWindow, type DomainEvent, monthKeyOf, periodsContainingMonth
 import { poolOfReadModels, type ReadModelClient } from '@idx/read-models';
 import { inSqlTransaction, type SqlTx } from './sql-transaction';
 import { type RecomputeOptions, recomputeUnitPeriods, type ScoreChange } from './recompute-score';
-import { notePending, takePending, takePendingChunk, type UnitPeriodKey } from './pending-recomputes';
+import { takePending, takePendingChunk, type UnitPeriodKey } from './pending-recomputes';
 import { HOLD_PROJECTION_LOCK_SHARED, holdProjectionLockShared } from './projection-lock';
+import { COMMIT_WITHOUT_FLUSH_WAIT } from './commit-without-flush-wait';
 import { noteRetryFailed, openParkings, type ParkedEvent, type Parking, prismaRunner, removeParking, saveParkings, subjectId, takeParking } from './parked-subjects';
 import { notifyScoreChanges, saveCheckpointAndNotify } from './score-notifications';
-import { loadSubjects, saveSubjects, type SubjectRow } from './subject-rows';
+import { loadSubjectsProbingParked, type SubjectRow } from './subject-rows';
+import { type BatchWrites, saveBatchWrites } from './batch-writes';
 import { monthsOfWindow, periodsOfMonths } from './touched-periods';
 import { UnitTreeCache } from './unit-tree-cache';
-import { applyTallyDeltas, type SubjectChange, type TallyLookup } from './unit-period-tallies';
+import { type SubjectChange, type TallyLookup, tallyDeltas } from './unit-period-tallies';
 import { assertWindowScorable } from './window-check';
 import { ownsUnit, partitionName, SINGLE_PARTITION, type UnitPartition } from './unit-partition';
 
+/**
+ * One transaction of the projector, holding the projection lock shared (a rebuild's switch takes
+ * it exclusively) and committing without waiting for the WAL flush (commit-without-flush-wait.ts):
+ * on the read models' own pg pool when there is one (a client of createReadModelClient: always,
+ * outside tests of other clients), else Prisma's.
+ */
+export function projectorTransaction<T>(prisma: ReadModelClient, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return checkpointedTransaction(prisma, undefined, (tx) => work(tx));
+}
+
+/**
+ * As projectorTransaction; with `name`, the projection's stored checkpoint is read and locked with
+ * the BEGIN (one round trip less per batch) and given to `work` (undefined without a name).
+ */
+function checkpointedTransaction<T>(prisma: ReadModelClient, name: string | undefined, work: (tx: SqlTx, stored: Checkpoint | undefined) => Promise<T>): Promise<T> {
+  const pool = poolOfReadModels(prisma);
+  const begin = `${COMMIT_WITHOUT_FLUSH_WAIT}; ${HOLD_PROJECTION_LOCK_SHARED}`;
+  if (pool) {
+    // A simple query takes no parameters: the name goes in as a literal (quotes doubled; standard_conforming_strings is on since PostgreSQL 9.1).
+    if (name === undefined) return inSqlTransaction(pool, (tx) => work(tx, undefined), { begin });
+    return inSqlTransaction(pool, (tx, begun) => work(tx, checkpointOf(begun)), { begin: `${begin}; ${checkpointSql(`'${name.replaceAll("'", "''")}'`)}` });
+  }
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(COMMIT_WITHOUT_FLUSH_WAIT);
+    await holdProjectionLockShared(tx);
+    return work(tx, name === undefined ? undefined : await storedCheckpoint(tx, name));
+  }, { timeout: 300_000, maxWait: 60_000 });
+}
+
+/** The statement reading the stored checkpoint of the projection named by `name` (a parameter or a literal), locked for the transaction. */
+const checkpointSql = (name: string): string => `SELECT transaction_id, position FROM projection_checkpoints WHERE name = ${name} FOR UPDATE`;
+
+/** The checkpoint of checkpointSql's rows (START when the projection has none yet); int8 as BigInt or as text alike. */
+const checkpointOf = (rows: readonly Record<string, unknown>[]): Checkpoint =>
+  rows[0] ? { transactionId: BigInt(rows[0]['transaction_id'] as bigint | string), position: BigInt(rows[0]['position'] as bigint | string) } : START;
+
 /** The stored checkpoint, locked for this transaction (START when the projection has none yet). */
 async function storedCheckpoint(tx: SqlTx, name: string): Promise<Checkpoint> {
-  const rows = await tx.$queryRawUnsafe<{ transaction_id: bigint; position: bigint }[]>(
-    'SELECT transaction_id, position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', name,
-  );
-  return rows[0] ? { transactionId: BigInt(rows[0].transaction_id), position: BigInt(rows[0].position) } : START;
+  return checkpointOf(await tx.$queryRawUnsafe<Record<string, unknown>[]>(checkpointSql('$1'), name));
 }
 
 interface FoldInput {
@@ -98,18 +133,8 @@ export class ScoringProjector {
     this.recomputeOptions = { trees: this.trees, ...(options.recomputeSubjectBudget === undefined ? {} : { subjectBudget: options.recomputeSubjectBudget }) };
   }
 
-  /**
-   * One transaction of the projector, holding the projection lock shared (a rebuild's switch takes
-   * it exclusively): on the read models' own pg pool when there is one (a client of
-   * createReadModelClient: always, outside tests of other clients), else Prisma's.
-   */
   private transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
-    const pool = poolOfReadModels(this.prisma);
-    if (pool) return inSqlTransaction(pool, work, { begin: HOLD_PROJECTION_LOCK_SHARED });
-    return this.prisma.$transaction(async (tx) => {
-      await holdProjectionLockShared(tx);
-      return work(tx);
-    }, { timeout: 300_000, maxWait: 60_000 });
+    return projectorTransaction(this.prisma, work);
   }
 
   async checkpoint(): Promise<Checkpoint> {
@@ -126,18 +151,20 @@ export class ScoringProjector {
     const position = batch.checkpoint.position;
     const now = this.clock();
     const takeOwedMonths = this.monthsMayBeOwed;
-    const { moved, tookMonths } = await this.transaction(async (tx) => {
+    const { moved, tookMonths } = await checkpointedTransaction(this.prisma, this.name, async (tx, checkpoint) => {
       // Events at or before the stored checkpoint were applied already (by a rebuild, or a twin
       // instance): skipping them keeps a batch's effect exactly once, whoever read it.
-      const stored = await storedCheckpoint(tx, this.name);
+      const stored = checkpoint ?? START;
       const fresh = batch.events.filter((e) => isAfter(e, stored) && ownsUnit(this.partition, e.event.unitCode));
       if (!isAfter({ transactionId: batch.checkpoint.transactionId, globalPosition: position }, stored)) return { moved: [], tookMonths: false };
-      const { touched, tallies } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
+      const { touched, tallies, writes } = await this.foldSubjects(tx, fresh.map((e) => ({ event: e.event, transactionId: e.transactionId, position: e.globalPosition })), now);
       const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
       // Months are what people watch live: recomputed with the batch. Quarters, halves and years
       // each reload a unit's whole span; they are noted and recomputed on a cadence (flushPending).
       const months = deferRecompute ? [] : keys.filter((k) => isMonthKey(k.period));
-      await notePending(tx, this.name, deferRecompute ? keys : keys.filter((k) => !isMonthKey(k.period)));
+      const owedLater = deferRecompute ? keys : keys.filter((k) => !isMonthKey(k.period));
+      // Subjects, tallies and owed periods in one round trip, before the recompute reads them.
+      await saveBatchWrites(tx, { ...writes, pending: { projection: this.name, keys: owedLater } });
       const takeNow = !deferRecompute && takeOwedMonths;
       const owed = takeNow ? await takePending(tx, this.name, 'month') : [];
       const changes = deferRecompute ? [] : await this.recompute(tx, [...months, ...owed], position, now, tallies);
@@ -162,8 +189,9 @@ export class ScoringProjector {
           const parking = await takeParking(tx, id);
         if (!parking) return { status: 'not-found' } as const;
         await removeParking(tx, id);
-        const { touched, parked, tallies } = await this.foldSubjects(tx, parking.events, now);
+        const { touched, parked, tallies, writes } = await this.foldSubjects(tx, parking.events, now);
         if (parked.length > 0) throw new RetryFailed(parked[0].error);
+        await saveBatchWrites(tx, writes);
         const keys = [...touched].flatMap(([unitCode, months]) => periodsOfMonths(months).map((p) => ({ unitCode, period: p.key })));
         const last = parking.events.reduce((max, e) => (e.position > max ? e.position : max), 0n);
         const changes = await this.recompute(tx, keys, last, now, tallies);
@@ -238,21 +266,22 @@ export class ScoringProjector {
    * Folds events into their subjects, each subject on its own: an event whose evolve (or window,
    * unit or touched periods) throws parks its subject — that event and every later one of the same
    * subject are held in parked_events, not applied — and the other subjects go on. Events of a
-   * subject parked before are held behind it. Answers the months touched per unit and the new parkings.
+   * subject parked before are held behind it. Answers the months touched per unit, the new parkings
+   * (saved), and the subjects and tally rows to write (the caller writes them, with what it owes, in one statement).
    */
   private async foldSubjects(
     tx: SqlTx,
     events: readonly FoldInput[],
     now: number,
-  ): Promise<{ touched: Map<string, Set<string>>; parked: Parking[]; tallies: TallyLookup }> {
+  ): Promise<{ touched: Map<string, Set<string>>; parked: Parking[]; tallies: TallyLookup; writes: BatchWrites }> {
     const routed = events
       .map((input) => ({ ...input, projection: projectionFor(input.event, this.projections) }))
       .filter((r): r is typeof r & { projection: SubjectProjection } => r.projection !== undefined)
       .map((r) => ({ ...r, key: r.projection.keyOf(r.event) }))
       .map((r) => ({ ...r, id: subjectId(r.projection.kind, r.key) }));
     const ids = [...new Map(routed.map((r) => [r.id, { kind: r.projection.kind, key: r.key }])).values()];
-    const before = await loadSubjects(tx, ids);
-    const heldBefore = await openParkings(tx, ids);
+    const { subjects: before, anyParked } = await loadSubjectsProbingParked(tx, ids);
+    const heldBefore = await openParkings(tx, ids, anyParked);
     const parkings = new Map<string, { kind: string; key: string; unitCode: string; error: string; events: ParkedEvent[] }>();
     const park = (r: (typeof routed)[number], error: string | undefined): void => {
       const parking = parkings.get(r.id) ?? { kind: r.projection.kind, key: r.key, unitCode: r.event.unitCode, error: error ?? 'held behind an earlier parked event', events: [] };
@@ -310,16 +339,18 @@ export class ScoringProjector {
       changes.push({ kind: s.projection.kind, ...(stored ? { before: stored } : {}), after: { facts: s.facts, unitCode, window } });
     }
     // The tallies move by each changed subject's contribution; the unit-periods they moved are recomputed too.
-    const deltas = await applyTallyDeltas(tx, changes, now);
+    const deltas = await tallyDeltas(tx, changes, now);
     for (const k of deltas.keys) {
       const set = touched.get(k.unitCode) ?? new Set<string>();
       if (/^\d{4}-\d{2}$/.test(k.period)) set.add(k.period);
       touched.set(k.unitCode, set);
     }
-    await saveSubjects(tx, rows);
     const parked = [...parkings.values()];
     await saveParkings(prismaRunner(tx), parked);
-    return { touched, parked: parked.filter((p) => !heldBefore.has(subjectId(p.kind, p.key))), tallies: deltas.tallies };
+    return {
+      touched, parked: parked.filter((p) => !heldBefore.has(subjectId(p.kind, p.key))), tallies: deltas.tallies,
+      writes: { subjects: rows, tallies: deltas.moved },
+    };
   }
 
   /** `tallies`: the rows this transaction's deltas read and saved, not read again. */

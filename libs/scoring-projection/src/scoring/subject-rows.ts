@@ -24,40 +24,69 @@ export interface StoredSubjectRow {
 }
 
 export async function loadSubjects(tx: Tx, keys: readonly { kind: string; key: string }[]): Promise<Map<string, StoredSubjectRow>> {
-  if (keys.length === 0) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ kind: string; key: string; facts: unknown; unit_code: string; wf: number | null; wt: number | null; scored_at: string | null }[]>(
-    `SELECT s.kind, s.key, s.facts, s.unit_code, (extract(epoch FROM s.window_from) * 1000)::float8 AS wf,
-            (extract(epoch FROM s.window_to) * 1000)::float8 AS wt, s.scored_at::text AS scored_at
-     FROM subject_facts s JOIN unnest($1::text[], $2::text[]) AS k(kind, key) ON s.kind = k.kind AND s.key = k.key`,
-    keys.map((k) => k.kind), keys.map((k) => k.key),
-  );
-  return new Map(rows.map((r) => [`${r.kind}\u0000${r.key}`, {
-    facts: r.facts,
-    unitCode: r.unit_code,
-    window: r.wf === null ? undefined : { from: Math.round(r.wf), ...(r.wt === null ? {} : { to: Math.round(r.wt) }) },
-    scoredAt: r.scored_at === null ? undefined : Number(r.scored_at),
-  }]));
+  return (await subjectsAndParkedProbe(tx, keys, false)).subjects;
 }
 
 /**
- * Upserts subjects as one JSON document (jsonb_to_recordset): PostgreSQL parses one parameter
- * instead of seven arrays the driver escapes element by element (~1.6× faster at a batch's size).
+ * As loadSubjects, and whether any subject is parked at all (openParkings' probe), in one round
+ * trip: the batch's first read. The probe's one row is joined to the subjects, so it comes back
+ * even when none of them is stored yet.
  */
-export async function saveSubjects(tx: Tx, rows: readonly SubjectRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-  const doc = rows.map((r) => ({
-    kind: r.kind, key: r.key, unit_code: r.unitCode, window_from: iso(r.window?.from), window_to: iso(r.window?.to),
-    facts: r.facts, last_position: r.lastPosition.toString(), scored_at: r.scoredAt === undefined ? null : String(r.scoredAt),
-  }));
-  await tx.$executeRawUnsafe(
-    `INSERT INTO subject_facts (kind, key, unit_code, window_from, window_to, facts, last_position, scored_at)
-     SELECT kind, key, unit_code, window_from, window_to, facts, last_position, scored_at FROM jsonb_to_recordset($1::jsonb)
+export function loadSubjectsProbingParked(tx: Tx, keys: readonly { kind: string; key: string }[]): Promise<{ subjects: Map<string, StoredSubjectRow>; anyParked: boolean }> {
+  return subjectsAndParkedProbe(tx, keys, true);
+}
+
+async function subjectsAndParkedProbe(tx: Tx, keys: readonly { kind: string; key: string }[], probe: boolean): Promise<{ subjects: Map<string, StoredSubjectRow>; anyParked: boolean }> {
+  // No key: no subject to load, and openParkings asks nothing either.
+  if (keys.length === 0) return { subjects: new Map(), anyParked: false };
+  const columns = `s.kind, s.key, s.facts, s.unit_code, (extract(epoch FROM s.window_from) * 1000)::float8 AS wf,
+            (extract(epoch FROM s.window_to) * 1000)::float8 AS wt, s.scored_at::text AS scored_at`;
+  const stored = 'subject_facts s JOIN unnest($1::text[], $2::text[]) AS k(kind, key) ON s.kind = k.kind AND s.key = k.key';
+  const rows = await tx.$queryRawUnsafe<{ kind: string | null; key: string; facts: unknown; unit_code: string; wf: number | null; wt: number | null; scored_at: string | null; any_parked?: boolean }[]>(
+    probe
+      ? `WITH probe AS (SELECT EXISTS (SELECT 1 FROM parked_subjects WHERE status = 'parked') AS any_parked)
+         SELECT probe.any_parked, ${columns} FROM probe LEFT JOIN (${stored}) ON true`
+      : `SELECT ${columns} FROM ${stored}`,
+    keys.map((k) => k.kind), keys.map((k) => k.key),
+  );
+  const subjects = new Map<string, StoredSubjectRow>();
+  for (const r of rows) {
+    if (r.kind === null) continue; // the probe's row when no subject is stored
+    subjects.set(`${r.kind}\u0000${r.key}`, {
+      facts: r.facts,
+      unitCode: r.unit_code,
+      window: r.wf === null ? undefined : { from: Math.round(r.wf), ...(r.wt === null ? {} : { to: Math.round(r.wt) }) },
+      scoredAt: r.scored_at === null ? undefined : Number(r.scored_at),
+    });
+  }
+  return { subjects, anyParked: rows.some((r) => r.any_parked === true) };
+}
+
+/**
+ * The upsert of subjects given as one JSON document (jsonb_to_recordset) in parameter `param`:
+ * PostgreSQL parses one parameter instead of seven arrays the driver escapes element by element
+ * (~1.6× faster at a batch's size). Also a part of the batch's combined write (batch-writes.ts).
+ */
+export const subjectsUpsertSql = (param: string): string =>
+  `INSERT INTO subject_facts (kind, key, unit_code, window_from, window_to, facts, last_position, scored_at)
+     SELECT kind, key, unit_code, window_from, window_to, facts, last_position, scored_at FROM jsonb_to_recordset(${param}::jsonb)
        AS x(kind text, key text, unit_code text, window_from timestamptz, window_to timestamptz, facts jsonb, last_position bigint, scored_at bigint)
      ON CONFLICT (kind, key) DO UPDATE SET unit_code = excluded.unit_code, window_from = excluded.window_from,
-       window_to = excluded.window_to, facts = excluded.facts, last_position = excluded.last_position, scored_at = excluded.scored_at`,
-    JSON.stringify(doc),
-  );
+       window_to = excluded.window_to, facts = excluded.facts, last_position = excluded.last_position, scored_at = excluded.scored_at`;
+
+/** The document subjectsUpsertSql takes. */
+export function subjectsDocument(rows: readonly SubjectRow[]): string {
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+  return JSON.stringify(rows.map((r) => ({
+    kind: r.kind, key: r.key, unit_code: r.unitCode, window_from: iso(r.window?.from), window_to: iso(r.window?.to),
+    facts: r.facts, last_position: r.lastPosition.toString(), scored_at: r.scoredAt === undefined ? null : String(r.scoredAt),
+  })));
+}
+
+/** Upserts subjects in one statement. */
+export async function saveSubjects(tx: Tx, rows: readonly SubjectRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(subjectsUpsertSql('$1'), subjectsDocument(rows));
 }
 
 /** Subjects of several units that can count in [start, end): started before the end, not ended before the start. One query. */

@@ -70,16 +70,20 @@ export async function tallyRowsOf(tx: Tx, keys: readonly UnitPeriodKey[], known?
   return rows;
 }
 
+/** The upsert of tally rows given as one JSON document (tallyDocument) in parameter `param`; also a part of the batch's combined write. */
+export const talliesUpsertSql = (param: string): string =>
+  `INSERT INTO unit_period_tallies (unit_code, period, tallies, subjects, rebased_at, facts_file)
+     SELECT unit_code, period, tallies, subjects, rebased_at, pg_relation_filenode('subject_facts')
+     FROM jsonb_to_recordset(${param}::jsonb) AS x(unit_code text, period text, tallies jsonb, subjects int, rebased_at bigint)
+     ON CONFLICT (unit_code, period) DO UPDATE SET tallies = excluded.tallies, subjects = excluded.subjects,
+       rebased_at = excluded.rebased_at, facts_file = excluded.facts_file`;
+
+export const tallyDocument = (rows: readonly TallyRow[]): string =>
+  JSON.stringify(rows.map((r) => ({ unit_code: r.unitCode, period: r.period, tallies: r.tallies, subjects: r.subjects, rebased_at: String(r.rebasedAt) })));
+
 export async function saveTallies(tx: Tx, rows: readonly TallyRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO unit_period_tallies (unit_code, period, tallies, subjects, rebased_at, facts_file)
-     SELECT unit_code, period, tallies, subjects, rebased_at, pg_relation_filenode('subject_facts')
-     FROM jsonb_to_recordset($1::jsonb) AS x(unit_code text, period text, tallies jsonb, subjects int, rebased_at bigint)
-     ON CONFLICT (unit_code, period) DO UPDATE SET tallies = excluded.tallies, subjects = excluded.subjects,
-       rebased_at = excluded.rebased_at, facts_file = excluded.facts_file`,
-    JSON.stringify(rows.map((r) => ({ unit_code: r.unitCode, period: r.period, tallies: r.tallies, subjects: r.subjects, rebased_at: String(r.rebasedAt) }))),
-  );
+  await tx.$executeRawUnsafe(talliesUpsertSql('$1'), tallyDocument(rows));
 }
 
 export async function deleteTallies(tx: Tx, period: string, unitCodes: readonly string[]): Promise<void> {
@@ -112,10 +116,11 @@ export function tallyPeriodsOf(side: { window: ActiveWindow | undefined }, now: 
  * put in), its new one in (judged now). Unit-periods without a valid row are left for their
  * recompute to build whole. Every period a changed subject's old or new window reaches is moved,
  * not only those its event touched (touchedBy): the contributions are judged at a new instant.
- * Answers the unit-periods moved (their figures must be recomputed from the tallies) and the rows
- * read, as saved, for that recompute.
+ * Answers the unit-periods moved (their figures must be recomputed from the tallies), the rows
+ * read, as moved, for that recompute, and the rows moved: the caller saves them (saveTallies, or
+ * with the batch's other writes in one statement: batch-writes.ts) before the recompute.
  */
-export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[], now: number): Promise<{ keys: UnitPeriodKey[]; tallies: TallyLookup }> {
+export async function tallyDeltas(tx: Tx, changes: readonly SubjectChange[], now: number): Promise<{ keys: UnitPeriodKey[]; tallies: TallyLookup; moved: TallyRow[] }> {
   const plans = changes.filter((c) => TALLIED_KINDS.has(c.kind)).map((c) => ({
     c,
     out: c.before ? tallyPeriodsOf(c.before, now) : [],
@@ -126,7 +131,7 @@ export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[]
     for (const period of p.out) keys.set(keyOf(p.c.before?.unitCode as string, period.key), { unitCode: p.c.before?.unitCode as string, period: period.key });
     for (const period of p.in) keys.set(keyOf(p.c.after.unitCode, period.key), { unitCode: p.c.after.unitCode, period: period.key });
   }
-  if (keys.size === 0) return { keys: [], tallies: { asked: new Set(), rows: new Map() } };
+  if (keys.size === 0) return { keys: [], tallies: { asked: new Set(), rows: new Map() }, moved: [] };
   const rows = await loadTallies(tx, [...keys.values()]);
   const moved = new Map<string, TallyRow>();
   for (const { c, out, in: into } of plans) {
@@ -151,6 +156,5 @@ export async function applyTallyDeltas(tx: Tx, changes: readonly SubjectChange[]
       moved.set(keyOf(row.unitCode, row.period), row);
     }
   }
-  await saveTallies(tx, [...moved.values()]);
-  return { keys: [...keys.values()], tallies: { asked: new Set(keys.keys()), rows } };
+  return { keys: [...keys.values()], tallies: { asked: new Set(keys.keys()), rows }, moved: [...moved.values()] };
 }
