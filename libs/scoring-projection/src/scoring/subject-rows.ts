@@ -63,14 +63,16 @@ async function subjectsAndParkedProbe(tx: Tx, keys: readonly { kind: string; key
 }
 
 /**
- * The upsert of subjects given as one JSON document (jsonb_to_recordset) in parameter `param`:
+ * The upsert of subjects given as one JSON document (json_to_recordset) in parameter `param`:
  * PostgreSQL parses one parameter instead of seven arrays the driver escapes element by element
- * (~1.6× faster at a batch's size). Also a part of the batch's combined write (batch-writes.ts).
+ * (~1.6× faster at a batch's size). The document is json, not jsonb: the facts column is json
+ * (migration 20261207000200), so each subject's facts go in as the text they span, never built into
+ * a jsonb tree. Also a part of the batch's combined write (batch-writes.ts).
  */
 export const subjectsUpsertSql = (param: string): string =>
   `INSERT INTO subject_facts (kind, key, unit_code, window_from, window_to, facts, last_position, scored_at)
-     SELECT kind, key, unit_code, window_from, window_to, facts, last_position, scored_at FROM jsonb_to_recordset(${param}::jsonb)
-       AS x(kind text, key text, unit_code text, window_from timestamptz, window_to timestamptz, facts jsonb, last_position bigint, scored_at bigint)
+     SELECT kind, key, unit_code, window_from, window_to, facts, last_position, scored_at FROM json_to_recordset(${param}::json)
+       AS x(kind text, key text, unit_code text, window_from timestamptz, window_to timestamptz, facts json, last_position bigint, scored_at bigint)
      ON CONFLICT (kind, key) DO UPDATE SET unit_code = excluded.unit_code, window_from = excluded.window_from,
        window_to = excluded.window_to, facts = excluded.facts, last_position = excluded.last_position, scored_at = excluded.scored_at`;
 
