@@ -44,8 +44,9 @@ export default [
     },
   },
   {
-    // Tests of any project may use the testing lib (real databases, waits, event builders).
-    files: ['**/*.spec.ts'],
+    // Tests of any project may use the testing lib (real databases, waits, event builders), and so may
+    // the helpers their specs share beside them in __tests__.
+    files: ['**/*.spec.ts', '**/__tests__/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries([
         ...typeConstraints(Object.fromEntries(Object.entries(LOWER_LAYERS).map(([t, allowed]) => [t, t === 'type:domain' ? allowed : [...new Set([...allowed, 'type:data-access', 'type:testing'])]]))),

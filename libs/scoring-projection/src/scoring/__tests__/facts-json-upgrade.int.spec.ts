@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DomainEvent, emptyTallies, streamIdOf } from '@idx/domain';
-import { type Checkpoint, PostgresEventStore, START, workspaceRoot } from '@idx/event-store';
-import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } from '@idx/testing';
-import { createReadModelClient, migrateDatabase, type ReadModelClient } from '@idx/read-models';
-import { ScoringProjector } from '../scoring-projector';
+import { type Checkpoint, START, workspaceRoot } from '@idx/event-store';
+import { dossierEvents, unitRegistered } from '@idx/testing';
+import { projectorBed } from './projector-bed';
 
 /*
  * Migration 20261207000200 turns subject_facts.facts from jsonb into json on a database already in
@@ -26,41 +25,26 @@ const BEFORE_UPGRADE: DomainEvent[] = [
 const AFTER_UPGRADE: DomainEvent[] = [laterOnTime.received('2025-03-11T08:00:00', '2025-03-12T17:00:00'), laterOnTime.processed('2025-03-12T10:00:00')];
 
 describe('subject facts as json: upgrading a database in use (real PostgreSQL)', () => {
-  let db: TestDatabase;
-  let prisma: ReadModelClient;
-  let store: PostgresEventStore;
-  let projector: ScoringProjector;
+  // The column as it was before the migration.
+  const bed = projectorBed('factsjson', NOW, (db) => db.pool.query('ALTER TABLE subject_facts ALTER COLUMN facts TYPE jsonb USING facts::jsonb').then(() => undefined));
   let checkpoint: Checkpoint = START;
 
   const project = async (events: readonly DomainEvent[]): Promise<void> => {
-    await store.appendMany(events.map((event) => ({ streamId: streamIdOf(event), event })));
-    const batch = await store.readAll(checkpoint, 1000);
-    await projector.handle(batch);
+    await bed.store.appendMany(events.map((event) => ({ streamId: streamIdOf(event), event })));
+    const batch = await bed.store.readAll(checkpoint, 1000);
+    await bed.projector.handle(batch);
     checkpoint = batch.checkpoint;
   };
-  const onTimeFigure = async () => (await db.pool.query<{ f: { numerator: number; denominator: number } }>(
+  const onTimeFigure = async () => (await bed.db.pool.query<{ f: { numerator: number; denominator: number } }>(
     `SELECT figures->'5' AS f FROM unit_period_scores WHERE unit_code = $1 AND period = '2025-03'`, [UNIT],
   )).rows[0]?.f;
-  const tally = async () => (await db.pool.query<{ subjects: number; current: boolean }>(
+  const tally = async () => (await bed.db.pool.query<{ subjects: number; current: boolean }>(
     `SELECT subjects, facts_file = pg_relation_filenode('subject_facts') AS current FROM unit_period_tallies WHERE unit_code = $1 AND period = '2025-03'`, [UNIT],
   )).rows[0];
-  const factsType = async () => (await db.pool.query<{ t: string }>(
+  const factsType = async () => (await bed.db.pool.query<{ t: string }>(
     `SELECT data_type AS t FROM information_schema.columns WHERE table_name = 'subject_facts' AND column_name = 'facts'`,
   )).rows[0].t;
 
-  beforeAll(async () => {
-    db = await createTestDatabase('factsjson');
-    await migrateDatabase(db.pool);
-    // The column as it was before the migration.
-    await db.pool.query('ALTER TABLE subject_facts ALTER COLUMN facts TYPE jsonb USING facts::jsonb');
-    prisma = createReadModelClient(db.url, 2);
-    store = new PostgresEventStore(db.pool);
-    projector = new ScoringProjector(prisma, { clock: () => NOW });
-  });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await db.drop();
-  });
 
   it('keeps the figures and sums the stale tallies again after the column is rewritten', async () => {
     await project(BEFORE_UPGRADE);
@@ -71,11 +55,11 @@ describe('subject facts as json: upgrading a database in use (real PostgreSQL)',
 
     // Sums that no longer match the subjects: trusted after the rewrite, the next batch would move them
     // (to 1 of 1); taken as stale, they are summed again from the subjects.
-    await db.pool.query(`UPDATE unit_period_tallies SET tallies = $1::jsonb, subjects = 0 WHERE unit_code = $2`, [JSON.stringify(emptyTallies()), UNIT]);
-    await db.pool.query(readFileSync(MIGRATION, 'utf8'));
+    await bed.db.pool.query(`UPDATE unit_period_tallies SET tallies = $1::jsonb, subjects = 0 WHERE unit_code = $2`, [JSON.stringify(emptyTallies()), UNIT]);
+    await bed.db.pool.query(readFileSync(MIGRATION, 'utf8'));
     expect(await factsType()).toBe('json');
     expect((await tally()).current).toBe(false);
-    const stored = await db.pool.query<{ facts: { dossierCode: string } }>(`SELECT facts FROM subject_facts WHERE kind = 'dossier' ORDER BY key`);
+    const stored = await bed.db.pool.query<{ facts: { dossierCode: string } }>(`SELECT facts FROM subject_facts WHERE kind = 'dossier' ORDER BY key`);
     expect(stored.rows.map((r) => r.facts.dossierCode)).toEqual(['D-1', 'D-2']);
 
     await project(AFTER_UPGRADE);
