@@ -24,12 +24,10 @@ export interface Parking {
 export const subjectId = (kind: string, key: string): string => `${kind}\u0000${key}`;
 
 /** Which of these subjects are parked now: subject id → parking id. */
-export async function openParkings(tx: Tx, ids: readonly { kind: string; key: string }[], anyParked?: boolean): Promise<Map<string, bigint>> {
-  if (ids.length === 0) return new Map();
-  // Parkings are rare: a one-row probe spares the batch shipping every subject key (thousands while catching up).
-  // `anyParked`: the probe's answer when the caller asked it already (loadSubjectsProbingParked).
-  const any = anyParked ?? (await tx.$queryRawUnsafe<{ any: boolean }[]>("SELECT EXISTS (SELECT 1 FROM parked_subjects WHERE status = 'parked') AS any"))[0].any;
-  if (!any) return new Map();
+export async function openParkings(tx: Tx, ids: readonly { kind: string; key: string }[], anyParked: boolean): Promise<Map<string, bigint>> {
+  // Parkings are rare: the probe asked with the subjects' read (loadSubjectsProbingParked) spares the
+  // batch shipping every subject key (thousands while catching up).
+  if (ids.length === 0 || !anyParked) return new Map();
   const rows = await tx.$queryRawUnsafe<{ id: bigint; kind: string; key: string }[]>(
     `SELECT p.id, p.kind, p.key FROM parked_subjects p
      JOIN unnest($1::text[], $2::text[]) AS k(kind, key) ON p.kind = k.kind AND p.key = k.key

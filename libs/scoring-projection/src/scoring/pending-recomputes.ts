@@ -10,10 +10,6 @@ export const pendingInsertSql = (name: string, units: string, periods: string): 
   `INSERT INTO pending_recomputes (projection, unit_code, period)
      SELECT ${name}, * FROM unnest(${units}::text[], ${periods}::text[]) ON CONFLICT DO NOTHING`;
 
-export async function notePending(tx: SqlTx, projection: string, keys: readonly UnitPeriodKey[]): Promise<void> {
-  if (keys.length === 0) return;
-  await tx.$executeRawUnsafe(pendingInsertSql('$1', '$2', '$3'), projection, keys.map((k) => k.unitCode), keys.map((k) => k.period));
-}
 
 /** Removes and answers what the projection still owes (only the months, when asked). */
 export async function takePending(tx: SqlTx, projection: string, only?: 'month'): Promise<UnitPeriodKey[]> {

@@ -23,30 +23,19 @@ export interface StoredSubjectRow {
   readonly scoredAt: number | undefined;
 }
 
-export async function loadSubjects(tx: Tx, keys: readonly { kind: string; key: string }[]): Promise<Map<string, StoredSubjectRow>> {
-  return (await subjectsAndParkedProbe(tx, keys, false)).subjects;
-}
-
 /**
- * As loadSubjects, and whether any subject is parked at all (openParkings' probe), in one round
- * trip: the batch's first read. The probe's one row is joined to the subjects, so it comes back
- * even when none of them is stored yet.
+ * The batch's stored subjects, and whether any subject is parked at all (openParkings' probe), in
+ * one round trip: the batch's first read. The probe's one row is joined to the subjects, so it
+ * comes back even when none of them is stored yet.
  */
-export function loadSubjectsProbingParked(tx: Tx, keys: readonly { kind: string; key: string }[]): Promise<{ subjects: Map<string, StoredSubjectRow>; anyParked: boolean }> {
-  return subjectsAndParkedProbe(tx, keys, true);
-}
-
-async function subjectsAndParkedProbe(tx: Tx, keys: readonly { kind: string; key: string }[], probe: boolean): Promise<{ subjects: Map<string, StoredSubjectRow>; anyParked: boolean }> {
+export async function loadSubjectsProbingParked(tx: Tx, keys: readonly { kind: string; key: string }[]): Promise<{ subjects: Map<string, StoredSubjectRow>; anyParked: boolean }> {
   // No key: no subject to load, and openParkings asks nothing either.
   if (keys.length === 0) return { subjects: new Map(), anyParked: false };
-  const columns = `s.kind, s.key, s.facts, s.unit_code, (extract(epoch FROM s.window_from) * 1000)::float8 AS wf,
-            (extract(epoch FROM s.window_to) * 1000)::float8 AS wt, s.scored_at::text AS scored_at`;
-  const stored = 'subject_facts s JOIN unnest($1::text[], $2::text[]) AS k(kind, key) ON s.kind = k.kind AND s.key = k.key';
-  const rows = await tx.$queryRawUnsafe<{ kind: string | null; key: string; facts: unknown; unit_code: string; wf: number | null; wt: number | null; scored_at: string | null; any_parked?: boolean }[]>(
-    probe
-      ? `WITH probe AS (SELECT EXISTS (SELECT 1 FROM parked_subjects WHERE status = 'parked') AS any_parked)
-         SELECT probe.any_parked, ${columns} FROM probe LEFT JOIN (${stored}) ON true`
-      : `SELECT ${columns} FROM ${stored}`,
+  const rows = await tx.$queryRawUnsafe<{ kind: string | null; key: string; facts: unknown; unit_code: string; wf: number | null; wt: number | null; scored_at: string | null; any_parked: boolean }[]>(
+    `WITH probe AS (SELECT EXISTS (SELECT 1 FROM parked_subjects WHERE status = 'parked') AS any_parked)
+     SELECT probe.any_parked, s.kind, s.key, s.facts, s.unit_code, (extract(epoch FROM s.window_from) * 1000)::float8 AS wf,
+            (extract(epoch FROM s.window_to) * 1000)::float8 AS wt, s.scored_at::text AS scored_at
+     FROM probe LEFT JOIN (subject_facts s JOIN unnest($1::text[], $2::text[]) AS k(kind, key) ON s.kind = k.kind AND s.key = k.key) ON true`,
     keys.map((k) => k.kind), keys.map((k) => k.key),
   );
   const subjects = new Map<string, StoredSubjectRow>();
@@ -59,7 +48,7 @@ async function subjectsAndParkedProbe(tx: Tx, keys: readonly { kind: string; key
       scoredAt: r.scored_at === null ? undefined : Number(r.scored_at),
     });
   }
-  return { subjects, anyParked: rows.some((r) => r.any_parked === true) };
+  return { subjects, anyParked: rows[0]?.any_parked === true };
 }
 
 /**

@@ -4,7 +4,7 @@ import { createTestDatabase, dossierEvents, type TestDatabase, unitRegistered } 
 import { createReadModelClient, migrateDatabase, poolOfReadModels, type ReadModelClient } from '@idx/read-models';
 import { saveBatchWrites } from '../batch-writes';
 import { projectorTransaction, ScoringProjector } from '../scoring-projector';
-import { loadSubjects, loadSubjectsProbingParked, type SubjectRow } from '../subject-rows';
+import { loadSubjectsProbingParked, type SubjectRow } from '../subject-rows';
 import { emptyTallies } from '@idx/domain';
 import type { TallyRow } from '../unit-period-tallies';
 
@@ -49,7 +49,7 @@ describe('a scoring batch\'s combined writes and first read (real PostgreSQL)', 
 
     // A subject alone (a batch that moved no tally and owes nothing), upserted over the stored one.
     await projectorTransaction(prisma, (tx) => saveBatchWrites(tx, { subjects: [{ ...dossier('D-1', 'HY-STP'), facts: { note: 'moved' } }], tallies: [] }));
-    const subjects = await projectorTransaction(prisma, (tx) => loadSubjects(tx, [{ kind: 'dossier', key: 'D-1' }]));
+    const { subjects } = await projectorTransaction(prisma, (tx) => loadSubjectsProbingParked(tx, [{ kind: 'dossier', key: 'D-1' }]));
     expect(subjects.get('dossier\u0000D-1')).toEqual({ facts: { note: 'moved' }, unitCode: 'HY-STP', window: { from: MARCH }, scoredAt: MARCH + 1 });
     // Owed periods alone: noted once however often.
     await projectorTransaction(prisma, (tx) => saveBatchWrites(tx, { subjects: [], tallies: [], pending: { projection: 'scoring', keys: [{ unitCode: 'HY-SYT', period: '2025' }] } }));
