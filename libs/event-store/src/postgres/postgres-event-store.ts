@@ -31,8 +31,8 @@ const COPIED_COLUMNS = 'global_position, event_id, stream_id, stream_version, ty
 
 /**
  * Events after a checkpoint ($1 transaction id, $2 position), at most $3, in the gap-free order:
- * only transactions below the oldest one of this database still running (events_read_horizon,
- * migration 20261204000110), by (transaction id, position). Columns are
+ * only transactions below the oldest one of this database still running that could append
+ * (events_read_horizon, migrations 20261204000110 and 20261208000100), by (transaction id, position). Columns are
  * qualified because the select lists alias transaction_id as text, and a bare name would sort as text.
  */
 const GAP_FREE_AFTER_CHECKPOINT = `WHERE (events.transaction_id, events.global_position) > ($1::text::xid8, $2::bigint)
