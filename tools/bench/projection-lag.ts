@@ -31,8 +31,9 @@ import { profilePhase } from './phase-profile';
  */
 type Shape = 'separate' | 'together';
 
-interface Services {
-  readonly ingestUrl: string;
+/** A running service: where it serves, and how to stop it. */
+interface Service {
+  readonly url: string;
   stop(): Promise<void>;
 }
 
@@ -79,7 +80,7 @@ async function runRound(shape: Shape, round: number, rate: number, seconds: numb
     const subjects = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM subject_facts');
     console.log(`preloaded ${preload} events (${subjects.rows[0].n} subjects over ${DEMO_UNITS.length} units), scored in ${((Date.now() - preloadStarted) / 1000).toFixed(1)} s`);
   }
-  const auth = await benchWriter(db.url, ingest.ingestUrl);
+  const auth = await benchWriter(db.url, ingest.url);
 
   const queue: DomainEvent[] = [];
   const pending: { position: bigint; acceptedAt: number }[] = [];
@@ -102,7 +103,7 @@ async function runRound(shape: Shape, round: number, rate: number, seconds: numb
     for (let tick = 0; tick < (seconds * 1000) / tickMs; tick++) {
       while (queue.length < perTick) queue.push(...gen.dossier(DEMO_UNITS[Math.floor(Math.random() * DEMO_UNITS.length)], now - 3_600_000, 86_400_000, now).due);
       const batch = queue.splice(0, perTick);
-      const res = await fetch(`${ingest.ingestUrl}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body: batch.map((e) => JSON.stringify(e)).join('\n') });
+      const res = await fetch(`${ingest.url}/api/v1/events`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...auth }, body: batch.map((e) => JSON.stringify(e)).join('\n') });
       const answer = (await res.json()) as { results: { globalPosition?: string }[] };
       const positions = answer.results.map((r) => BigInt(r.globalPosition ?? '0'));
       pending.push({ position: positions.reduce((a, b) => (b > a ? b : a), 0n), acceptedAt: Date.now() });
@@ -142,14 +143,14 @@ async function caughtUp(pool: Pool): Promise<void> {
   }
 }
 
-async function inProcess(start: () => Promise<INestApplication>): Promise<Services> {
+async function inProcess(start: () => Promise<INestApplication>): Promise<Service> {
   const app = await start();
   const { port } = app.getHttpServer().address() as { port: number };
-  return { ingestUrl: `http://127.0.0.1:${port}`, stop: () => app.close() };
+  return { url: `http://127.0.0.1:${port}`, stop: () => app.close() };
 }
 
 /** A service in a process of its own (service-child.ts), once it serves. */
-async function childService(name: 'ingest' | 'scoring', env: Record<string, string>, profile: string | undefined): Promise<Services> {
+async function childService(name: 'ingest' | 'scoring', env: Record<string, string>, profile: string | undefined): Promise<Service> {
   const root = workspaceRoot();
   const child: ChildProcess = spawn(
     process.execPath, ['--require', join(root, 'tools/runtime/lib-paths.cjs'), join(root, 'dist/tools/cli/tools/bench/service-child.js'), name],
@@ -164,7 +165,7 @@ async function childService(name: 'ingest' | 'scoring', env: Record<string, stri
     });
   });
   return {
-    ingestUrl: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}`,
     stop: async () => {
       child.send('stop');
       await exited;

@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { startIngest } from '../../apps/ingest/src/bootstrap';
 import { startScoring } from '../../apps/scoring/src/bootstrap';
+import { startCpuProfile } from './phase-profile';
 
 /**
  * One service in a process of its own, as the platform runs it (tools/platform/start.mjs), for a
@@ -21,18 +20,12 @@ async function main(): Promise<void> {
   const app = await start();
   const { port } = app.getHttpServer().address() as { port: number };
   const profile = process.env['BENCH_CPU_PROF'];
-  const session = profile ? new Session() : undefined;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 500 });
-    await session.post('Profiler.start');
-  }
+  const stopProfile = profile ? await startCpuProfile(profile) : undefined;
   process.stdout.write(`LISTENING ${port}\n`);
   process.on('message', (message) => {
     if (message !== 'stop') return;
     void (async () => {
-      if (session && profile) writeFileSync(profile, JSON.stringify((await session.post('Profiler.stop')).profile));
+      await stopProfile?.();
       await app.close();
       process.exit(0);
     })().catch(() => process.exit(1));

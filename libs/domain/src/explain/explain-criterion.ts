@@ -74,12 +74,6 @@ export function explainedOf(j: SubjectJudgement): ExplainedSubject {
   };
 }
 
-/** judgeCriterionSubjects, each as explainedOf reads it: those that cost points first, the latest first, then by code. */
-export function explainCriterion(criterion: number, input: ScoringInput, calculators: readonly CriterionCalculator[] = CALCULATORS): ExplainedSubject[] {
-  return judgeCriterionSubjects(criterion, input, calculators).map(explainedOf)
-    .sort((a, b) => Number(b.costsPoints) - Number(a.costsPoints) || (b.lateByMs ?? -1) - (a.lateByMs ?? -1) || a.code.localeCompare(b.code));
-}
-
 /**
  * For a joined criterion, each subject's partners: the other kind's subjects of its procedure code
  * (none without one); for a criterion of one kind, nothing replaced.

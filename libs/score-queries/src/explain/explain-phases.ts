@@ -11,7 +11,7 @@ export interface ExplainPhases {
   readonly path: 'unchanged' | 'delta' | 'shared' | 'build' | 'building' | 'cursor';
   /** The statements reading the set, its changes and the page (more than one: a write lost a race and the read was repeated). */
   readonly read: number;
-  /** Judging the changed subjects (explainCriterion), with loading the other kinds when not cached. */
+  /** Judging the changed subjects (judgeCriterionSubjects), with loading the other kinds when not cached. */
   readonly judge: number;
   /** The delta's one write statement. */
   readonly write: number;

@@ -10,7 +10,6 @@ export const pendingInsertSql = (name: string, units: string, periods: string): 
   `INSERT INTO pending_recomputes (projection, unit_code, period)
      SELECT ${name}, * FROM unnest(${units}::text[], ${periods}::text[]) ON CONFLICT DO NOTHING`;
 
-
 /** Removes and answers what the projection still owes (only the months, when asked). */
 export async function takePending(tx: SqlTx, projection: string, only?: 'month'): Promise<UnitPeriodKey[]> {
   return (await takePendingChunk(tx, projection, only)).keys;

@@ -9,7 +9,10 @@ import { DOSSIER_EVIDENCE, evidenceFrom, spanTest } from '../../scoring/dossier-
 import type { SubjectFacts } from '../../scoring/figures';
 import { parsePeriod } from '../../time/periods';
 import { CRITERION_READS, CRITERION_SUBJECT_KIND, joinedKindOf } from '../criterion-subjects';
-import { explainCriterion } from '../explain-criterion';
+import { explainedOf, judgeCriterionSubjects } from '../explain-criterion';
+
+/** What explain lists for a criterion, in the input's order. */
+const explainedList = (criterion: number, input: Parameters<typeof judgeCriterionSubjects>[1]) => judgeCriterionSubjects(criterion, input).map(explainedOf);
 
 const LIST_OF = { dossier: 'dossiers', procedure: 'procedures', petition: 'petitions', unit: 'units' } as const satisfies Record<string, keyof SubjectFacts>;
 const EVALUATIONS = [
@@ -38,14 +41,14 @@ function expectUndeclaredKindsIgnored(subjects: Required<SubjectFacts>): void {
           return [f.numerator, f.denominator];
         };
         expect([calculator.id, kind, key, asOf, figure(without)]).toEqual([calculator.id, kind, key, asOf, figure(input)]);
-        expect([calculator.id, kind, explainCriterion(calculator.id, without)]).toEqual([calculator.id, kind, explainCriterion(calculator.id, input)]);
+        expect([calculator.id, kind, explainedList(calculator.id, without)]).toEqual([calculator.id, kind, explainedList(calculator.id, input)]);
       }
     }
   }
 }
 
 /**
- * explainCriterion judges a joined criterion's subject with only the other kind's subjects of its
+ * judgeCriterionSubjects judges a joined criterion's subject with only the other kind's subjects of its
  * procedure code (joinCodeOf); the reference here judges it with all of them, as the calculator
  * sees the whole unit: each subject's place in the numerator and denominator must be the same.
  */
@@ -58,7 +61,7 @@ function expectJoinByProcedureCodeExact(subjects: Required<SubjectFacts>): void 
         const alone = calculator.compute({ ...input, subjects: { ...subjects, [list]: [subject] } });
         return alone.numerator > 0 || alone.denominator > 0 ? [[alone.numerator > 0, alone.denominator > 0]] : [];
       });
-      const explained = explainCriterion(calculator.id, input);
+      const explained = explainedList(calculator.id, input);
       const sorted = (xs: boolean[][]) => xs.map((x) => x.join()).sort();
       expect([calculator.id, key, asOf, sorted(explained.map((i) => [i.inNumerator, i.inDenominator]))]).toEqual([calculator.id, key, asOf, sorted(reference)]);
     }
@@ -90,7 +93,7 @@ function expectEarliestEvidenceEnough(subjects: Required<SubjectFacts>): void {
         if (!seen || from < seen.from) earliest.set(code, { d, from });
       }
       const reduced = { ...input, subjects: { ...subjects, dossiers: [...earliest.values()].map((e) => e.d) } };
-      expect([criterion, key, asOf, explainCriterion(criterion, reduced)]).toEqual([criterion, key, asOf, explainCriterion(criterion, input)]);
+      expect([criterion, key, asOf, explainedList(criterion, reduced)]).toEqual([criterion, key, asOf, explainedList(criterion, input)]);
     }
   }
 }
@@ -144,7 +147,7 @@ describe('the kinds of subject each criterion reads (CRITERION_READS)', () => {
     const without = { ...input, subjects: { ...facts, procedures: [] } };
     // D1 has no electronic result: without its procedure it is judged by the default (a document result needs one).
     for (const c of [12, 13]) {
-      expect([c, explainCriterion(c, without).map((i) => i.inNumerator)]).not.toEqual([c, explainCriterion(c, input).map((i) => i.inNumerator)]);
+      expect([c, explainedList(c, without).map((i) => i.inNumerator)]).not.toEqual([c, explainedList(c, input).map((i) => i.inNumerator)]);
       expect(CRITERION_READS[c]).toContain('procedure');
     }
   });

@@ -1,7 +1,7 @@
 import { dossier, figuresOf, given, instant, petition, procedure, unit } from '../../__fixtures__/scenario';
 import { QD766_2022 } from '../../rules/qd766-2022';
 import { parsePeriod } from '../../time/periods';
-import { explainCriterion } from '../explain-criterion';
+import { explainedOf, judgeCriterionSubjects } from '../explain-criterion';
 
 const U = 'HY-VANLAM';
 const p1 = procedure('1.001612', U);
@@ -30,24 +30,27 @@ const facts = given(
 
 const period = parsePeriod('2025-03');
 const input = { subjects: facts, period, asOf: instant('2025-04-10T00:00'), ruleSet: QD766_2022 };
+/** What explain lists for a criterion, in the input's order (score-queries orders it: compareRows). */
+const explained = (criterion: number) => judgeCriterionSubjects(criterion, input).map(explainedOf);
 
 describe('explaining a criterion', () => {
-  it('lists the late dossier first, with how late and why (criterion 5)', () => {
-    const items = explainCriterion(5, input);
+  it('tells of each dossier that costs points how late it is and why (criterion 5)', () => {
+    const items = explained(5);
+    const of = (code: string) => items.find((i) => i.code === code);
     // C is still pending, due 12 March 17:00: at the end of March (1 April 00:00) it is 19 days 7 hours overdue.
-    expect(items[0]).toMatchObject({ code: 'C', costsPoints: true, lateByMs: 19 * 86_400_000 + 7 * 3_600_000 });
-    expect(items[0].reason?.en).toBe('Still pending, 19 days 7 hours overdue');
+    expect(of('C')).toMatchObject({ costsPoints: true, lateByMs: 19 * 86_400_000 + 7 * 3_600_000 });
+    expect(of('C')?.reason?.en).toBe('Still pending, 19 days 7 hours overdue');
     // LATE-7: due 13 March 17:00, finished 15 March 20:00 → 2 days 3 hours late.
-    expect(items[1]).toMatchObject({ code: 'LATE-7', costsPoints: true, inDenominator: true, inNumerator: false, streamId: `dossier-${U}-LATE-7` });
-    expect(items[1].lateByMs).toBe(2 * 86_400_000 + 3 * 3_600_000);
-    expect(items[1].reason?.vi).toBe('Hoàn thành trễ hạn 2 ngày 3 giờ');
+    expect(of('LATE-7')).toMatchObject({ costsPoints: true, inDenominator: true, inNumerator: false, streamId: `dossier-${U}-LATE-7` });
+    expect(of('LATE-7')?.lateByMs).toBe(2 * 86_400_000 + 3 * 3_600_000);
+    expect(of('LATE-7')?.reason?.vi).toBe('Hoàn thành trễ hạn 2 ngày 3 giờ');
     expect(items.filter((i) => !i.costsPoints).map((i) => i.code).sort()).toEqual(['A', 'B']);
   });
 
   it('agrees with the figure for every one of the 21 criteria: what it lists is what the figure counts', () => {
     const figures = figuresOf(facts, '2025-03', { asOf: '2025-04-10T00:00' });
     for (let criterion = 1; criterion <= 21; criterion++) {
-      const items = explainCriterion(criterion, input);
+      const items = explained(criterion);
       const figure = figures.get(criterion);
       expect({ criterion, numerator: items.filter((i) => i.inNumerator).length, denominator: items.filter((i) => i.inDenominator).length })
         .toEqual({ criterion, numerator: figure?.numerator, denominator: figure?.denominator });
@@ -56,6 +59,6 @@ describe('explaining a criterion', () => {
   });
 
   it('rejects a criterion that does not exist', () => {
-    expect(() => explainCriterion(22, input)).toThrow('criterion 22 is not one of 1–21');
+    expect(() => judgeCriterionSubjects(22, input)).toThrow('criterion 22 is not one of 1–21');
   });
 });

@@ -45,7 +45,6 @@ describe('subject facts as json: upgrading a database in use (real PostgreSQL)',
     `SELECT data_type AS t FROM information_schema.columns WHERE table_name = 'subject_facts' AND column_name = 'facts'`,
   )).rows[0].t;
 
-
   it('keeps the figures and sums the stale tallies again after the column is rewritten', async () => {
     await project(BEFORE_UPGRADE);
     expect(await factsType()).toBe('jsonb');
